@@ -1,0 +1,16 @@
+"""textfix: repair text damaged by PDF extraction, e-paper scraping and OCR.
+
+>>> import textfix
+>>> textfix.fix("部署。 （高美梅）")
+'部署。（高美梅）'
+"""
+
+from __future__ import annotations
+
+from ._api import check, explain, fix, rules
+from .config import Config
+from .report import Edit, Repair
+
+__version__ = "0.1.0"
+
+__all__ = ["Config", "Edit", "Repair", "__version__", "check", "explain", "fix", "rules"]

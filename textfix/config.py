@@ -1,0 +1,111 @@
+"""``Config``: which rules run and with which options. Frozen; presets are data."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .registry import RULES, rule_by_id
+from .rule import Rule
+
+# Presets are plain data: rules to enable or disable and option overrides,
+# applied on top of every rule's own default.
+PRESETS: Mapping[str, Mapping[str, Any]] = {
+    "default": {},
+}
+
+
+def _frozen_options(rule: Rule, overrides: Any) -> Any:
+    if dataclasses.is_dataclass(overrides) and not isinstance(overrides, type):
+        if type(overrides) is not type(rule.options):
+            raise ValueError(
+                f"options for rule {rule.id} must be {type(rule.options).__name__}, "
+                f"not {type(overrides).__name__}"
+            )
+        return overrides
+    if not isinstance(overrides, Mapping):
+        raise ValueError(f"options for rule {rule.id} must be a mapping of option names to values")
+    known = {f.name for f in dataclasses.fields(rule.options)}
+    unknown = sorted(set(overrides) - known)
+    if unknown:
+        raise ValueError(
+            f"rule {rule.id} has no option {', '.join(unknown)}; "
+            f"its options are: {', '.join(sorted(known)) or 'none'}"
+        )
+    return dataclasses.replace(rule.options, **overrides)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Rule selection and options.
+
+    >>> Config(disable=["remove_space_beside_cjk_punct"]).is_enabled(
+    ...     rule_by_id("remove_space_beside_cjk_punct"))
+    False
+    """
+
+    enable: frozenset[str] = frozenset()
+    disable: frozenset[str] = frozenset()
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        enable = frozenset(self.enable)
+        disable = frozenset(self.disable)
+        for rule_id in enable | disable:
+            rule_by_id(rule_id)
+        clash = enable & disable
+        if clash:
+            raise ValueError(f"rule {', '.join(sorted(clash))} is both enabled and disabled")
+        resolved = {
+            rule_id: _frozen_options(rule_by_id(rule_id), value)
+            for rule_id, value in dict(self.options).items()
+        }
+        object.__setattr__(self, "enable", enable)
+        object.__setattr__(self, "disable", disable)
+        object.__setattr__(self, "options", _FrozenMapping(resolved))
+
+    @classmethod
+    def preset(cls, name: str, **changes: Any) -> Config:
+        """A preset by name (``textfix rules`` lists them), optionally with changes."""
+        if name not in PRESETS:
+            raise ValueError(f"unknown preset {name!r}; presets are: {', '.join(PRESETS)}")
+        settings = {**PRESETS[name], **changes}
+        return cls(**settings)
+
+    def is_enabled(self, rule: Rule) -> bool:
+        if rule.id in self.disable:
+            return False
+        return rule.default or rule.id in self.enable
+
+    def options_for(self, rule: Rule) -> Any:
+        return self.options.get(rule.id, rule.options)
+
+    def replace(self, **changes: Any) -> Config:
+        return dataclasses.replace(self, **changes)
+
+
+class _FrozenMapping(Mapping[str, Any]):
+    """A read-only, hashable mapping so that ``Config`` stays immutable and picklable."""
+
+    def __init__(self, items: Mapping[str, Any]) -> None:
+        self._items = dict(items)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Iterable[str]:  # type: ignore[override]
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self._items.items(), key=lambda kv: kv[0])))
+
+    def __repr__(self) -> str:
+        return repr(self._items)
+
+
+__all__ = ["Config", "PRESETS", "RULES"]

@@ -1,0 +1,49 @@
+"""The rule model: what a rule is, what it reports, and the examples it carries.
+
+A rule looks at the whole text it is given and reports *changes* in that text's
+own coordinates. It never edits anything itself: the engine applies changes,
+validates them and maps them back to the original input (see ``_engine``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+
+class Change(NamedTuple):
+    """Replace ``text[start:end]`` with ``after``; ``note`` says why, for ``explain``."""
+
+    start: int
+    end: int
+    after: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Example:
+    """A documented case: ``broken`` repairs to ``fixed`` (equal when left alone)."""
+
+    broken: str
+    fixed: str
+    why: str
+
+
+Finder = Callable[[str, Any], Iterable[Change]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One artifact family: an id (a verb phrase), a one-line summary, and a finder.
+
+    ``options`` is a frozen dataclass instance holding the defaults; a ``Config``
+    may replace it. ``examples`` document the rule and are run by the tests.
+    """
+
+    id: str
+    summary: str
+    default: bool
+    find: Finder
+    options: Any
+    examples: tuple[Example, ...]

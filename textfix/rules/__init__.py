@@ -1,0 +1,1 @@
+"""One module per artifact family; the module name is the rule id."""

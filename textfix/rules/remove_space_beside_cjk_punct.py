@@ -1,0 +1,72 @@
+"""Remove spaces next to full-width CJK punctuation inside a line.
+
+Why it arises: full-width punctuation carries its own spacing in print, so a
+space beside it is never typeset on purpose. Extractors emit one where two text
+runs were placed apart (a byline set after the sentence), and OCR engines emit
+one after every punctuation mark they read.
+
+Broken:     ``部署。 （高美梅）``  ``意见》 《无锡市``
+Fixed:      ``部署。（高美梅）``   ``意见》《无锡市``
+Left alone: ``“无难事 悉心办”`` (the space is between Han characters),
+``He said “yes” to it`` (quotes in Latin text keep their spaces), and layout
+whitespace at line starts and ends (paragraph reflow owns that).
+
+Gate: text with no full-width punctuation is returned untouched.
+
+>>> from textfix.rule import Change
+>>> list(find("部署。 （高美梅）", Options()))
+[Change(start=3, end=4, after='', note='space beside full-width punctuation')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..chars import is_unspaced
+from ..rule import Change, Example, Rule
+
+# Punctuation that is only ever full-width CJK: a space beside it is always layout.
+_STRICT = "，。、；：？！（）《》「」『』【】〈〉〔〕～"
+# Marks shared with Latin typography: the space goes only when its other side is CJK.
+_SHARED = "“”‘’…—·"
+
+_GATE = regex.compile("[" + regex.escape(_STRICT + _SHARED) + "]")
+_INNER_SPACES = regex.compile(r"(?<=[^\s])[ \t]+(?=[^\s])")
+
+
+@dataclass(frozen=True)
+class Options:
+    """This rule has no options."""
+
+
+def _is_layout_space(left: str, right: str) -> bool:
+    if left in _STRICT or right in _STRICT:
+        return True
+    return (left in _SHARED and is_unspaced(right)) or (right in _SHARED and is_unspaced(left))
+
+
+def find(text: str, options: Options) -> Iterator[Change]:
+    if not _GATE.search(text):
+        return
+    for match in _INNER_SPACES.finditer(text):
+        start, end = match.span()
+        if _is_layout_space(text[start - 1], text[end]):
+            yield Change(start, end, "", "space beside full-width punctuation")
+
+
+RULE = Rule(
+    id="remove_space_beside_cjk_punct",
+    summary="Remove spaces beside full-width CJK punctuation (部署。 （X） → 部署。（X）).",
+    default=True,
+    find=find,
+    options=Options(),
+    examples=(
+        Example("部署。 （高美梅）", "部署。（高美梅）", "byline set apart from the sentence"),
+        Example("意见》 《无锡市", "意见》《无锡市", "OCR space between book-title marks"),
+        Example("“无难事 悉心办”", "“无难事 悉心办”", "deliberate space between Han phrases"),
+        Example("He said “yes” to it.", "He said “yes” to it.", "Latin quotes keep their spaces"),
+    ),
+)
