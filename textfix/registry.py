@@ -1,16 +1,18 @@
 """RULES: every rule, in pipeline order. Registering a rule is one line here.
 
 Order matters: rules that repair characters run before rules that read layout,
-and paragraph reflow runs last among the layout rules because it needs lines
-whose content is already repaired.
+and paragraph reflow runs last because it needs lines whose content is repaired.
 """
 
 from __future__ import annotations
 
 from .rule import Rule
-from .rules import remove_space_beside_cjk_punct
+from .rules import reflow_paragraphs, remove_space_beside_cjk_punct
 
-RULES: tuple[Rule, ...] = (remove_space_beside_cjk_punct.RULE,)
+RULES: tuple[Rule, ...] = (
+    remove_space_beside_cjk_punct.RULE,
+    reflow_paragraphs.RULE,
+)
 
 _BY_ID = {rule.id: rule for rule in RULES}
 

@@ -1,0 +1,283 @@
+"""A print-layout simulator: how hard-wrapped extracted text arises.
+
+Clean paragraphs are typeset into columns the way a newspaper or report does it
+(greedy line filling, two-em first-line indents, Chinese line-breaking rules:
+punctuation never starts a line, so it hangs or pulls a character down; opening
+brackets never end a line; Latin words wrap whole or hyphenated), then
+"extracted" the way each extractor emits lines: blank lines only at column
+breaks (pdftotext), at paragraph ends and column breaks (pdfminer.six), or none
+(PyMuPDF, pypdf). Headlines and bylines are placed as extraction order puts them.
+
+Used by the reflow property tests and by ``tools/fit_reflow_weights.py``, which
+fits the reflow rule's weights on these layouts. Pure ``random.Random``: no
+hypothesis dependency, so the fit script can use it too.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from textfix.chars import CJK_PUNCT, NO_LINE_START, OPENERS, is_unspaced
+
+EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of the clean document: a body paragraph, or a standalone line."""
+
+    text: str
+    standalone: bool = False
+
+
+@dataclass(frozen=True)
+class Layout:
+    column: int  # line capacity, print cells (Han 2, Latin 1)
+    indent: int  # first-line indent of body paragraphs, cells
+    column_height: int  # lines per column before a column break
+    extractor: str
+    hang_punct: bool  # hanging punctuation (else a character is pulled down)
+    early_break_rate: float  # lines ended 1–2 characters early by the typesetter
+    stray_space_rate: float  # lines that extraction starts with a space
+    hyphenate: bool  # Latin words may be split with a hyphen at a line end
+    keep_indent: bool = False  # the extractor keeps first-line indents as spaces
+
+
+def _print_width(char: str, previous: str) -> int:
+    if char in CJK_PUNCT:
+        # Punctuation next to punctuation is compressed to half width.
+        return 1 if previous in CJK_PUNCT else 2
+    return 2 if is_unspaced(char) else 1
+
+
+def _tokens(paragraph: str) -> list[str]:
+    """Units a typesetter will not split: Latin words/numbers, spaces, single characters."""
+    tokens: list[str] = []
+    word = ""
+    for char in paragraph:
+        if not is_unspaced(char) and not char.isspace() and char not in NO_LINE_START | OPENERS:
+            word += char
+            continue
+        if word and char in ".,%" and not is_unspaced(char):
+            word += char
+            continue
+        if word:
+            tokens.append(word)
+            word = ""
+        tokens.append(char)
+    if word:
+        tokens.append(word)
+    return tokens
+
+
+def _width(token: str, previous: str) -> int:
+    total = 0
+    for char in token:
+        total += _print_width(char, previous)
+        previous = char
+    return total
+
+
+def wrap(paragraph: str, layout: Layout, rng: random.Random) -> list[str]:
+    """Typeset one paragraph into lines of at most ``layout.column`` cells."""
+    lines: list[str] = []
+    line: list[str] = []
+    used = layout.indent
+    capacity = _line_capacity(layout, rng)
+    tokens = _tokens(paragraph)
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        previous = line[-1][-1] if line else ""
+        width = _width(token, previous)
+        if not line and token == " ":
+            index += 1
+            continue
+        if used + width <= capacity:
+            line.append(token)
+            used += width
+            index += 1
+            continue
+        if token in NO_LINE_START and line:
+            if layout.hang_punct and used + 1 <= capacity + 1:
+                line.append(token)
+                index += 1
+            elif len(line) > 1:
+                line.pop()  # pull the last unit down with the punctuation
+                index -= 1
+        elif len(token) >= 7 and layout.hyphenate and capacity - used >= 5 and token.isalpha():
+            cut = capacity - used - 2
+            cut = min(cut, len(token) - 3)
+            if cut >= 3:
+                line.append(token[:cut] + "-")
+                tokens[index] = token[cut:]
+        elif "-" in token and not is_unspaced(token[0]):
+            head = token[: token.index("-") + 1]
+            if used + len(head) <= capacity:
+                line.append(head)
+                tokens[index] = token[len(head) :]
+        while line and line[-1] in OPENERS and len(line) > 1:
+            line.pop()  # an opening bracket travels to the next line
+            index -= 1
+        if not line:  # a unit wider than the column: it overflows on its own line
+            line.append(token)
+            index += 1
+        lines.append("".join(line).rstrip(" "))
+        line, used = [], 0
+        capacity = _line_capacity(layout, rng)
+    if line:
+        lines.append("".join(line).rstrip(" "))
+    return lines
+
+
+def _line_capacity(layout: Layout, rng: random.Random) -> int:
+    if rng.random() < layout.early_break_rate:
+        return layout.column - rng.choice((2, 3, 4))
+    return layout.column
+
+
+def extract(blocks: list[Block], layout: Layout, rng: random.Random) -> str:
+    """The text an extractor emits for ``blocks`` typeset with ``layout``."""
+    out: list[str] = []
+    in_column = 0
+    for block in blocks:
+        if block.standalone:
+            lines = [block.text]
+        else:
+            lines = wrap(block.text, layout, rng)
+            if layout.keep_indent and layout.indent:
+                lines[0] = " " * layout.indent + lines[0]
+        for line in lines:
+            if in_column >= layout.column_height:
+                out.append("")  # every extractor but PyMuPDF marks a column break
+                if layout.extractor == "pymupdf":
+                    out.pop()
+                in_column = 0
+            if rng.random() < layout.stray_space_rate:
+                line = " " + line
+            out.append(line)
+            in_column += 1
+        if layout.extractor == "pdfminer" or (
+            block.standalone and layout.extractor != "pymupdf" and rng.random() < 0.5
+        ):
+            out.append("")
+    return "\n".join(out) + "\n"
+
+
+def expected(blocks: list[Block]) -> str:
+    """The repaired document: one paragraph or standalone line per line."""
+    return "\n".join(block.text for block in blocks) + "\n"
+
+
+# ---- random documents for fitting (hypothesis tests draw their own) ----
+
+_CLAUSE_MARKS = "，，，、；："
+_FINAL_MARKS = "。。。。。！？"
+
+
+def _han(rng: random.Random, low: int, high: int) -> str:
+    from tests.strategies import COMMON_HAN
+
+    return "".join(rng.choice(COMMON_HAN) for _ in range(rng.randint(low, high)))
+
+
+def _cjk_clause(rng: random.Random) -> str:
+    from tests.strategies import LATIN_WORDS
+
+    roll = rng.random()
+    if roll < 0.08:
+        return _han(rng, 1, 5) + str(rng.randint(1, 2099)) + _han(rng, 1, 6)
+    if roll < 0.12:
+        return _han(rng, 1, 5) + rng.choice(LATIN_WORDS).upper()[:4] + _han(rng, 1, 6)
+    if roll < 0.18:
+        return _han(rng, 1, 4) + "“" + _han(rng, 2, 6) + "”" + _han(rng, 0, 5)
+    if roll < 0.22:
+        return _han(rng, 2, 6) + "（" + _han(rng, 2, 6) + "）" + _han(rng, 0, 4)
+    return _han(rng, 3, 14)
+
+
+def cjk_paragraph(rng: random.Random) -> str:
+    sentences = []
+    for _ in range(rng.randint(1, 5)):
+        clauses = [_cjk_clause(rng) for _ in range(rng.randint(1, 5))]
+        body = clauses[0] + "".join(rng.choice(_CLAUSE_MARKS) + c for c in clauses[1:])
+        sentences.append(body + rng.choice(_FINAL_MARKS))
+    return "".join(sentences)
+
+
+def latin_paragraph(rng: random.Random) -> str:
+    from tests.strategies import LATIN_WORDS
+
+    compounds = ("well-known", "long-term", "self-made", "high-quality", "state-owned")
+    sentences = []
+    for _ in range(rng.randint(1, 6)):
+        words = [
+            rng.choice(compounds) if rng.random() < 0.03 else rng.choice(LATIN_WORDS)
+            for _ in range(rng.randint(3, 18))
+        ]
+        words[0] = words[0].capitalize()
+        for index in range(1, len(words) - 1):
+            if rng.random() < 0.08:
+                words[index] += ","
+        sentences.append(" ".join(words) + rng.choice("....?!"))
+    return " ".join(sentences)
+
+
+def _cjk_headline(rng: random.Random) -> str:
+    """Headlines carry no sentence punctuation; quotes and a spaced phrase are common."""
+    roll = rng.random()
+    if roll < 0.2:
+        return "“" + _han(rng, 2, 6) + "”" + _han(rng, 4, 16)
+    if roll < 0.3:
+        return _han(rng, 2, 8) + "“" + _han(rng, 2, 6) + "”" + _han(rng, 2, 8)
+    if roll < 0.4:
+        return _han(rng, 3, 8) + " " + _han(rng, 3, 8)
+    return _han(rng, 5, 24)
+
+
+def random_document(rng: random.Random, latin: bool) -> list[Block]:
+    """Articles with headlines (before or after the body), bylines and captions."""
+    blocks: list[Block] = []
+    for _ in range(rng.randint(1, 3)):
+        body = [
+            Block(latin_paragraph(rng) if latin else cjk_paragraph(rng))
+            for _ in range(rng.randint(1, 5))
+        ]
+        if latin:
+            headline = [
+                Block(
+                    " ".join(
+                        rng.choice(("City", "River", "Council", "Plan", "New"))
+                        for _ in range(rng.randint(2, 7))
+                    ),
+                    True,
+                )
+            ]
+        else:
+            headline = [Block(_cjk_headline(rng), True) for _ in range(rng.randint(1, 2))]
+        byline = "（" + _han(rng, 2, 3) + "）"
+        if not latin and rng.random() < 0.5:
+            last = body[-1]
+            body[-1] = Block(last.text + byline)
+        elif not latin and rng.random() < 0.5:
+            body.append(Block(byline, True))
+        if rng.random() < 0.6:
+            blocks.extend(body + headline)
+        else:
+            blocks.extend(headline + body)
+    return blocks
+
+
+def random_layout(rng: random.Random, latin: bool) -> Layout:
+    return Layout(
+        column=rng.randint(50, 90) if latin else 2 * rng.randint(9, 24),
+        indent=rng.choice((0, 2, 4)) if latin else 4,
+        column_height=rng.randint(6, 60),
+        extractor=rng.choice(EXTRACTORS),
+        hang_punct=rng.random() < 0.7,
+        early_break_rate=rng.choice((0.0, 0.03, 0.08)),
+        stray_space_rate=rng.choice((0.0, 0.02)),
+        hyphenate=latin and rng.random() < 0.5,
+        keep_indent=rng.random() < 0.2,
+    )

@@ -1,0 +1,175 @@
+"""Rejoin hard-wrapped lines into paragraphs, one paragraph per line.
+
+Why it arises: a PDF or e-paper page stores each printed line separately, so
+extraction ends every line of a column with a line break (often mid-word:
+``杜\\n小刚``), puts blank lines where a column or page ends in mid-sentence,
+and loses the first-line indent that marked each paragraph start. The layout is
+still visible in the line lengths (see ``textfix.layout``): every line break gets
+one scored decision — paragraph boundary or wrap — from explained features
+(closing punctuation, the width left on this line and the next relative to the
+estimated column, blank lines, headline-likeness, the script at the join), with
+weights fitted by ``tools/fit_reflow_weights.py`` on layouts generated the way
+extractors produce them (``tests/layouts.py``).
+
+Broken::
+
+    本报讯 2月18日，市委书记杜
+    小刚主持召开人工智能产业发展座
+    …
+    献。副市长周文栋参加会议。
+
+    杜小刚在认真听取大家发言后
+
+Fixed::
+
+    本报讯 2月18日，市委书记杜小刚主持召开人工智能产业发展座…献。副市长周文栋参加会议。
+    杜小刚在认真听取大家发言后…
+
+Joins: nothing between CJK characters; one space between Latin words; a
+line-end hyphen that only marks the wrap is removed (``inter-\\nnational``), one
+that belongs to a compound stays (``well-\\nknown``). Layout whitespace at line
+starts and ends goes; spaces inside a line stay.
+
+Left alone: text that is not hard-wrapped (already one paragraph per line, or
+too few lines explained by any column width), headlines, bylines and other
+standalone lines (they stay on their own line), inner spaces.
+
+Gate: fewer than ``MIN_WRAPPED_BREAKS`` breaks explained by a column width, or
+less than ``MIN_WRAPPED_SHARE`` of all breaks: the text is returned untouched.
+
+>>> import textfix
+>>> text = ("市委书记杜小\\n刚主持召开人工智\\n能产业座谈会。\\n\\n"
+...         "他强调，要深\\n入学习贯彻讲话精\\n神。\\n")
+>>> print(textfix.fix(text), end="")
+市委书记杜小刚主持召开人工智能产业座谈会。
+他强调，要深入学习贯彻讲话精神。
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from ..chars import is_unspaced
+from ..layout import FEATURES, Line, break_features, estimate_column, parse_lines
+from ..layout_weights import WEIGHTS
+from ..rule import Change, Example, Rule
+
+# Wrapped text shows its column: at least this many line breaks explained by one
+# column width (fewer is too little evidence: two short lines may be a headline
+# and its subtitle), and at least this share of all breaks (one-paragraph-per-line
+# text explains almost none; the seed pages explain over 80 %).
+MIN_WRAPPED_BREAKS = 3
+MIN_WRAPPED_SHARE = 0.5
+
+# Words that begin hyphenated compounds far more often than they are split by a
+# wrap (`well-known`, `self-made`, `long-term`): with no evidence elsewhere in the
+# document, a line-end hyphen after one of them is kept.
+COMPOUND_HEADS = frozenset(
+    "well self ex all half high low long short full cross far ill best better open "
+    "state world first second third one two three four five ten year day user end".split()
+)
+
+_WEIGHT_VECTOR = tuple(WEIGHTS[name] for name in FEATURES)
+_LATIN_WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
+
+
+@dataclass(frozen=True)
+class Options:
+    """``paragraph_sep`` is written between paragraphs (default: one newline)."""
+
+    paragraph_sep: str = "\n"
+
+
+def boundary_score(text: str, a: Line, b: Line, column: int, starts_block: bool) -> float:
+    """Log-odds that the break between ``a`` and ``b`` ends a paragraph."""
+    features = break_features(text, a, b, column, starts_block)
+    return sum(w * f for w, f in zip(_WEIGHT_VECTOR, features, strict=True))
+
+
+class _Vocabulary:
+    """Latin words of the document, built only when a line-end hyphen needs evidence."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(word.lower() for word in _LATIN_WORD.findall(self._text))
+
+    def keeps_hyphen(self, head: str, tail: str) -> bool:
+        hyphenated = f"{head}-{tail}".lower()
+        if hyphenated in self.words:
+            return True
+        if f"{head}{tail}".lower() in self.words:
+            return False
+        return tail[:1].isupper() or head.lower() in COMPOUND_HEADS
+
+
+def _join(text: str, a: Line, b: Line, vocabulary: _Vocabulary) -> Change:
+    last, first = text[a.end - 1], text[b.start]
+    if last == "-":
+        head_start = a.end - 1
+        while head_start > a.start and text[head_start - 1].isalpha():
+            head_start -= 1
+        tail_end = b.start
+        while tail_end < b.end and text[tail_end].isalpha():
+            tail_end += 1
+        head, tail = text[head_start : a.end - 1], text[b.start : tail_end]
+        if head and tail and not vocabulary.keeps_hyphen(head, tail):
+            return Change(a.end - 1, b.start, "", "removed a hyphen that only marked the wrap")
+        return Change(a.end, b.start, "", "joined a wrapped line after a hyphen")
+    if is_unspaced(last) or is_unspaced(first):
+        return Change(a.end, b.start, "", "joined a hard-wrapped line")
+    return Change(a.end, b.start, " ", "joined a hard-wrapped line with one space")
+
+
+def find(text: str, options: Options) -> Iterator[Change]:
+    if "\n" not in text:
+        return
+    lines = parse_lines(text)
+    column, explained = estimate_column(text, lines)
+    breaks = len(lines) - 1
+    if explained < MIN_WRAPPED_BREAKS or explained < MIN_WRAPPED_SHARE * breaks:
+        return
+    if lines[0].start > 0:
+        yield Change(0, lines[0].start, "", "layout whitespace before the text")
+    vocabulary = _Vocabulary(text)
+    starts_block = True
+    for a, b in zip(lines, lines[1:], strict=False):
+        score = boundary_score(text, a, b, column, starts_block)
+        starts_block = score > 0
+        if starts_block:
+            confidence = 1 / (1 + math.exp(-score))
+            yield Change(
+                a.end, b.start, options.paragraph_sep, f"paragraph break (p={confidence:.2f})"
+            )
+        else:
+            yield _join(text, a, b, vocabulary)
+    last = lines[-1]
+    yield Change(last.end, len(text), "\n" if "\n" in text[last.end :] else "", "layout tail")
+
+
+RULE = Rule(
+    id="reflow_paragraphs",
+    summary="Rejoin hard-wrapped lines and column breaks into one paragraph per line.",
+    default=True,
+    find=find,
+    options=Options(),
+    examples=(
+        Example(
+            "市委书记杜小\n刚主持召开人工智\n\n能产业发展座谈会，\n他强调，要深入学\n习贯彻讲话精神。\n",
+            "市委书记杜小刚主持召开人工智能产业发展座谈会，他强调，要深入学习贯彻讲话精神。\n",
+            "a blank line at a column break in mid-paragraph is not a paragraph break",
+        ),
+        Example(
+            "第一段。\n第二段。\n第三段。\n",
+            "第一段。\n第二段。\n第三段。\n",
+            "one paragraph per line is left alone",
+        ),
+    ),
+)
