@@ -173,6 +173,18 @@ def _core_end(text: str, line: Line) -> str:
     return text[position]
 
 
+def mid_sentence_share(text: str, lines: list[Line]) -> float:
+    """Share of lines (all but the last) that end neither a sentence nor a bracket."""
+    if len(lines) < 2:
+        return 0.0
+    open_ends = sum(
+        1
+        for line in lines[:-1]
+        if _core_end(text, line) not in SENTENCE_FINAL and text[line.end - 1] not in CLOSERS
+    )
+    return open_ends / (len(lines) - 1)
+
+
 def _has_sentence_punct(text: str, line: Line) -> bool:
     segment = text[line.start : line.end]
     return any(mark in segment for mark in _SENTENCE_PUNCT)

@@ -35,7 +35,9 @@ too few lines explained by any column width), headlines, bylines and other
 standalone lines (they stay on their own line), inner spaces.
 
 Gate: fewer than ``MIN_WRAPPED_BREAKS`` breaks explained by a column width, or
-less than ``MIN_WRAPPED_SHARE`` of all breaks: the text is returned untouched.
+less than ``MIN_WRAPPED_SHARE`` of all breaks, or fewer than
+``MIN_MID_SENTENCE_SHARE`` of the lines ending mid-sentence: the text is not
+hard-wrapped and is returned untouched.
 
 >>> import textfix
 >>> text = ("市委书记杜小\\n刚主持召开人工智\\n能产业座谈会。\\n\\n"
@@ -55,7 +57,14 @@ from functools import cached_property
 import regex
 
 from ..chars import is_unspaced
-from ..layout import FEATURES, Line, break_features, estimate_column, parse_lines
+from ..layout import (
+    FEATURES,
+    Line,
+    break_features,
+    estimate_column,
+    mid_sentence_share,
+    parse_lines,
+)
 from ..layout_weights import WEIGHTS
 from ..rule import Change, Example, Rule
 
@@ -65,6 +74,11 @@ from ..rule import Change, Example, Rule
 # text explains almost none; the seed pages explain over 80 %).
 MIN_WRAPPED_BREAKS = 3
 MIN_WRAPPED_SHARE = 0.5
+
+# Wrapping cuts sentences anywhere, so most wrapped lines end mid-sentence; text
+# that is already one paragraph per line ends nearly every line with closing
+# punctuation. Below this share of mid-sentence line ends, the text is not wrapped.
+MIN_MID_SENTENCE_SHARE = 0.5
 
 # Words that begin hyphenated compounds far more often than they are split by a
 # wrap (`well-known`, `self-made`, `long-term`): with no evidence elsewhere in the
@@ -135,6 +149,8 @@ def find(text: str, options: Options) -> Iterator[Change]:
     column, explained = estimate_column(text, lines)
     breaks = len(lines) - 1
     if explained < MIN_WRAPPED_BREAKS or explained < MIN_WRAPPED_SHARE * breaks:
+        return
+    if mid_sentence_share(text, lines) < MIN_MID_SENTENCE_SHARE:
         return
     if lines[0].start > 0:
         yield Change(0, lines[0].start, "", "layout whitespace before the text")
