@@ -145,6 +145,21 @@ def test_fix_folder_with_glob(tmp_path: Path) -> None:
     assert _tree(tmp_path / "out") == {"sub/notes.md": FIXED.encode()}
 
 
+def test_fix_glob_needs_a_folder(tmp_path: Path, capsys: Capture) -> None:
+    source = _write(tmp_path / "a.txt", BROKEN)
+    assert main(["fix", "--glob", "*.md", str(source)]) == 2
+    assert "--glob chooses files inside folders" in _error_line(capsys)
+
+
+def test_fix_stdin_to_output_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Capture
+) -> None:
+    _stdin(monkeypatch, BROKEN.encode())
+    assert main(["fix", "-o", str(tmp_path / "b.txt")]) == 0
+    assert capsys.readouterr().out == ""
+    assert (tmp_path / "b.txt").read_text(encoding="utf-8") == FIXED
+
+
 def test_fix_several_files_into_a_folder(tmp_path: Path) -> None:
     first = _write(tmp_path / "a.txt", BROKEN)
     second = _write(tmp_path / "b.txt", CLEAN)

@@ -190,7 +190,6 @@ def _add_fix(commands: argparse._SubParsersAction, selection: argparse.ArgumentP
     where.add_argument("--in-place", action="store_true", help="rewrite the inputs atomically")
     command.add_argument(
         "--glob",
-        default=io.DEFAULT_GLOB,
         metavar="PATTERN",
         help=f"files taken from a folder, recursively (default: {io.DEFAULT_GLOB})",
     )
@@ -282,7 +281,9 @@ def _read(source: Source) -> str:
 
 def _run_fix(args: argparse.Namespace) -> int:
     config = _config(args)
-    sources = io.find_sources(args.files or [io.STDIN], args.glob)
+    sources = io.find_sources(args.files or [io.STDIN], args.glob or io.DEFAULT_GLOB)
+    if args.glob and not any(source.in_folder for source in sources):
+        raise UsageError("--glob chooses files inside folders and no input is a folder; drop it")
     targets = _targets(args, sources)
     # Read and repair everything first: a bad input stops the run before anything is written.
     texts = [_read(source) for source in sources]
