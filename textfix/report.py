@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -44,8 +47,16 @@ class Repair:
     def changed(self) -> bool:
         return self.text != self.original
 
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        # Indexed once so that locating every edit of a long text stays linear.
+        return [0, *(match.end() for match in re.finditer("\n", self.original))]
+
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of an offset in the original input."""
-        line = self.original.count("\n", 0, offset) + 1
-        column = offset - (self.original.rfind("\n", 0, offset) + 1) + 1
-        return line, column
+        """1-based line and column of an offset in the original input.
+
+        >>> Repair("ab\\ncd", "ab\\ncd", ()).line_col(4)
+        (2, 2)
+        """
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
