@@ -334,26 +334,13 @@ def test_paragraph_separator_rejects_unknown_escapes(capsys: Capture) -> None:
     assert r"unknown escape \q" in capsys.readouterr().err
 
 
-_HAS_REFLOW = any(rule.id == REFLOW_RULE for rule in textfix.rules())
-
-
-@pytest.mark.skipif(_HAS_REFLOW, reason=f"{REFLOW_RULE} is registered, so the option applies")
-def test_paragraph_separator_without_reflow_rule_is_refused(
-    monkeypatch: pytest.MonkeyPatch, capsys: Capture
-) -> None:
-    _stdin(monkeypatch, BROKEN.encode())
-    assert main(["fix", "--paragraph-sep", r"\n\n"]) == 2
-    assert REFLOW_RULE in _error_line(capsys)
-
-
-@pytest.mark.skipif(not _HAS_REFLOW, reason=f"{REFLOW_RULE} is not registered in this build")
 def test_paragraph_separator_reaches_the_reflow_rule(
     monkeypatch: pytest.MonkeyPatch, capsys: Capture
 ) -> None:
     # Two hard-wrapped paragraphs; the second starts indented, as the seed pages print them.
     text = (
-        "第一段的第一行写到这里\n第一段的第二行结束了。\n"
-        "  第二段开始在这里写\n第二段的第二行结束了。\n"
+        "市委书记杜小\n刚主持召开人工智\n能产业座谈会。\n\n"
+        "他强调，要深\n入学习贯彻讲话精\n神。\n"
     )
 
     def fixed_with(separator: str) -> str:

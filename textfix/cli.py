@@ -251,14 +251,8 @@ def parse_escapes(value: str) -> str:
 
 def _config(args: argparse.Namespace) -> Config:
     options = {}
-    if any(rule.id == REFLOW_RULE for rule in rules()):
-        separator = DEFAULT_PARAGRAPH_SEP if args.paragraph_sep is None else args.paragraph_sep
-        options[REFLOW_RULE] = {"paragraph_sep": separator}
-    elif args.paragraph_sep is not None:
-        raise UsageError(
-            f"--paragraph-sep sets an option of the rule {REFLOW_RULE}, which this version of "
-            "textfix does not have; drop --paragraph-sep"
-        )
+    if args.paragraph_sep is not None:
+        options[REFLOW_RULE] = {"paragraph_sep": args.paragraph_sep}
     try:
         return Config(
             enable=_rule_ids(args.enable), disable=_rule_ids(args.disable), options=options
