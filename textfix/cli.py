@@ -24,7 +24,6 @@ EXIT_CHANGES = 1
 EXIT_USAGE = 2
 
 REFLOW_RULE = "reflow_paragraphs"
-DEFAULT_PARAGRAPH_SEP = "\n"
 
 _ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "\\": "\\"}
 _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)", re.DOTALL)
