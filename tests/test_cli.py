@@ -339,8 +339,7 @@ def test_paragraph_separator_reaches_the_reflow_rule(
 ) -> None:
     # Two hard-wrapped paragraphs; the second starts indented, as the seed pages print them.
     text = (
-        "市委书记杜小\n刚主持召开人工智\n能产业座谈会。\n\n"
-        "他强调，要深\n入学习贯彻讲话精\n神。\n"
+        "市委书记杜小\n刚主持召开人工智\n能产业座谈会。\n\n他强调，要深\n入学习贯彻讲话精\n神。\n"
     )
 
     def fixed_with(separator: str) -> str:

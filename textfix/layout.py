@@ -31,6 +31,9 @@ from .chars import (
 MIN_COLUMN = 12
 MAX_COLUMN = 240
 
+# A final punctuation mark may hang outside the column (counted 1 cell, see chars).
+HANG_CELLS = 1
+
 # Justification and punctuation compression make a full line's measured width
 # vary by about one em (2 cells) around the true column width.
 NOISE_CELLS = 2
@@ -92,7 +95,7 @@ def parse_lines(text: str) -> list[Line]:
 def hang(text: str, line: Line) -> int:
     """Cells a line may exceed the column by: a final CJK punctuation mark may hang."""
     last = text[line.end - 1]
-    return 1 if last in NO_LINE_START and is_unspaced(last) else 0
+    return HANG_CELLS if last in NO_LINE_START and is_unspaced(last) else 0
 
 
 def first_unit_width(text: str, line: Line, after: str) -> int:
@@ -166,8 +169,19 @@ def _only_wide_letters(text: str, line: Line) -> bool:
 
 
 def _core_end(text: str, line: Line) -> str:
-    """The last character before any closing quotes or brackets (`。”` → `。`)."""
+    """The character that really ends the line's text.
+
+    Closing quotes and brackets are skipped (`。”` → `。`), and so is a bracketed
+    credit set after a finished sentence (`部署。（高美梅）` → `。`).
+    """
     position = line.end - 1
+    if text[position] in "）)":
+        opening = text.rfind("（" if text[position] == "）" else "(", line.start, position)
+        before = opening - 1
+        while before > line.start and text[before] == " ":
+            before -= 1
+        if opening > line.start and text[before] in SENTENCE_FINAL:
+            return text[before]
     while position > line.start and text[position] in CLOSERS:
         position -= 1
     return text[position]
@@ -219,6 +233,7 @@ FEATURES = (
     "kept_indent_b",
     "final_b",
     "final_and_short_b",
+    "open_indented_start",
 )
 
 
@@ -241,11 +256,15 @@ def break_features(
     ends_final = float(core in SENTENCE_FINAL)
     ends_closer = float(last in CLOSERS and not ends_final)
     ends_clause = float(last in CLAUSE)
-    room = column - a.width
-    slack_a = _clip(room / 2, -2.0, 6.0)
+    room = column - a.width - a.indent
     fits_next = float(room >= first_unit_width(text, b, last))
-    slack_b = _clip((column - b.width) / 2, -2.0, 6.0)
-    indent_b = float(1.5 <= slack_b <= 3.5)
+    # Slack says something only in CJK text: a Latin line is ragged by up to a word,
+    # so there ``fits_next`` carries the evidence and the slacks are zeroed.
+    cjk_a = float(is_unspaced(last))
+    cjk_b = float(is_unspaced(text[b.start]))
+    slack_a = cjk_a * _clip(room / 2, -2.0, 6.0)
+    slack_b = cjk_b * _clip((column - b.width - b.indent) / 2, -2.0, 6.0)
+    indent_b = cjk_b * float(1.5 <= slack_b <= 3.5)
     blank = float(b.gap > 0)
     wide_a = float(is_wider_than(text, a, column))
     wide_b = float(is_wider_than(text, b, column))
@@ -289,4 +308,7 @@ def break_features(
         kept_indent_b,
         final_b,
         final_b * float(slack_b >= 1.5),
+        # A block's first line set with the two-em indent and ending mid-sentence is
+        # the start of a body paragraph: it continues, however bare or short it is.
+        block_start * float(1.5 <= slack_a <= 3.5) * (1.0 - ends_final - ends_closer),
     )

@@ -101,10 +101,10 @@ def main() -> None:
     x, y = generate(args.documents, args.seed)
     weights = fit(x, y)
     accuracy = float((((x @ weights) > 0) == (y > 0.5)).mean())
+    write(weights, args.documents, args.seed, accuracy)
     print(f"{len(y)} breaks, {int(y.sum())} boundaries, training accuracy {accuracy:.4f}")
     for name, value in zip(FEATURES, weights, strict=True):
         print(f"  {name:20s} {value:+.3f}")
-    write(weights, args.documents, args.seed, accuracy)
 
 
 if __name__ == "__main__":

@@ -73,7 +73,7 @@ from ..rule import Change, Example, Rule
 # and its subtitle), and at least this share of all breaks (one-paragraph-per-line
 # text explains almost none; the seed pages explain over 80 %).
 MIN_WRAPPED_BREAKS = 3
-MIN_WRAPPED_SHARE = 0.5
+MIN_WRAPPED_SHARE = 0.35
 
 # Wrapping cuts sentences anywhere, so most wrapped lines end mid-sentence; text
 # that is already one paragraph per line ends nearly every line with closing
