@@ -65,5 +65,17 @@ def is_unspaced(char: str) -> bool:
     return char in CJK_PUNCT or bool(_UNSPACED.match(char))
 
 
+_DROP_CJK_PUNCT = str.maketrans(dict.fromkeys(CJK_PUNCT))
+
+
+def count_cjk_punct(text: str) -> int:
+    """How many full-width CJK punctuation marks ``text`` holds.
+
+    >>> count_cjk_punct("部署。（高美梅）")
+    3
+    """
+    return len(text) - len(text.translate(_DROP_CJK_PUNCT))
+
+
 def is_cjk_punct(char: str) -> bool:
     return char in CJK_PUNCT

@@ -12,7 +12,7 @@ fewest lines wider than a column (those are headlines and other standalone text)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .chars import (
     CLAUSE,
@@ -21,6 +21,7 @@ from .chars import (
     NO_LINE_START,
     OPENERS,
     SENTENCE_FINAL,
+    count_cjk_punct,
     display_width,
     is_unspaced,
 )
@@ -31,8 +32,11 @@ from .chars import (
 MIN_COLUMN = 12
 MAX_COLUMN = 240
 
-# A final punctuation mark may hang outside the column (counted 1 cell, see chars).
-HANG_CELLS = 1
+# How wide a CJK punctuation mark is printed. Papers that compress punctuation
+# (标点挤压, as the seed pages do) set it half-width, others full-width; the page
+# tells which by the model whose column explains more line breaks. A final mark may
+# hang outside the column by its own width.
+PUNCT_CELL_MODELS = (1, 2)
 
 # Justification and punctuation compression make a full line's measured width
 # vary by about one em (2 cells) around the true column width.
@@ -41,6 +45,11 @@ NOISE_CELLS = 2
 # Leading whitespace this wide is a kept paragraph indent; one stray space is not
 # (extractors emit a single space where two text runs meet at a line start).
 KEPT_INDENT_CELLS = 2
+
+# A page keeps indents when this many lines (and this share of all) start with
+# one: paragraphs of ~5 lines give 20 %; stray spaces at run joins stay below 5 %.
+MIN_KEPT_INDENTS = 2
+KEPT_INDENT_SHARE = 0.08
 
 # A line at least this many chars long is wider than any column; it is not measured
 # exactly (measuring a 10 MB line would cost time and tell nothing more).
@@ -59,6 +68,7 @@ class Line:
     width: int
     gap: int  # blank lines and page breaks between the previous non-blank line and this one
     indent: int  # cells of layout whitespace before the content (kept by some extractors)
+    marks: int  # CJK punctuation marks (measured 1 cell each in ``width``)
 
 
 def parse_lines(text: str) -> list[Line]:
@@ -82,20 +92,21 @@ def parse_lines(text: str) -> list[Line]:
         else:
             content_length = end - start
             if content_length >= _MEASURE_LIMIT:
-                width = content_length
+                width, marks = content_length, 0
             else:
                 width = display_width(text[start:end])
+                marks = count_cjk_punct(text[start:end])
             indent = display_width(text[position:start].replace("\t", "    ").replace("\f", ""))
-            lines.append(Line(start, end, width, gap + page_breaks, indent))
+            lines.append(Line(start, end, width, gap + page_breaks, indent, marks))
             gap = 0
         position = newline + 1
     return lines
 
 
-def hang(text: str, line: Line) -> int:
+def hang(text: str, line: Line, punct_cells: int) -> int:
     """Cells a line may exceed the column by: a final CJK punctuation mark may hang."""
     last = text[line.end - 1]
-    return HANG_CELLS if last in NO_LINE_START and is_unspaced(last) else 0
+    return punct_cells if last in NO_LINE_START and is_unspaced(last) else 0
 
 
 def first_unit_width(text: str, line: Line, after: str) -> int:
@@ -120,7 +131,7 @@ def first_unit_width(text: str, line: Line, after: str) -> int:
     return display_width(text[line.start : end])
 
 
-def estimate_column(text: str, lines: list[Line]) -> tuple[int, int]:
+def estimate_column(text: str, lines: list[Line], punct_cells: int) -> tuple[int, int]:
     """The column width that explains the most line breaks, and how many it explains.
 
     A break after line ``a`` is explained by width ``W`` when ``a`` fits in ``W``
@@ -130,14 +141,14 @@ def estimate_column(text: str, lines: list[Line]) -> tuple[int, int]:
     explained = [0] * (MAX_COLUMN + 2)
     too_wide = [0] * (MAX_COLUMN + 2)
     for a, b in zip(lines, lines[1:], strict=False):
-        low = a.width - hang(text, a)
+        low = a.width - hang(text, a, punct_cells)
         if low > MAX_COLUMN:
             continue
         high = a.width + first_unit_width(text, b, text[a.end - 1]) - 1 + NOISE_CELLS
         explained[max(low, 0)] += 1
         explained[min(high, MAX_COLUMN) + 1] -= 1
     for line in lines:
-        too_wide[min(line.width - hang(text, line), MAX_COLUMN + 1)] += 1
+        too_wide[min(line.width - hang(text, line, punct_cells), MAX_COLUMN + 1)] += 1
     best_width, best_score, best_explained = 0, 0, 0
     running = 0
     wider = len(lines)
@@ -152,20 +163,28 @@ def estimate_column(text: str, lines: list[Line]) -> tuple[int, int]:
     return best_width, best_explained
 
 
-def is_wider_than(text: str, line: Line, column: int) -> bool:
+def with_punct_cells(lines: list[Line], punct_cells: int) -> list[Line]:
+    """The lines measured with CJK punctuation ``punct_cells`` wide."""
+    extra = punct_cells - 1
+    if not extra:
+        return lines
+    return [replace(line, width=line.width + extra * line.marks) for line in lines]
+
+
+def is_wider_than(text: str, line: Line, column: int, punct_cells: int) -> bool:
     """True when ``line`` cannot be one line of a ``column``-wide text column.
 
     Punctuation compression and proportional digits let a full line measure up to
     ``NOISE_CELLS`` more than the column; a line of wide letters only cannot.
     """
-    excess = line.width - hang(text, line) - column
+    excess = line.width - hang(text, line, punct_cells) - column
     if excess <= 0:
         return False
-    return excess > NOISE_CELLS or _only_wide_letters(text, line)
+    return excess > NOISE_CELLS or _only_wide_letters(line)
 
 
-def _only_wide_letters(text: str, line: Line) -> bool:
-    return line.width == 2 * (line.end - line.start)
+def _only_wide_letters(line: Line) -> bool:
+    return line.marks == 0 and line.width == 2 * (line.end - line.start)
 
 
 def _core_end(text: str, line: Line) -> str:
@@ -234,6 +253,7 @@ FEATURES = (
     "final_b",
     "final_and_short_b",
     "open_indented_start",
+    "unindented_in_indented_page",
 )
 
 
@@ -241,9 +261,32 @@ def _clip(value: float, low: float, high: float) -> float:
     return low if value < low else high if value > high else value
 
 
-def break_features(
-    text: str, a: Line, b: Line, column: int, starts_block: bool
-) -> tuple[float, ...]:
+@dataclass(frozen=True)
+class Page:
+    """A text read as a page: its lines, estimated column and indent convention."""
+
+    text: str
+    lines: list[Line]
+    column: int
+    explained: int  # line breaks the column width explains
+    keeps_indents: bool  # the extractor kept paragraph indents as leading spaces
+    punct_cells: int  # printed width of CJK punctuation on this page
+
+
+def read_page(text: str) -> Page:
+    parsed = parse_lines(text)
+    lines, column, explained, punct_cells = parsed, 0, -1, 1
+    for cells in PUNCT_CELL_MODELS:
+        measured = with_punct_cells(parsed, cells)
+        width, count = estimate_column(text, measured, cells)
+        if count > explained:
+            lines, column, explained, punct_cells = measured, width, count, cells
+    indented = sum(1 for line in lines if line.indent >= KEPT_INDENT_CELLS)
+    keeps_indents = indented >= MIN_KEPT_INDENTS and indented >= KEPT_INDENT_SHARE * len(lines)
+    return Page(text, lines, column, explained, keeps_indents, punct_cells)
+
+
+def break_features(page: Page, a: Line, b: Line, starts_block: bool) -> tuple[float, ...]:
     """The evidence about the line break between ``a`` and ``b``, named by ``FEATURES``.
 
     Slacks are in em (2 cells): how much shorter than the column a line is.
@@ -251,6 +294,7 @@ def break_features(
     a CJK block that starts without the two-em indent is a headline or another
     standalone line, not a body paragraph, so its line break is a boundary too.
     """
+    text, column = page.text, page.column
     last = text[a.end - 1]
     core = _core_end(text, a)
     ends_final = float(core in SENTENCE_FINAL)
@@ -266,8 +310,8 @@ def break_features(
     slack_b = cjk_b * _clip((column - b.width - b.indent) / 2, -2.0, 6.0)
     indent_b = cjk_b * float(1.5 <= slack_b <= 3.5)
     blank = float(b.gap > 0)
-    wide_a = float(is_wider_than(text, a, column))
-    wide_b = float(is_wider_than(text, b, column))
+    wide_a = float(is_wider_than(text, a, column, page.punct_cells))
+    wide_b = float(is_wider_than(text, b, column, page.punct_cells))
     bare_a = float(not _has_sentence_punct(text, a))
     bare_b = float(not _has_sentence_punct(text, b))
     first = text[b.start]
@@ -311,4 +355,6 @@ def break_features(
         # A block's first line set with the two-em indent and ending mid-sentence is
         # the start of a body paragraph: it continues, however bare or short it is.
         block_start * float(1.5 <= slack_a <= 3.5) * (1.0 - ends_final - ends_closer),
+        # Where the extractor kept indents, a line without one continues its paragraph.
+        float(page.keeps_indents) * (1.0 - kept_indent_b),
     )

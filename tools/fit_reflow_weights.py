@@ -23,15 +23,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.layouts import expected, extract, random_document, random_layout  # noqa: E402
-from textfix.layout import FEATURES, break_features, estimate_column, parse_lines  # noqa: E402
+from textfix.layout import FEATURES, break_features, read_page  # noqa: E402
 
 L2 = 1.0  # keeps weights finite on separable features (e.g. wide lines always break)
 
 
 def labelled_breaks(text: str, gold: str) -> tuple[list[tuple[float, ...]], list[int]] | None:
     """Features of every break in ``text`` with 1 where ``gold`` has a paragraph boundary."""
-    lines = parse_lines(text)
-    column, _ = estimate_column(text, lines)
+    page = read_page(text)
+    lines = page.lines
     # A break is a boundary when the gold has a newline between the two lines' characters.
     squeezed_gold = gold.replace(" ", "")
     rows, labels = [], []
@@ -44,7 +44,7 @@ def labelled_breaks(text: str, gold: str) -> tuple[list[tuple[float, ...]], list
         cursor = found + len(piece)
         boundary = squeezed_gold[cursor : cursor + 1] == "\n"
         starts_block = not labels or labels[-1] == 1
-        rows.append(break_features(text, a, b, column, starts_block))
+        rows.append(break_features(page, a, b, starts_block))
         labels.append(int(boundary))
     return rows, labels
 

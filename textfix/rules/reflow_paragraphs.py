@@ -60,10 +60,10 @@ from ..chars import is_unspaced
 from ..layout import (
     FEATURES,
     Line,
+    Page,
     break_features,
-    estimate_column,
     mid_sentence_share,
-    parse_lines,
+    read_page,
 )
 from ..layout_weights import WEIGHTS
 from ..rule import Change, Example, Rule
@@ -99,9 +99,9 @@ class Options:
     paragraph_sep: str = "\n"
 
 
-def boundary_score(text: str, a: Line, b: Line, column: int, starts_block: bool) -> float:
+def boundary_score(page: Page, a: Line, b: Line, starts_block: bool) -> float:
     """Log-odds that the break between ``a`` and ``b`` ends a paragraph."""
-    features = break_features(text, a, b, column, starts_block)
+    features = break_features(page, a, b, starts_block)
     return sum(w * f for w, f in zip(_WEIGHT_VECTOR, features, strict=True))
 
 
@@ -145,10 +145,10 @@ def _join(text: str, a: Line, b: Line, vocabulary: _Vocabulary) -> Change:
 def find(text: str, options: Options) -> Iterator[Change]:
     if "\n" not in text:
         return
-    lines = parse_lines(text)
-    column, explained = estimate_column(text, lines)
+    page = read_page(text)
+    lines = page.lines
     breaks = len(lines) - 1
-    if explained < MIN_WRAPPED_BREAKS or explained < MIN_WRAPPED_SHARE * breaks:
+    if page.explained < MIN_WRAPPED_BREAKS or page.explained < MIN_WRAPPED_SHARE * breaks:
         return
     if mid_sentence_share(text, lines) < MIN_MID_SENTENCE_SHARE:
         return
@@ -157,7 +157,7 @@ def find(text: str, options: Options) -> Iterator[Change]:
     vocabulary = _Vocabulary(text)
     starts_block = True
     for a, b in zip(lines, lines[1:], strict=False):
-        score = boundary_score(text, a, b, column, starts_block)
+        score = boundary_score(page, a, b, starts_block)
         starts_block = score > 0
         if starts_block:
             confidence = 1 / (1 + math.exp(-score))
