@@ -9,6 +9,8 @@ lengths of real columns far better than counting it as 2.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 # Punctuation that Chinese typesetting never lets begin a line (禁则, line-start
@@ -60,6 +62,13 @@ def display_width(text: str) -> int:
     return len(text) + len(_WIDE_LETTER.findall(text))
 
 
+@lru_cache(maxsize=8192)
+def char_width(char: str) -> int:
+    """``display_width`` of one character, cached: line starts repeat a few thousand."""
+    return display_width(char)
+
+
+@lru_cache(maxsize=8192)
 def is_unspaced(char: str) -> bool:
     """True for characters of scripts that use no spaces between words (and CJK punctuation)."""
     return char in CJK_PUNCT or bool(_UNSPACED.match(char))
@@ -68,14 +77,48 @@ def is_unspaced(char: str) -> bool:
 _DROP_CJK_PUNCT = str.maketrans(dict.fromkeys(CJK_PUNCT))
 
 
-def count_cjk_punct(text: str) -> int:
-    """How many full-width CJK punctuation marks ``text`` holds.
+def drop_cjk_punct(text: str) -> str:
+    """``text`` without its full-width CJK punctuation (to count marks per line).
 
-    >>> count_cjk_punct("部署。（高美梅）")
-    3
+    >>> drop_cjk_punct("部署。（高美梅）")
+    '部署高美梅'
     """
-    return len(text) - len(text.translate(_DROP_CJK_PUNCT))
+    return text.translate(_DROP_CJK_PUNCT)
 
 
-def is_cjk_punct(char: str) -> bool:
-    return char in CJK_PUNCT
+# Blocks made only of East-Asian-wide characters, all three bytes long in UTF-8.
+# Text made of ASCII, these and the (three-byte) CJK punctuation can be measured
+# from its UTF-8 length alone: see ``fast_width``. tests/test_chars.py checks
+# every code point of these ranges against unicodedata.
+WIDE_THREE_BYTE_BLOCKS = (
+    ("\u3040", "\u30ff"),  # Hiragana, Katakana
+    ("\u3400", "\u4dbf"),  # CJK Unified Ideographs Extension A
+    ("\u4e00", "\u9fff"),  # CJK Unified Ideographs
+    ("\uac00", "\ud7a3"),  # Hangul Syllables
+    ("\uf900", "\ufaff"),  # CJK Compatibility Ideographs
+    ("\uff01", "\uff60"),  # Fullwidth Forms
+)
+_THREE_BYTE_PUNCT = "".join(sorted(c for c in CJK_PUNCT if len(c.encode()) == 3))
+_NOT_FAST = regex.compile(
+    "[^\\x00-\\x7f"
+    + "".join(f"{low}-{high}" for low, high in WIDE_THREE_BYTE_BLOCKS)
+    + regex.escape(_THREE_BYTE_PUNCT)
+    + "]"
+)
+
+
+def fast_width_applies(text: str) -> bool:
+    """True when every character of ``text`` is ASCII, wide CJK or CJK punctuation."""
+    return _NOT_FAST.search(text) is None
+
+
+def fast_width(text: str, marks: int) -> int:
+    """``display_width`` for text where ``fast_width_applies``, given its punctuation count.
+
+    Every non-ASCII character is three bytes: wide letters count 2, marks 1.
+
+    >>> fast_width("AI应用，", 1) == display_width("AI应用，")
+    True
+    """
+    extra = len(text.encode()) - len(text)
+    return len(text) + extra // 2 - marks

@@ -12,7 +12,9 @@ fewest lines wider than a column (those are headlines and other standalone text)
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from .chars import (
     CLAUSE,
@@ -21,8 +23,11 @@ from .chars import (
     NO_LINE_START,
     OPENERS,
     SENTENCE_FINAL,
-    count_cjk_punct,
+    char_width,
     display_width,
+    drop_cjk_punct,
+    fast_width,
+    fast_width_applies,
     is_unspaced,
 )
 
@@ -55,13 +60,19 @@ KEPT_INDENT_SHARE = 0.08
 # exactly (measuring a 10 MB line would cost time and tell nothing more).
 _MEASURE_LIMIT = MAX_COLUMN + 1
 
+# Plain ``re``: a literal character class searches several times faster than ``regex``.
+_SENTENCE_PUNCT = re.compile("[" + re.escape("".join(sorted(CLAUSE | SENTENCE_FINAL))) + "]")
+
 # How far into the next line to look for the end of its first unit (a Latin word).
 _UNIT_SCAN = 40
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """A non-blank line: its content span (layout whitespace excluded) and width."""
+class Line(NamedTuple):
+    """A non-blank line: its content span (layout whitespace excluded) and width.
+
+    A named tuple of atoms, which the garbage collector stops tracking: a page
+    of a million lines then costs no collection time.
+    """
 
     start: int
     end: int
@@ -69,66 +80,82 @@ class Line:
     gap: int  # blank lines and page breaks between the previous non-blank line and this one
     indent: int  # cells of layout whitespace before the content (kept by some extractors)
     marks: int  # CJK punctuation marks (measured 1 cell each in ``width``)
+    unit: int  # width of the first unit, which did not fit on the line before
+    bare: bool  # no clause or sentence punctuation at all (headline-like)
+    final: bool  # ends a sentence (see ``_core_end``)
+    hangs: bool  # ends in CJK punctuation that may hang outside the column
 
 
 def parse_lines(text: str) -> list[Line]:
-    """Non-blank lines with their content spans; blank lines become ``gap`` counts."""
+    """Non-blank lines with their content spans; blank lines become ``gap`` counts.
+
+    Punctuation counts of all lines come from one whole-text pass
+    (``drop_cjk_punct``) that keeps every line's newline in place.
+    """
+    raw_lines = text.split("\n")
+    unpunctuated = drop_cjk_punct(text).split("\n")
+    fast = fast_width_applies(text)
     lines: list[Line] = []
     gap = 0
     position = 0
-    length = len(text)
-    while position <= length:
-        newline = text.find("\n", position)
-        if newline < 0:
-            newline = length
-        start, end = position, newline
-        while start < end and text[start] in LAYOUT_SPACE:
-            start += 1
-        while end > start and text[end - 1] in LAYOUT_SPACE:
-            end -= 1
-        page_breaks = text.count("\f", position, start) + text.count("\f", end, newline)
-        if start == end:
-            gap += 1 + page_breaks
+    for raw, bare_of_punct in zip(raw_lines, unpunctuated, strict=True):
+        content = raw.strip(LAYOUT_SPACE)
+        if not content:
+            gap += 1 + raw.count("\f")
+            position += len(raw) + 1
+            continue
+        lead = len(raw) - len(raw.lstrip(LAYOUT_SPACE))
+        start = position + lead
+        end = start + len(content)
+        page_breaks = raw.count("\f") if "\f" in raw else 0
+        indent = display_width(raw[:lead].replace("\t", "    ").replace("\f", "")) if lead else 0
+        if len(content) >= _MEASURE_LIMIT:
+            width, marks = len(content), 0
         else:
-            content_length = end - start
-            if content_length >= _MEASURE_LIMIT:
-                width, marks = content_length, 0
-            else:
-                width = display_width(text[start:end])
-                marks = count_cjk_punct(text[start:end])
-            indent = display_width(text[position:start].replace("\t", "    ").replace("\f", ""))
-            lines.append(Line(start, end, width, gap + page_breaks, indent, marks))
-            gap = 0
-        position = newline + 1
+            marks = len(raw) - len(bare_of_punct)
+            if "\u3000" in raw:  # an ideographic-space indent is layout, not a mark
+                marks -= raw.count("\u3000") - content.count("\u3000")
+            width = fast_width(content, marks) if fast else display_width(content)
+        after = text[lines[-1].end - 1] if lines else "\n"
+        unit = first_unit_width(text, start, end, after)
+        bare = _SENTENCE_PUNCT.search(text, start, end) is None
+        final = _core_end(text, start, end) in SENTENCE_FINAL
+        last = content[-1]
+        hangs = last in NO_LINE_START and is_unspaced(last)
+        lines.append(
+            Line(start, end, width, gap + page_breaks, indent, marks, unit, bare, final, hangs)
+        )
+        gap = 0
+        position += len(raw) + 1
     return lines
 
 
-def hang(text: str, line: Line, punct_cells: int) -> int:
+def hang(line: Line, punct_cells: int) -> int:
     """Cells a line may exceed the column by: a final CJK punctuation mark may hang."""
-    last = text[line.end - 1]
-    return punct_cells if last in NO_LINE_START and is_unspaced(last) else 0
+    return punct_cells if line.hangs else 0
 
 
-def first_unit_width(text: str, line: Line, after: str) -> int:
-    """Width of what the typesetter had to move together to this line's start.
+def first_unit_width(text: str, start: int, end: int, after: str) -> int:
+    """Width of what the typesetter had to move together to a line's start.
 
     A Latin word (plus the space before it when the previous line ended in Latin
-    text), or one character with the punctuation that may not begin a line.
+    text, ``after`` being its last character), or one character with the
+    punctuation that may not begin a line.
     """
-    first = text[line.start]
+    first = text[start]
     if not is_unspaced(first) and first.isalnum():
-        end = line.start + 1
-        limit = min(line.end, line.start + _UNIT_SCAN)
-        while end < limit and not text[end].isspace() and not is_unspaced(text[end]):
-            end += 1
+        stop = start + 1
+        limit = min(end, start + _UNIT_SCAN)
+        while stop < limit and not text[stop].isspace() and not is_unspaced(text[stop]):
+            stop += 1
         space = 0 if is_unspaced(after) else 1
-        return (end - line.start) + space
-    end = line.start + 1
-    if first in OPENERS and end < line.end:
-        end += 1
-    while end < line.end and text[end] in NO_LINE_START:
-        end += 1
-    return display_width(text[line.start : end])
+        return (stop - start) + space
+    stop = start + 1
+    if first in OPENERS and stop < end:
+        stop += 1
+    while stop < end and text[stop] in NO_LINE_START:
+        stop += 1
+    return sum(map(char_width, text[start:stop]))
 
 
 def estimate_column(text: str, lines: list[Line], punct_cells: int) -> tuple[int, int]:
@@ -141,14 +168,14 @@ def estimate_column(text: str, lines: list[Line], punct_cells: int) -> tuple[int
     explained = [0] * (MAX_COLUMN + 2)
     too_wide = [0] * (MAX_COLUMN + 2)
     for a, b in zip(lines, lines[1:], strict=False):
-        low = a.width - hang(text, a, punct_cells)
+        low = a.width - hang(a, punct_cells)
         if low > MAX_COLUMN:
             continue
-        high = a.width + first_unit_width(text, b, text[a.end - 1]) - 1 + NOISE_CELLS
+        high = a.width + b.unit - 1 + NOISE_CELLS
         explained[max(low, 0)] += 1
         explained[min(high, MAX_COLUMN) + 1] -= 1
     for line in lines:
-        too_wide[min(line.width - hang(text, line, punct_cells), MAX_COLUMN + 1)] += 1
+        too_wide[min(line.width - hang(line, punct_cells), MAX_COLUMN + 1)] += 1
     best_width, best_score, best_explained = 0, 0, 0
     running = 0
     wider = len(lines)
@@ -168,7 +195,7 @@ def with_punct_cells(lines: list[Line], punct_cells: int) -> list[Line]:
     extra = punct_cells - 1
     if not extra:
         return lines
-    return [replace(line, width=line.width + extra * line.marks) for line in lines]
+    return [line._replace(width=line.width + extra * line.marks) for line in lines]
 
 
 def is_wider_than(text: str, line: Line, column: int, punct_cells: int) -> bool:
@@ -177,7 +204,7 @@ def is_wider_than(text: str, line: Line, column: int, punct_cells: int) -> bool:
     Punctuation compression and proportional digits let a full line measure up to
     ``NOISE_CELLS`` more than the column; a line of wide letters only cannot.
     """
-    excess = line.width - hang(text, line, punct_cells) - column
+    excess = line.width - hang(line, punct_cells) - column
     if excess <= 0:
         return False
     return excess > NOISE_CELLS or _only_wide_letters(line)
@@ -187,21 +214,21 @@ def _only_wide_letters(line: Line) -> bool:
     return line.marks == 0 and line.width == 2 * (line.end - line.start)
 
 
-def _core_end(text: str, line: Line) -> str:
+def _core_end(text: str, start: int, end: int) -> str:
     """The character that really ends the line's text.
 
     Closing quotes and brackets are skipped (`。”` → `。`), and so is a bracketed
     credit set after a finished sentence (`部署。（高美梅）` → `。`).
     """
-    position = line.end - 1
+    position = end - 1
     if text[position] in "）)":
-        opening = text.rfind("（" if text[position] == "）" else "(", line.start, position)
+        opening = text.rfind("（" if text[position] == "）" else "(", start, position)
         before = opening - 1
-        while before > line.start and text[before] == " ":
+        while before > start and text[before] == " ":
             before -= 1
-        if opening > line.start and text[before] in SENTENCE_FINAL:
+        if opening > start and text[before] in SENTENCE_FINAL:
             return text[before]
-    while position > line.start and text[position] in CLOSERS:
+    while position > start and text[position] in CLOSERS:
         position -= 1
     return text[position]
 
@@ -211,19 +238,10 @@ def mid_sentence_share(text: str, lines: list[Line]) -> float:
     if len(lines) < 2:
         return 0.0
     open_ends = sum(
-        1
-        for line in lines[:-1]
-        if _core_end(text, line) not in SENTENCE_FINAL and text[line.end - 1] not in CLOSERS
+        1 for line in lines[:-1] if not line.final and text[line.end - 1] not in CLOSERS
     )
     return open_ends / (len(lines) - 1)
 
-
-def _has_sentence_punct(text: str, line: Line) -> bool:
-    segment = text[line.start : line.end]
-    return any(mark in segment for mark in _SENTENCE_PUNCT)
-
-
-_SENTENCE_PUNCT = tuple(CLAUSE | SENTENCE_FINAL)
 
 FEATURES = (
     "bias",
@@ -296,12 +314,11 @@ def break_features(page: Page, a: Line, b: Line, starts_block: bool) -> tuple[fl
     """
     text, column = page.text, page.column
     last = text[a.end - 1]
-    core = _core_end(text, a)
-    ends_final = float(core in SENTENCE_FINAL)
+    ends_final = float(a.final)
     ends_closer = float(last in CLOSERS and not ends_final)
     ends_clause = float(last in CLAUSE)
     room = column - a.width - a.indent
-    fits_next = float(room >= first_unit_width(text, b, last))
+    fits_next = float(room >= b.unit)
     # Slack says something only in CJK text: a Latin line is ragged by up to a word,
     # so there ``fits_next`` carries the evidence and the slacks are zeroed.
     cjk_a = float(is_unspaced(last))
@@ -312,8 +329,8 @@ def break_features(page: Page, a: Line, b: Line, starts_block: bool) -> tuple[fl
     blank = float(b.gap > 0)
     wide_a = float(is_wider_than(text, a, column, page.punct_cells))
     wide_b = float(is_wider_than(text, b, column, page.punct_cells))
-    bare_a = float(not _has_sentence_punct(text, a))
-    bare_b = float(not _has_sentence_punct(text, b))
+    bare_a = float(a.bare)
+    bare_b = float(b.bare)
     first = text[b.start]
     opens_b = float(first in OPENERS)
     latin_join = float(not is_unspaced(last) and not is_unspaced(first))
@@ -321,7 +338,7 @@ def break_features(page: Page, a: Line, b: Line, starts_block: bool) -> tuple[fl
     unindented_cjk_start = block_start * float(slack_a < 1.5 and is_unspaced(text[a.start]))
     # A short line that does not end a sentence is a paragraph's indented first line
     # (a short line ending in 。 may just be the last line of a one-line-long paragraph).
-    final_b = float(_core_end(text, b) in SENTENCE_FINAL)
+    final_b = float(b.final)
     indent_b_open = indent_b * (1.0 - final_b)
     # Some extractors keep the indent as leading spaces: two cells or more is deliberate.
     kept_indent_b = float(b.indent >= KEPT_INDENT_CELLS)

@@ -53,6 +53,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from operator import mul
 
 import regex
 
@@ -101,8 +102,7 @@ class Options:
 
 def boundary_score(page: Page, a: Line, b: Line, starts_block: bool) -> float:
     """Log-odds that the break between ``a`` and ``b`` ends a paragraph."""
-    features = break_features(page, a, b, starts_block)
-    return sum(w * f for w, f in zip(_WEIGHT_VECTOR, features, strict=True))
+    return sum(map(mul, _WEIGHT_VECTOR, break_features(page, a, b, starts_block)))
 
 
 class _Vocabulary:
