@@ -67,3 +67,18 @@ def is_unspaced(char: str) -> bool:
 
 def is_cjk_punct(char: str) -> bool:
     return char in CJK_PUNCT
+
+
+# Letters of the scripts whose text takes full-width punctuation and no spaces
+# between words: Han, kana and bopomofo. Hangul is left out on purpose: Korean
+# uses half-width punctuation and spaces between words.
+_CJK_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Bopomofo}]")
+
+
+def is_cjk_letter(char: str) -> bool:
+    """True for a Han, kana or bopomofo character (not Hangul, not punctuation).
+
+    >>> is_cjk_letter("市"), is_cjk_letter("A"), is_cjk_letter("，"), is_cjk_letter("한")
+    (True, False, False, False)
+    """
+    return bool(char) and bool(_CJK_LETTER.match(char))

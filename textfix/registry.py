@@ -8,9 +8,27 @@ whose content is already repaired.
 from __future__ import annotations
 
 from .rule import Rule
-from .rules import remove_space_beside_cjk_punct
+from .rules import (
+    dedupe_separators,
+    normalize_punct_width,
+    normalize_width,
+    pair_cjk_quotes,
+    remove_ocr_han_spaces,
+    remove_space_beside_cjk_punct,
+    space_cjk_latin,
+    strip_line_indent,
+)
 
-RULES: tuple[Rule, ...] = (remove_space_beside_cjk_punct.RULE,)
+RULES: tuple[Rule, ...] = (
+    normalize_width.RULE,
+    normalize_punct_width.RULE,
+    dedupe_separators.RULE,
+    pair_cjk_quotes.RULE,
+    remove_ocr_han_spaces.RULE,
+    strip_line_indent.RULE,
+    space_cjk_latin.RULE,
+    remove_space_beside_cjk_punct.RULE,
+)
 
 _BY_ID = {rule.id: rule for rule in RULES}
 

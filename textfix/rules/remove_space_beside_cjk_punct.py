@@ -34,7 +34,8 @@ _STRICT = "，。、；：？！（）《》「」『』【】〈〉〔〕～"
 _SHARED = "“”‘’…—·"
 
 _GATE = regex.compile("[" + regex.escape(_STRICT + _SHARED) + "]")
-_INNER_SPACES = regex.compile(r"(?<=[^\s])[ \t]+(?=[^\s])")
+# ASCII, ideographic (U+3000) and no-break spaces: extraction emits all three for a gap.
+_INNER_SPACES = regex.compile(r"(?<=[^\s])[ \t\u3000\xa0]+(?=[^\s])")
 
 
 @dataclass(frozen=True)

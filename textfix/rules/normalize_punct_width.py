@@ -1,0 +1,139 @@
+"""Give punctuation the width of the script it sits in.
+
+Why it arises: extraction maps glyphs to whatever code points the PDF's font
+tables name, OCR engines guess width from a blurry glyph, and writers switch
+input-method modes mid-sentence. The result is ASCII ``, : ; ? ! ( )`` inside
+Chinese sentences (``你好,世界``, Tesseract's ``方案; 各板块``) and full-width marks
+inside numbers (``3．14``).
+
+Broken:     ``你好,世界``   ``版本v1.2,发布``   ``深度求索 (DeepSeek) 全尺寸``   ``3．14``
+Fixed:      ``你好，世界``  ``版本v1.2，发布``  ``深度求索 （DeepSeek） 全尺寸``  ``3.14``
+            (the spaces beside full-width brackets go in ``remove_space_beside_cjk_punct``)
+Left alone: anything in a protected region (``12:30``, ``1,000``, ``http://a.cn/x?y=1,2``,
+``a@b.com``, ``C:\\dir``, `` `code(x)` ``); marks between Latin words (``Hello, world``);
+a function call or formula (``函数f(x)的值``: the bracket is attached to ``f``);
+unbalanced brackets (``1)``); Korean (Hangul takes half-width punctuation).
+
+Context is the nearest letter on each side (``textfix.neighbours``), looking past
+spaces and other marks:
+
+- ``, ; :`` turn full-width when a CJK letter is on either side;
+- ``? !`` end the sentence before them, so only the letter before them counts;
+- ``( )`` turn full-width as a pair, when a CJK letter is outside the pair;
+- ``．`` between ASCII letters or digits, ``，`` grouping thousands (``1，000``) and
+  ``：`` in a clock time (``12：30``) turn half-width.
+
+Gate: text with none of these marks is returned untouched.
+
+>>> [(c.start, c.after) for c in find("你好,世界", Options())]
+[(2, '，')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..chars import is_cjk_letter
+from ..neighbours import letter_after, letter_before
+from ..protect import Protected, protected
+from ..rule import Change, Example, Rule
+
+_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_CLAUSE = ",;:"
+_GATE = regex.compile(r"[,;:?!()．，：]")
+_HALF_MARK = regex.compile(r"[,;:?!()\n]")
+# A bracket glued to one of these opens an argument list or a formula: ``f(x)``, ``a_1(t)``.
+_CALL_PREFIX = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+
+# Full-width marks that are ASCII syntax inside a number or Latin token.
+_DECIMAL_POINT = regex.compile(r"(?<=[0-9A-Za-z])．(?=[0-9A-Za-z])")
+# A thousands separator groups exactly three digits: ``1，000``, ``12，345，678``;
+# ``1，2`` is an enumeration in Chinese text and keeps its comma.
+_THOUSANDS = regex.compile(r"(?<![0-9，])[0-9]{1,3}(?:，[0-9]{3})+(?![0-9])")
+# A clock time: hour 0–29, minutes 00–59, optional seconds.
+_CLOCK = regex.compile(r"(?<![0-9：])[0-2]?[0-9]：[0-5][0-9](?:：[0-5][0-9])?(?![0-9])")
+
+
+@dataclass(frozen=True)
+class Options:
+    """This rule has no options."""
+
+
+def _clause_mark_is_cjk(text: str, position: int) -> bool:
+    before, after = text[position - 1 : position], text[position + 1 : position + 2]
+    if before.isdigit() and after.isdigit():
+        return False
+    return is_cjk_letter(letter_before(text, position)) or is_cjk_letter(
+        letter_after(text, position + 1)
+    )
+
+
+def _pair_is_cjk(text: str, opening: int, closing: int) -> bool:
+    if text[opening - 1 : opening] in _CALL_PREFIX:
+        return False
+    return is_cjk_letter(letter_before(text, opening)) or is_cjk_letter(
+        letter_after(text, closing + 1)
+    )
+
+
+def _to_full_width(text: str, guard: Protected) -> Iterator[tuple[int, str]]:
+    openings: list[int] = []
+    for match in _HALF_MARK.finditer(text):
+        position = match.start()
+        mark = match.group()
+        if mark == "\n":
+            openings.clear()
+        elif guard.covers(position):
+            continue
+        elif mark == "(":
+            openings.append(position)
+        elif mark == ")":
+            if openings:
+                opening = openings.pop()
+                if _pair_is_cjk(text, opening, position):
+                    yield opening, "（"
+                    yield position, "）"
+        elif mark in _CLAUSE:
+            if _clause_mark_is_cjk(text, position):
+                yield position, _TO_FULL[mark]
+        elif is_cjk_letter(letter_before(text, position)):
+            yield position, _TO_FULL[mark]
+
+
+def _to_half_width(text: str) -> Iterator[tuple[int, str]]:
+    for match in _DECIMAL_POINT.finditer(text):
+        yield match.start(), "."
+    for pattern, mark, half in ((_THOUSANDS, "，", ","), (_CLOCK, "：", ":")):
+        for match in pattern.finditer(text):
+            for offset, char in enumerate(match.group()):
+                if char == mark:
+                    yield match.start() + offset, half
+
+
+def find(text: str, options: Options) -> Iterator[Change]:
+    if not _GATE.search(text):
+        return
+    edits = dict(_to_full_width(text, protected(text)))
+    edits.update(_to_half_width(text))
+    for position in sorted(edits):
+        after = edits[position]
+        note = "half-width mark in CJK context" if after in "，；：？！（）" else "mark in a number"
+        yield Change(position, position + 1, after, note)
+
+
+RULE = Rule(
+    id="normalize_punct_width",
+    summary="Give punctuation the width of its script (你好,世界 → 你好，世界; 3．14 → 3.14).",
+    default=True,
+    find=find,
+    options=Options(),
+    examples=(
+        Example("你好,世界", "你好，世界", "ASCII comma between Han"),
+        Example("版本v1.2,发布", "版本v1.2，发布", "the comma precedes a Han word"),
+        Example("3．14", "3.14", "full-width point inside a number"),
+        Example("12:30, 1,000, a@b.com", "12:30, 1,000, a@b.com", "numbers and Latin untouched"),
+    ),
+)
