@@ -72,7 +72,8 @@ def is_cjk_punct(char: str) -> bool:
 # Letters of the scripts whose text takes full-width punctuation and no spaces
 # between words: Han, kana and bopomofo. Hangul is left out on purpose: Korean
 # uses half-width punctuation and spaces between words.
-_CJK_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Bopomofo}]")
+CJK_LETTER_CLASS = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Bopomofo}]"
+CJK_LETTER = regex.compile(CJK_LETTER_CLASS)
 
 
 def is_cjk_letter(char: str) -> bool:
@@ -81,4 +82,4 @@ def is_cjk_letter(char: str) -> bool:
     >>> is_cjk_letter("市"), is_cjk_letter("A"), is_cjk_letter("，"), is_cjk_letter("한")
     (True, False, False, False)
     """
-    return bool(char) and bool(_CJK_LETTER.match(char))
+    return bool(char) and bool(CJK_LETTER.match(char))

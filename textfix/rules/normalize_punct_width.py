@@ -20,8 +20,11 @@ spaces and other marks:
 - ``, ; :`` turn full-width when a CJK letter is on either side;
 - ``? !`` end the sentence before them, so only the letter before them counts;
 - ``( )`` turn full-width as a pair, when a CJK letter is outside the pair;
-- ``．`` between ASCII letters or digits, ``，`` grouping thousands (``1，000``) and
-  ``：`` in a clock time (``12：30``) turn half-width.
+- ``．`` between ASCII letters or digits turns half-width: it is never the Chinese
+  full stop (that is ``。``), so there it can only be a decimal point or a dot in a name.
+
+Full-width ``，`` and ``：`` between digits are left alone: ``第1，234号`` may be an
+enumeration and ``12：30`` is a common house style, not an artifact.
 
 Gate: text with none of these marks is returned untouched.
 
@@ -43,18 +46,13 @@ from ..rule import Change, Example, Rule
 
 _TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _CLAUSE = ",;:"
-_GATE = regex.compile(r"[,;:?!()．，：]")
+_GATE = regex.compile(r"[,;:?!()．]")
 _HALF_MARK = regex.compile(r"[,;:?!()\n]")
 # A bracket glued to one of these opens an argument list or a formula: ``f(x)``, ``a_1(t)``.
 _CALL_PREFIX = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 
-# Full-width marks that are ASCII syntax inside a number or Latin token.
+# The full-width point between ASCII letters or digits: ``3．14``, ``v1．2``, ``a．com``.
 _DECIMAL_POINT = regex.compile(r"(?<=[0-9A-Za-z])．(?=[0-9A-Za-z])")
-# A thousands separator groups exactly three digits: ``1，000``, ``12，345，678``;
-# ``1，2`` is an enumeration in Chinese text and keeps its comma.
-_THOUSANDS = regex.compile(r"(?<![0-9，])[0-9]{1,3}(?:，[0-9]{3})+(?![0-9])")
-# A clock time: hour 0–29, minutes 00–59, optional seconds.
-_CLOCK = regex.compile(r"(?<![0-9：])[0-2]?[0-9]：[0-5][0-9](?:：[0-5][0-9])?(?![0-9])")
 
 
 @dataclass(frozen=True)
@@ -106,11 +104,6 @@ def _to_full_width(text: str, guard: Protected) -> Iterator[tuple[int, str]]:
 def _to_half_width(text: str) -> Iterator[tuple[int, str]]:
     for match in _DECIMAL_POINT.finditer(text):
         yield match.start(), "."
-    for pattern, mark, half in ((_THOUSANDS, "，", ","), (_CLOCK, "：", ":")):
-        for match in pattern.finditer(text):
-            for offset, char in enumerate(match.group()):
-                if char == mark:
-                    yield match.start() + offset, half
 
 
 def find(text: str, options: Options) -> Iterator[Change]:

@@ -13,9 +13,10 @@ in number (a quote that spans a line break, or a stray inch mark: pairing would
 be a guess).
 
 Pairs are counted per line: quotes alternate open, close in reading order. A pair is
-in CJK context when a CJK letter is next to one of its four sides (looking past
-marks and spaces) and no ASCII letter is directly outside it (past spaces only). Apostrophes (``'``
-between two ASCII letters) are never quotes.
+in CJK context when it holds a CJK letter or has one next to it outside (looking
+past marks and spaces), and no ASCII letter is directly outside it (past spaces
+only: ``DeepSeek"AI"`` is ambiguous). Apostrophes (``'`` between two ASCII
+letters) are never quotes.
 
 Gate: text with no straight quote is returned untouched.
 
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..chars import is_cjk_letter
+from ..chars import CJK_LETTER, is_cjk_letter
 from ..neighbours import letter_after, letter_before
 from ..protect import Protected, protected
 from ..rule import Change, Example, Rule
@@ -63,8 +64,9 @@ def _pair_is_cjk(text: str, opening: int, closing: int) -> bool:
     if any(char in _ASCII_LETTERS for char in beside if char):
         return False
     outside = (letter_before(text, opening), letter_after(text, closing + 1))
-    inside = (letter_after(text, opening + 1), letter_before(text, closing))
-    return any(is_cjk_letter(letter) for letter in outside + inside)
+    return any(is_cjk_letter(letter) for letter in outside) or bool(
+        CJK_LETTER.search(text, opening, closing)
+    )
 
 
 def _is_candidate(text: str, position: int, guard: Protected) -> bool:

@@ -28,9 +28,10 @@ from dataclasses import dataclass
 
 import regex
 
+from ..chars import CJK_LETTER_CLASS
 from ..rule import Change, Example, Rule
 
-_CJK = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Bopomofo}]"
+_CJK = CJK_LETTER_CLASS
 # One space (ASCII, ideographic or no-break) between two CJK letters.
 _SPACED_PAIR = regex.compile(rf"(?<={_CJK})[ \u3000\xa0](?={_CJK})")
 _TIGHT_PAIR = regex.compile(rf"{_CJK}(?={_CJK})")

@@ -29,15 +29,15 @@ from typing import Literal
 
 import regex
 
+from ..chars import CJK_LETTER, CJK_LETTER_CLASS
 from ..protect import protected
 from ..rule import Change, Example, Rule
 
 Policy = Literal["keep", "remove", "add"]
 _POLICIES = ("keep", "remove", "add")
 
-_CJK = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Bopomofo}]"
+_CJK = CJK_LETTER_CLASS
 _LATIN = r"[A-Za-z0-9]"
-_GATE = regex.compile(_CJK)
 _SPACE = regex.compile(rf"(?<={_CJK}) (?={_LATIN})|(?<={_LATIN}) (?={_CJK})")
 _CONTACT = regex.compile(rf"(?<={_CJK})(?={_LATIN})|(?<={_LATIN})(?={_CJK})")
 
@@ -56,7 +56,7 @@ class Options:
 
 
 def find(text: str, options: Options) -> Iterator[Change]:
-    if options.policy == "keep" or not _GATE.search(text):
+    if options.policy == "keep" or not CJK_LETTER.search(text):
         return
     guard = protected(text)
     if options.policy == "remove":

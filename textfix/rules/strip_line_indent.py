@@ -7,9 +7,10 @@ stored one paragraph per line the indent is layout, not content.
 
 Broken:     ``　　本报讯 2月18日，市委``   `` 更好赋能新型工业化``
 Fixed:      ``本报讯 2月18日，市委``       ``更好赋能新型工业化``
-Left alone: indentation before Latin text, digits or ASCII marks (code, Markdown lists
-and quotes, poetry: there indentation is meaning); whitespace-only lines; and spaces
-inside a line.
+Left alone: ASCII-space indentation before Latin text, digits or ASCII marks (code,
+Markdown lists and quotes: there indentation is meaning); whitespace-only lines; and
+spaces inside a line. An indent holding an ideographic space (U+3000) is CJK layout
+whatever follows it (``　　2024年``, ``　　AI应用``): code is never indented with it.
 
 Why off by default: in hard-wrapped text the indent is the one reliable sign of
 a paragraph start, and ``reflow_paragraphs`` (which runs later and strips the
@@ -41,14 +42,14 @@ class Options:
     """This rule has no options."""
 
 
-def _starts_cjk(char: str) -> bool:
-    return is_cjk_letter(char) or is_cjk_punct(char)
+def _is_cjk_layout(indent: str, first: str) -> bool:
+    return "\u3000" in indent or is_cjk_letter(first) or is_cjk_punct(first)
 
 
 def find(text: str, options: Options) -> Iterator[Change]:
     for match in _INDENT.finditer(text):
         start, end = match.span()
-        if _starts_cjk(text[end]):
+        if _is_cjk_layout(match.group(), text[end]):
             yield Change(start, end, "", "layout indentation at a line start")
 
 
