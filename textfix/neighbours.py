@@ -2,53 +2,65 @@
 
 A mark belongs to the script of the words around it, not to the marks or spaces
 beside it: in ``模型(DeepSeek), 全尺寸`` the comma follows a Latin word but precedes
-a Han one. ``letter_before`` and ``letter_after`` look past spaces, punctuation
-and symbols (never past a line break) for the nearest letter or digit. Because
-they skip every mark, converting a mark between widths never changes what another
-mark sees, which keeps the punctuation rules idempotent.
+a Han one. ``Neighbours.before`` and ``Neighbours.after`` look past every space,
+punctuation mark and symbol (never past a line break) for the nearest letter or
+digit. Because they look past all of them, converting a mark between widths,
+collapsing doubled marks or removing spaces never changes what another mark
+sees, which keeps the punctuation rules idempotent.
+
+The runs of marks and spaces are found once per text with one regex scan; each
+lookup is then a binary search.
+
+>>> text = "模型(DeepSeek), 全"
+>>> comma = text.index(",")
+>>> neighbours(text).before(comma), neighbours(text).after(comma + 1)
+('k', '全')
 """
 
 from __future__ import annotations
 
-import unicodedata
+from bisect import bisect_right
+from functools import lru_cache
 
-# How far to look past marks and spaces for a letter. Clusters such as ``。”）``
-# plus a space or two are at most five characters; past eight characters of marks
-# there is no word nearby to decide by. The bound keeps every lookup O(1).
-CONTEXT_REACH = 8
+import regex
 
-
-def _is_mark_or_space(char: str) -> bool:
-    return unicodedata.category(char)[0] in "PSZ" or char in "\t\r\f\v"
-
-
-def letter_before(text: str, position: int) -> str:
-    """The nearest letter or digit before ``position`` on the same line, or ``""``.
-
-    >>> letter_before("模型(DeepSeek), 全", 14)
-    'k'
-    """
-    stop = max(0, position - CONTEXT_REACH)
-    for index in range(position - 1, stop - 1, -1):
-        char = text[index]
-        if char == "\n":
-            return ""
-        if not _is_mark_or_space(char):
-            return char
-    return ""
+# Spaces, punctuation and symbols (not line breaks): what a mark's context looks past.
+_CLUSTER = regex.compile(r"[\p{P}\p{S}\p{Z}\t\r\f\v]+")
+# Texts to remember: the rules of one pipeline run ask about the same few texts.
+_CACHE_SIZE = 4
 
 
-def letter_after(text: str, position: int) -> str:
-    """The nearest letter or digit at or after ``position`` on the same line, or ``""``.
+class Neighbours:
+    """Nearest letters around positions of one text."""
 
-    >>> letter_after("模型(DeepSeek), 全", 14)
-    '全'
-    """
-    stop = min(len(text), position + CONTEXT_REACH)
-    for index in range(position, stop):
-        char = text[index]
-        if char == "\n":
-            return ""
-        if not _is_mark_or_space(char):
-            return char
-    return ""
+    def __init__(self, text: str) -> None:
+        self._text = text
+        spans = [match.span() for match in _CLUSTER.finditer(text)]
+        self._starts = [start for start, _ in spans]
+        self._ends = [end for _, end in spans]
+
+    def _cluster(self, index: int) -> int:
+        """Index of the mark/space run holding ``text[index]``, or -1."""
+        found = bisect_right(self._starts, index) - 1
+        return found if found >= 0 and index < self._ends[found] else -1
+
+    def _letter(self, index: int) -> str:
+        if 0 <= index < len(self._text) and self._text[index] != "\n":
+            return self._text[index]
+        return ""
+
+    def before(self, position: int) -> str:
+        """The nearest letter or digit before ``position`` on its line, or ``""``."""
+        cluster = self._cluster(position - 1) if position > 0 else -1
+        return self._letter(self._starts[cluster] - 1 if cluster >= 0 else position - 1)
+
+    def after(self, position: int) -> str:
+        """The nearest letter or digit at or after ``position`` on its line, or ``""``."""
+        cluster = self._cluster(position)
+        return self._letter(self._ends[cluster] if cluster >= 0 else position)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def neighbours(text: str) -> Neighbours:
+    """The (cached) ``Neighbours`` of ``text``."""
+    return Neighbours(text)

@@ -4,8 +4,8 @@ Why it arises: a PDF draws a line in text runs; when a mark ends one run and the
 same mark is drawn again at the start of the next (or the run is re-emitted after
 a font change), extraction keeps both copies: ``发展，，推动``.
 
-Broken:     ``发展，，推动``  ``会议。。市长``
-Fixed:      ``发展，推动``    ``会议。市长``
+Broken:     ``发展，，推动``  ``会议。。市长``  ``发展， ，推动``
+Fixed:      ``发展，推动``    ``会议。市长``    ``发展，推动``
 Left alone: emphasis that writers double on purpose (``！！`` ``？？`` ``……`` ``——``);
 runs of three or more (``。。。`` is a typed ellipsis); and a doubled mark beside
 other doubled characters (``日日，，两条``, ``。。（（``): that is fake-bold overprint,
@@ -28,7 +28,9 @@ from ..rule import Change, Example, Rule
 
 # Separators never doubled in writing; ``！？…—`` are left out because they are.
 _SEPARATORS = "，。、；："
-_RUN = regex.compile("([" + _SEPARATORS + r"])\1+")
+# Copies may be parted by spaces (``， ，``): the space beside a mark is layout and
+# ``remove_space_beside_cjk_punct`` would join them afterwards.
+_RUN = regex.compile("([" + _SEPARATORS + r"])(?:[ \t\u3000\xa0]*\1)+")
 # Exactly two copies is the extraction signature (one run boundary).
 _DOUBLED = 2
 
@@ -52,7 +54,8 @@ def _beside_overprint(text: str, start: int, end: int) -> bool:
 def find(text: str, options: Options) -> Iterator[Change]:
     for match in _RUN.finditer(text):
         start, end = match.span()
-        if end - start == _DOUBLED and not _beside_overprint(text, start, end):
+        copies = match.group().count(match.group(1))
+        if copies == _DOUBLED and not _beside_overprint(text, start, end):
             yield Change(start, end, match.group(1), "separator doubled at a text-run boundary")
 
 

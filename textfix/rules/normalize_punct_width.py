@@ -40,7 +40,7 @@ from dataclasses import dataclass
 import regex
 
 from ..chars import is_cjk_letter
-from ..neighbours import letter_after, letter_before
+from ..neighbours import neighbours
 from ..protect import Protected, protected
 from ..rule import Change, Example, Rule
 
@@ -64,16 +64,16 @@ def _clause_mark_is_cjk(text: str, position: int) -> bool:
     before, after = text[position - 1 : position], text[position + 1 : position + 2]
     if before.isdigit() and after.isdigit():
         return False
-    return is_cjk_letter(letter_before(text, position)) or is_cjk_letter(
-        letter_after(text, position + 1)
+    return is_cjk_letter(neighbours(text).before(position)) or is_cjk_letter(
+        neighbours(text).after(position + 1)
     )
 
 
 def _pair_is_cjk(text: str, opening: int, closing: int) -> bool:
     if text[opening - 1 : opening] in _CALL_PREFIX:
         return False
-    return is_cjk_letter(letter_before(text, opening)) or is_cjk_letter(
-        letter_after(text, closing + 1)
+    return is_cjk_letter(neighbours(text).before(opening)) or is_cjk_letter(
+        neighbours(text).after(closing + 1)
     )
 
 
@@ -97,7 +97,7 @@ def _to_full_width(text: str, guard: Protected) -> Iterator[tuple[int, str]]:
         elif mark in _CLAUSE:
             if _clause_mark_is_cjk(text, position):
                 yield position, _TO_FULL[mark]
-        elif is_cjk_letter(letter_before(text, position)):
+        elif is_cjk_letter(neighbours(text).before(position)):
             yield position, _TO_FULL[mark]
 
 

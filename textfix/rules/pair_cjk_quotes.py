@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import regex
 
 from ..chars import CJK_LETTER, is_cjk_letter
-from ..neighbours import letter_after, letter_before
+from ..neighbours import neighbours
 from ..protect import Protected, protected
 from ..rule import Change, Example, Rule
 
@@ -63,7 +63,7 @@ def _pair_is_cjk(text: str, opening: int, closing: int) -> bool:
     beside = (_beyond_spaces(text, opening - 1, -1), _beyond_spaces(text, closing + 1, 1))
     if any(char in _ASCII_LETTERS for char in beside if char):
         return False
-    outside = (letter_before(text, opening), letter_after(text, closing + 1))
+    outside = (neighbours(text).before(opening), neighbours(text).after(closing + 1))
     return any(is_cjk_letter(letter) for letter in outside) or bool(
         CJK_LETTER.search(text, opening, closing)
     )
