@@ -9,16 +9,10 @@ import pytest
 
 import textfix
 
+from .test_punct_properties import RULE_IDS
+
 CORPUS = Path(__file__).parents[1] / ".." / "shared" / "corpus"
-PUNCT_RULES = {
-    "normalize_width",
-    "normalize_punct_width",
-    "dedupe_separators",
-    "pair_cjk_quotes",
-    "remove_ocr_han_spaces",
-    "strip_line_indent",
-    "space_cjk_latin",
-}
+PUNCT_RULES = set(RULE_IDS) - {"remove_space_beside_cjk_punct"}
 
 
 @pytest.mark.parametrize(

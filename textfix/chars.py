@@ -72,6 +72,10 @@ def is_cjk_punct(char: str) -> bool:
 # Letters of the scripts whose text takes full-width punctuation and no spaces
 # between words: Han, kana and bopomofo. Hangul is left out on purpose: Korean
 # uses half-width punctuation and spaces between words.
+# ASCII letters and digits: the characters of Latin words, numbers and identifiers.
+ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+ASCII_ALNUM = ASCII_LETTERS | frozenset("0123456789")
+
 CJK_LETTER_CLASS = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Bopomofo}]"
 CJK_LETTER = regex.compile(CJK_LETTER_CLASS)
 

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..chars import is_cjk_letter
+from ..chars import ASCII_ALNUM, is_cjk_letter
 from ..neighbours import neighbours
 from ..protect import Protected, protected
 from ..rule import Change, Example, Rule
@@ -49,7 +49,7 @@ _CLAUSE = ",;:"
 _GATE = regex.compile(r"[,;:?!()．]")
 _HALF_MARK = regex.compile(r"[,;:?!()\n]")
 # A bracket glued to one of these opens an argument list or a formula: ``f(x)``, ``a_1(t)``.
-_CALL_PREFIX = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+_CALL_PREFIX = ASCII_ALNUM | {"_"}
 
 # The full-width point between ASCII letters or digits: ``3．14``, ``v1．2``, ``a．com``.
 _DECIMAL_POINT = regex.compile(r"(?<=[0-9A-Za-z])．(?=[0-9A-Za-z])")

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..chars import ASCII_ALNUM
 from ..rule import Change, Example, Rule
 
 # Distance between a full-width form and its ASCII original (U+FF01 - U+0021).
@@ -36,7 +37,6 @@ _GATE = regex.compile(r"[\uFF01-\uFF5E]")
 # A run of full-width ASCII forms other than CJK punctuation: one Latin token.
 _TOKEN = regex.compile(r"(?V1)[\uFF01-\uFF5E--[" + regex.escape(_CJK_PUNCT) + "]]+")
 _ALNUM = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]")
-_ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def _is_latin_token(text: str, start: int, end: int) -> bool:
         return True
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
-    return before in _ASCII_ALNUM or after in _ASCII_ALNUM
+    return before in ASCII_ALNUM or after in ASCII_ALNUM
 
 
 def find(text: str, options: Options) -> Iterator[Change]:

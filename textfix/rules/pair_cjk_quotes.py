@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..chars import CJK_LETTER, is_cjk_letter
+from ..chars import ASCII_LETTERS, CJK_LETTER, is_cjk_letter
 from ..neighbours import neighbours
 from ..protect import Protected, protected
 from ..rule import Change, Example, Rule
@@ -39,7 +39,6 @@ from ..rule import Change, Example, Rule
 _CURLY = {'"': ("“", "”"), "'": ("‘", "’")}
 _GATE = regex.compile("[\"']")
 _QUOTE_OR_BREAK = regex.compile("[\"'\n]")
-_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ class Options:
 
 def _is_apostrophe(text: str, position: int) -> bool:
     before, after = text[position - 1 : position], text[position + 1 : position + 2]
-    return before in _ASCII_LETTERS and after in _ASCII_LETTERS and bool(before and after)
+    return before in ASCII_LETTERS and after in ASCII_LETTERS and bool(before and after)
 
 
 def _beyond_spaces(text: str, position: int, step: int) -> str:
@@ -61,7 +60,7 @@ def _beyond_spaces(text: str, position: int, step: int) -> str:
 
 def _pair_is_cjk(text: str, opening: int, closing: int) -> bool:
     beside = (_beyond_spaces(text, opening - 1, -1), _beyond_spaces(text, closing + 1, 1))
-    if any(char in _ASCII_LETTERS for char in beside if char):
+    if any(char in ASCII_LETTERS for char in beside if char):
         return False
     outside = (neighbours(text).before(opening), neighbours(text).after(closing + 1))
     return any(is_cjk_letter(letter) for letter in outside) or bool(
