@@ -31,7 +31,8 @@ _URL_TRAILING = ".,;:!?'\")]"
 
 _PATTERN = regex.compile(
     r"""
-    (?P<code> `[^`\n]+` )                                  # inline code, within one line
+    (?=[`A-Za-z0-9._%+\-~/&])      # every region starts with one of these: skip the rest fast
+    (?: (?P<code> `[^`\n]+` )                                  # inline code, within one line
     | (?P<url> (?:(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]*://
                  | (?<![A-Za-z0-9.\-])www\.) URL_CHAR+ )  # scheme:// or www.
     | (?P<email> (?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+
@@ -41,7 +42,7 @@ _PATTERN = regex.compile(
                   (?: (?:~|\.{1,2})(?:/[A-Za-z0-9._\-]+)+      # ~/x, ./x, ../x
                     | (?:/[A-Za-z0-9._\-]+){2,} ) /? )         # /usr/bin: two segments
     | (?P<entity> &(?:\#[0-9]+|\#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*); )  # &nbsp; &#12;
-    | (?P<number> [0-9]+(?:[.,:][0-9]+)+ )                  # 3.14 1,000 12:30 192.168.0.1
+    | (?P<number> (?<![0-9])[0-9]+(?:[.,:][0-9]+)+ ) )                # 3.14 1,000 12:30 192.168.0.1
     """.replace("URL_CHAR", _URL_CHAR),
     regex.VERBOSE,
 )

@@ -18,7 +18,7 @@ past marks and spaces), and no ASCII letter is directly outside it (past spaces
 only: ``DeepSeek"AI"`` is ambiguous). Apostrophes (``'`` between two ASCII
 letters) are never quotes.
 
-Gate: text with no straight quote is returned untouched.
+Gate: text with no straight quote or no CJK letter is returned untouched.
 
 >>> [(c.start, c.after) for c in find('他说"你好"。', Options())]
 [(2, '“'), (5, '”')]
@@ -86,7 +86,7 @@ def _paired(text: str, positions: list[int]) -> Iterator[Change]:
 
 
 def find(text: str, options: Options) -> Iterator[Change]:
-    if not _GATE.search(text):
+    if not _GATE.search(text) or not CJK_LETTER.search(text):
         return
     guard = protected(text)
     changes: list[Change] = []

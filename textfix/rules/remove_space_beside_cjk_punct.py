@@ -9,7 +9,8 @@ Broken:     ``部署。 （高美梅）``  ``意见》 《无锡市``
 Fixed:      ``部署。（高美梅）``   ``意见》《无锡市``
 Left alone: ``“无难事 悉心办”`` (the space is between Han characters),
 ``He said “yes” to it`` (quotes in Latin text keep their spaces), and layout
-whitespace at line starts and ends (paragraph reflow owns that).
+whitespace at line starts and ends (paragraph reflow and
+``strip_line_indent`` own that).
 
 Gate: text with no full-width punctuation is returned untouched.
 
