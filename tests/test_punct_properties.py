@@ -44,9 +44,6 @@ RULE_IDS = (
 POLICIES = ("keep", "remove", "add")
 GOLD = Path(__file__).parents[1] / ".." / "shared" / "corpus" / "000.gold.txt"
 
-DEFAULT = textfix.Config()
-WITH_INDENT = textfix.Config(enable=["strip_line_indent"])
-
 
 def _only(rule_id: str, policy: str = "keep") -> textfix.Config:
     others = [rule.id for rule in textfix.rules() if rule.id != rule_id]
@@ -54,13 +51,18 @@ def _only(rule_id: str, policy: str = "keep") -> textfix.Config:
     return textfix.Config(enable=[rule_id], disable=others, options=options)
 
 
-def _ours(policy: str = "keep") -> textfix.Config:
+def _ours(policy: str = "keep", *, indent: bool = True) -> textfix.Config:
+    """This family's rules alone (other families are tested by their own properties)."""
     others = [rule.id for rule in textfix.rules() if rule.id not in RULE_IDS]
     return textfix.Config(
-        enable=["strip_line_indent"],
+        enable=["strip_line_indent"] if indent else [],
         disable=others,
         options={"space_cjk_latin": {"policy": policy}},
     )
+
+
+# This family as ``textfix.fix`` runs it by default: strip_line_indent off, policy keep.
+OURS_BY_DEFAULT = _ours(indent=False)
 
 
 def _each_line(document: str, corrupt) -> str:
@@ -88,7 +90,7 @@ def test_clean_text_is_unchanged(document: str) -> None:
 
 @given(_document(paragraph))
 def test_clean_text_of_every_script_is_unchanged(document: str) -> None:
-    assert textfix.fix(document, WITH_INDENT) == document
+    assert textfix.fix(document, _ours()) == document
 
 
 def _gold_lines() -> list[str]:
@@ -127,12 +129,12 @@ def test_repairs_each_corruption(document: str, corrupt_line: list[bool]) -> Non
         corrupted = "\n".join(
             corrupt(line) if corrupt_line[i % 3] else line for i, line in enumerate(lines)
         )
-        assert textfix.fix(corrupted) == document, name
+        assert textfix.fix(corrupted, OURS_BY_DEFAULT) == document, name
 
 
 @given(quoted_document)
 def test_repairs_straight_quotes(document: str) -> None:
-    assert textfix.fix(_each_line(document, straight_quotes)) == document
+    assert textfix.fix(_each_line(document, straight_quotes), OURS_BY_DEFAULT) == document
 
 
 def _all_corruptions(line: str) -> str:
@@ -143,16 +145,16 @@ def _all_corruptions(line: str) -> str:
 @given(quoted_document)
 def test_repairs_every_corruption_at_once(document: str) -> None:
     corrupted = _each_line(document, _all_corruptions)
-    repaired = textfix.fix(corrupted)
+    repaired = textfix.fix(corrupted, OURS_BY_DEFAULT)
     assert repaired == document
-    assert textfix.fix(repaired) == repaired
+    assert textfix.fix(repaired, OURS_BY_DEFAULT) == repaired
 
 
 @given(cjk_document)
 def test_indented_lines_are_unindented_when_enabled(document: str) -> None:
     indented = "\n".join("\u3000\u3000" + line if line else line for line in document.split("\n"))
-    assert textfix.fix(indented, WITH_INDENT) == document
-    assert textfix.fix(indented) == indented
+    assert textfix.fix(indented, _ours()) == document
+    assert textfix.fix(indented, OURS_BY_DEFAULT) == indented
 
 
 # ---- Latin text is never touched ----
