@@ -96,3 +96,93 @@ def clean_document(paragraphs: st.SearchStrategy[str] = paragraph) -> st.SearchS
 
 # Arbitrary Unicode, including surrogates-free control characters, for "never raises" checks.
 any_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=300)
+
+
+# ---- punctuation, width and spacing corruptors ----
+# Clean CJK and mixed lines are damaged the way extraction, input methods and OCR
+# damage them; the punctuation, width and spacing rules must give the clean text back.
+
+_TO_HALF = {"，": ",", "；": ";", "：": ":", "？": "?", "！": "!", "（": "(", "）": ")"}
+# Marks a reader places by the word before them (sentence-final) or on either side.
+_FINAL_HALF = "？！"
+_TO_STRAIGHT = {"“": '"', "”": '"'}
+
+
+def _is_han(char: str) -> bool:
+    """Han in the basic CJK block, which holds every character of COMMON_HAN."""
+    return len(char) == 1 and "\u4e00" <= char <= "\u9fff"
+
+
+@st.composite
+def bracketed_cjk_paragraph(draw: st.DrawFn) -> str:
+    """CJK prose with a bracketed Latin term or enumerator after a Han character."""
+    text = draw(cjk_paragraph())
+    hans = [i for i, char in enumerate(text) if _is_han(char)]
+    if hans:
+        cut = draw(st.sampled_from(hans)) + 1
+        inner = draw(st.sampled_from(["DeepSeek", "1", "PFlops", "高美梅"]))
+        text = text[:cut] + "（" + inner + "）" + text[cut:]
+    return text
+
+
+punct_paragraph = st.one_of(cjk_paragraph(), mixed_paragraph(), bracketed_cjk_paragraph())
+
+
+def half_width_punct(line: str) -> str:
+    """Extraction or a half-width input mode: CJK marks next to Han become ASCII."""
+    out = []
+    for index, char in enumerate(line):
+        before, after = line[index - 1 : index], line[index + 1 : index + 2]
+        if char in "（）":
+            out.append(_TO_HALF[char])
+        elif char in _FINAL_HALF and _is_han(before):
+            out.append(_TO_HALF[char])
+        elif char in _TO_HALF and char not in _FINAL_HALF and (_is_han(before) or _is_han(after)):
+            out.append(_TO_HALF[char])
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def full_width_alnum(line: str) -> str:
+    """A full-width input mode: ASCII letters, digits, % and decimal points go full-width."""
+    out = []
+    for index, char in enumerate(line):
+        neighbours = line[index - 1 : index] + line[index + 1 : index + 2]
+        if char.isascii() and (char.isalnum() or char == "%"):
+            out.append(chr(ord(char) + 0xFEE0))
+        elif char == "." and len(neighbours) == 2 and neighbours.isascii() and neighbours.isalnum():
+            out.append("．")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def straight_quotes(line: str) -> str:
+    """A keyboard without curly quotes: “ ” become ASCII double quotes."""
+    return "".join(_TO_STRAIGHT.get(char, char) for char in line)
+
+
+def doubled_separators(line: str) -> str:
+    """A mark drawn at the end of one text run and again at the start of the next."""
+    out = []
+    for index, char in enumerate(line):
+        out.append(char)
+        before, after = line[max(0, index - 2) : index], line[index + 1 : index + 3]
+        overprint_like = any(len(pair) == 2 and pair[0] == pair[1] for pair in (before, after))
+        if char in "，。、" and not overprint_like:
+            out.append(char)
+    return "".join(out)
+
+
+def ocr_spaced(line: str, min_pairs: int) -> str:
+    """An OCR engine that joins every Han character with a space (when the line has enough)."""
+    pairs = sum(1 for a, b in zip(line, line[1:], strict=False) if _is_han(a) and _is_han(b))
+    if pairs < min_pairs:
+        return line
+    out = []
+    for index, char in enumerate(line):
+        out.append(char)
+        if _is_han(char) and _is_han(line[index + 1 : index + 2]):
+            out.append(" ")
+    return "".join(out)

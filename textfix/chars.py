@@ -122,3 +122,27 @@ def fast_width(text: str, marks: int) -> int:
     """
     extra = len(text.encode()) - len(text)
     return len(text) + extra // 2 - marks
+
+
+def is_cjk_punct(char: str) -> bool:
+    return char in CJK_PUNCT
+
+
+# Letters of the scripts whose text takes full-width punctuation and no spaces
+# between words: Han, kana and bopomofo. Hangul is left out on purpose: Korean
+# uses half-width punctuation and spaces between words.
+# ASCII letters and digits: the characters of Latin words, numbers and identifiers.
+ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+ASCII_ALNUM = ASCII_LETTERS | frozenset("0123456789")
+
+CJK_LETTER_CLASS = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Bopomofo}]"
+CJK_LETTER = regex.compile(CJK_LETTER_CLASS)
+
+
+def is_cjk_letter(char: str) -> bool:
+    """True for a Han, kana or bopomofo character (not Hangul, not punctuation).
+
+    >>> is_cjk_letter("市"), is_cjk_letter("A"), is_cjk_letter("，"), is_cjk_letter("한")
+    (True, False, False, False)
+    """
+    return bool(char) and bool(CJK_LETTER.match(char))

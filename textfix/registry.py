@@ -7,9 +7,26 @@ and paragraph reflow runs last because it needs lines whose content is repaired.
 from __future__ import annotations
 
 from .rule import Rule
-from .rules import reflow_paragraphs, remove_space_beside_cjk_punct
+from .rules import (
+    dedupe_separators,
+    normalize_punct_width,
+    normalize_width,
+    pair_cjk_quotes,
+    reflow_paragraphs,
+    remove_ocr_han_spaces,
+    remove_space_beside_cjk_punct,
+    space_cjk_latin,
+    strip_line_indent,
+)
 
 RULES: tuple[Rule, ...] = (
+    normalize_width.RULE,
+    normalize_punct_width.RULE,
+    dedupe_separators.RULE,
+    pair_cjk_quotes.RULE,
+    remove_ocr_han_spaces.RULE,
+    strip_line_indent.RULE,
+    space_cjk_latin.RULE,
     remove_space_beside_cjk_punct.RULE,
     reflow_paragraphs.RULE,
 )

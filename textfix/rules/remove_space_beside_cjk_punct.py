@@ -9,7 +9,8 @@ Broken:     ``部署。 （高美梅）``  ``意见》 《无锡市``
 Fixed:      ``部署。（高美梅）``   ``意见》《无锡市``
 Left alone: ``“无难事 悉心办”`` (the space is between Han characters),
 ``He said “yes” to it`` (quotes in Latin text keep their spaces), and layout
-whitespace at line starts and ends (paragraph reflow owns that).
+whitespace at line starts and ends (paragraph reflow and
+``strip_line_indent`` own that).
 
 Gate: text with no full-width punctuation is returned untouched.
 
@@ -34,7 +35,8 @@ _STRICT = "，。、；：？！（）《》「」『』【】〈〉〔〕～"
 _SHARED = "“”‘’…—·"
 
 _GATE = regex.compile("[" + regex.escape(_STRICT + _SHARED) + "]")
-_INNER_SPACES = regex.compile(r"(?<=[^\s])[ \t]+(?=[^\s])")
+# ASCII, ideographic (U+3000) and no-break spaces: extraction emits all three for a gap.
+_INNER_SPACES = regex.compile(r"(?<=[^\s])[ \t\u3000\xa0]+(?=[^\s])")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,142 @@
+"""Give punctuation the width of the script it sits in.
+
+Why it arises: extraction maps glyphs to whatever code points the PDF's font
+tables name, OCR engines guess width from a blurry glyph, and writers switch
+input-method modes mid-sentence. The result is ASCII ``, : ; ? ! ( )`` inside
+Chinese sentences (``你好,世界``, Tesseract's ``方案; 各板块``) and full-width marks
+inside numbers (``3．14``).
+
+Broken:     ``你好,世界``   ``版本v1.2,发布``   ``深度求索 (DeepSeek) 全尺寸``   ``3．14``
+Fixed:      ``你好，世界``  ``版本v1.2，发布``  ``深度求索 （DeepSeek） 全尺寸``  ``3.14``
+            (the spaces beside full-width brackets go in ``remove_space_beside_cjk_punct``)
+Left alone: anything in a protected region (``12:30``, ``1,000``, ``http://a.cn/x?y=1,2``,
+``a@b.com``, ``C:\\dir``, `` `code(x)` ``); marks between Latin words (``Hello, world``);
+a function call or formula (``函数f(x)的值``: the bracket is attached to ``f``);
+Markdown syntax (``[链接](http://a.cn)``, ``![图](a.png)``);
+unbalanced brackets (``1)``); Korean (Hangul takes half-width punctuation).
+
+Context is the nearest letter on each side (``textfix.neighbours``), looking past
+spaces and other marks:
+
+- ``, ;`` turn full-width when a CJK letter is on either side;
+- ``: ? !`` belong to what precedes them (a label, a sentence), so only the letter
+  before them counts (``title: 标题`` keeps its colon);
+- ``( )`` turn full-width as a pair, when a CJK letter is outside the pair;
+- ``．`` between ASCII letters or digits turns half-width: it is never the Chinese
+  full stop (that is ``。``), so there it can only be a decimal point or a dot in a name.
+
+Full-width ``，`` and ``：`` between digits are left alone: ``第1，234号`` may be an
+enumeration and ``12：30`` is a common house style, not an artifact.
+
+Gate: text with none of these marks is returned untouched; text without a CJK letter
+is only checked for full-width points (no protected-region scan).
+
+>>> [(c.start, c.after) for c in find("你好,世界", Options())]
+[(2, '，')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..chars import ASCII_ALNUM, CJK_LETTER, is_cjk_letter
+from ..neighbours import neighbours
+from ..protect import Protected, protected
+from ..rule import Change, Example, Rule
+
+_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+# Clause marks take the script of either neighbour; ``:`` is left out because a Latin
+# label before it (``title: 标题``) is a key in a config or front-matter line.
+_CLAUSE = ",;"
+_GATE = regex.compile(r"[,;:?!()．]")
+_HALF_MARK = regex.compile(r"[,;:?!()\n]")
+# A bracket glued to one of these opens an argument list, a formula or a Markdown link
+# target: ``f(x)``, ``a_1(t)``, ``[链接](http://a.cn)``.
+_CALL_PREFIX = ASCII_ALNUM | {"_", "]"}
+# ``![`` opens a Markdown image: the ``!`` is syntax, not an exclamation.
+_MARKDOWN_IMAGE = "["
+
+# The full-width point between ASCII letters or digits: ``3．14``, ``v1．2``, ``a．com``.
+_DECIMAL_POINT = regex.compile(r"(?<=[0-9A-Za-z])．(?=[0-9A-Za-z])")
+
+
+@dataclass(frozen=True)
+class Options:
+    """This rule has no options."""
+
+
+def _clause_mark_is_cjk(text: str, position: int) -> bool:
+    before, after = text[position - 1 : position], text[position + 1 : position + 2]
+    if before.isdigit() and after.isdigit():
+        return False
+    return is_cjk_letter(neighbours(text).before(position)) or is_cjk_letter(
+        neighbours(text).after(position + 1)
+    )
+
+
+def _pair_is_cjk(text: str, opening: int, closing: int) -> bool:
+    if text[opening - 1 : opening] in _CALL_PREFIX:
+        return False
+    return is_cjk_letter(neighbours(text).before(opening)) or is_cjk_letter(
+        neighbours(text).after(closing + 1)
+    )
+
+
+def _to_full_width(text: str, guard: Protected) -> Iterator[tuple[int, str]]:
+    openings: list[int] = []
+    for match in _HALF_MARK.finditer(text):
+        position = match.start()
+        mark = match.group()
+        if mark == "\n":
+            openings.clear()
+        elif guard.covers(position):
+            continue
+        elif mark == "(":
+            openings.append(position)
+        elif mark == ")":
+            if openings:
+                opening = openings.pop()
+                if _pair_is_cjk(text, opening, position):
+                    yield opening, "（"
+                    yield position, "）"
+        elif mark in _CLAUSE:
+            if _clause_mark_is_cjk(text, position):
+                yield position, _TO_FULL[mark]
+        elif text[position + 1 : position + 2] == _MARKDOWN_IMAGE:
+            continue
+        elif is_cjk_letter(neighbours(text).before(position)):
+            yield position, _TO_FULL[mark]
+
+
+def _to_half_width(text: str) -> Iterator[tuple[int, str]]:
+    for match in _DECIMAL_POINT.finditer(text):
+        yield match.start(), "."
+
+
+def find(text: str, options: Options) -> Iterator[Change]:
+    if not _GATE.search(text):
+        return
+    edits = dict(_to_full_width(text, protected(text))) if CJK_LETTER.search(text) else {}
+    edits.update(_to_half_width(text))
+    for position in sorted(edits):
+        after = edits[position]
+        note = "half-width mark in CJK context" if after != "." else "full-width point in a number"
+        yield Change(position, position + 1, after, note)
+
+
+RULE = Rule(
+    id="normalize_punct_width",
+    summary="Give punctuation the width of its script (你好,世界 → 你好，世界; 3．14 → 3.14).",
+    default=True,
+    find=find,
+    options=Options(),
+    examples=(
+        Example("你好,世界", "你好，世界", "ASCII comma between Han"),
+        Example("版本v1.2,发布", "版本v1.2，发布", "the comma precedes a Han word"),
+        Example("3．14", "3.14", "full-width point inside a number"),
+        Example("12:30, 1,000, a@b.com", "12:30, 1,000, a@b.com", "numbers and Latin untouched"),
+    ),
+)
