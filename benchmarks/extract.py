@@ -1,4 +1,4 @@
-"""PDF text extractors, each as a practitioner would call it, and what is missing on this machine."""
+"""PDF text extractors, each called as a practitioner would, and what is missing here."""
 
 from __future__ import annotations
 

@@ -27,8 +27,12 @@ ARTIFACT_PATTERNS: dict[str, regex.Pattern[str]] = {
     # Half-width punctuation touching Han, full-width letters or digits, or full-width
     # punctuation between Latin words.
     "wrong-width punctuation": regex.compile(
-        r"(?<=\p{Han})[,;:!?()]|[,;:!?()](?=\p{Han})|[０-９Ａ-Ｚａ-ｚ]|(?<=[A-Za-z])[，；：！？](?=[ A-Za-z])"
+        r"(?<=\p{Han})[,;:!?()]|[,;:!?()](?=\p{Han})|[０-９Ａ-Ｚａ-ｚ]"
+        r"|(?<=[A-Za-z])[，；：！？](?=[ A-Za-z])"
     ),
+    # CJK compatibility ideographs and Kangxi radicals that a font's ToUnicode map gives
+    # instead of the unified ideograph (力 read back as U+F98A); NFC maps them back.
+    "compatibility ideographs": regex.compile(r"[\uF900-\uFAFF\u2F00-\u2FDF\u2E80-\u2EFF]"),
     # A hyphen that only marked a line break, left inside a joined or unjoined word.
     "line-break hyphens": regex.compile(r"(?<=[a-z])-[ \t]*\n?[ \t]*(?=[a-z])"),
 }
@@ -164,8 +168,10 @@ def false_change_rate(tool: Callable[[str], str], clean: Iterable[str]) -> tuple
     return (len(changed) / len(items) if items else 0.0), example
 
 
-# Characters of context shown on each side of the first difference in a damage example.
+# Characters of context shown on each side of the first difference in a damage example, and
+# the most characters of the differing region itself: enough to see what a tool did.
 EXCERPT_CONTEXT = 12
+EXCERPT_SPAN = 24
 
 
 def _excerpt(before: str, after: str) -> str:
@@ -174,12 +180,15 @@ def _excerpt(before: str, after: str) -> str:
     while start < min(len(before), len(after)) and before[start] == after[start]:
         start += 1
     end_before, end_after = len(before), len(after)
-    while end_before > start and end_after > start and before[end_before - 1] == after[end_after - 1]:
+    while (
+        end_before > start and end_after > start and before[end_before - 1] == after[end_after - 1]
+    ):
         end_before -= 1
         end_after -= 1
     left = max(0, start - EXCERPT_CONTEXT)
 
     def shown(text: str, end: int) -> str:
-        return text[left : end + EXCERPT_CONTEXT].replace("\n", "⏎")
+        right = min(end, start + EXCERPT_SPAN) + EXCERPT_CONTEXT
+        return text[left:right].replace("\n", "⏎")
 
     return f"{shown(before, end_before)} → {shown(after, end_after)}"

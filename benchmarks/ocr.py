@@ -1,4 +1,4 @@
-"""Render PDF pages to images, degrade them the way scans and e-paper JPEGs are, OCR with Tesseract."""
+"""Render PDF pages, degrade them as scans and e-paper JPEGs are, and OCR them with Tesseract."""
 
 from __future__ import annotations
 

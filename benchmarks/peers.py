@@ -53,7 +53,9 @@ def textfix_rule_alone(rule_id: str) -> Tool:
         config = textfix.Config(enable=[rule_id], disable=others)
         return lambda text: textfix.fix(text, config)
 
-    return Tool(f"rule {rule_id}", "textfix", load, f"textfix.fix(text, Config(enable=[{rule_id!r}]))")
+    return Tool(
+        f"rule {rule_id}", "textfix", load, f"textfix.fix(text, Config(enable=[{rule_id!r}]))"
+    )
 
 
 def _ftfy() -> Fixer:

@@ -39,10 +39,16 @@ class Article:
     paragraphs: tuple[str, ...]
     caption: str
 
-    def gold_lines(self) -> list[str]:
-        """The article as its repaired text: one paragraph (or title) per line, reading order."""
-        lines = [self.headline, self.subtitle, self.byline, *self.paragraphs, self.caption]
-        return [line for line in lines if line]
+    def gold_lines(self, *, titles_last: bool = False) -> list[str]:
+        """The article as its repaired text: one paragraph (or title) per line.
+
+        Titles come first, or after the body when ``titles_last`` (the order in which many
+        e-paper PDFs draw them, and so the order extractors read them in).
+        """
+        titles = [self.headline, self.subtitle, self.byline]
+        body = list(self.paragraphs)
+        lines = [*body, *titles] if titles_last else [*titles, *body]
+        return [line for line in [*lines, self.caption] if line]
 
 
 def gold_files() -> list[Path]:
@@ -75,7 +81,8 @@ def english_paragraphs() -> list[str]:
             lines = block.split("\n")
             if any(line[:1] in (" ", "\t") for line in lines) or re.search(r"::|>>>|[*`|]", block):
                 continue
-            paragraph = " ".join(line.strip() for line in lines)
+            # The reference puts two spaces after a full stop; one is what a page shows.
+            paragraph = " ".join(block.split())
             if len(paragraph.split()) >= MIN_PROSE_WORDS and paragraph.endswith("."):
                 paragraphs.append(paragraph)
     return paragraphs
