@@ -69,7 +69,9 @@ class Layout:
     margin: float = 36.0
     gutter: float = 12.0
     body_size: float = 10.0
-    line_height: float = 15.0
+    # 1.3 × the body size, as in newspapers. Looser leading (15 pt) makes pdftotext split each
+    # column in two blocks and read the lower halves after all upper halves.
+    line_height: float = 13.0
     headline_size: float = 20.0
     subtitle_size: float = 13.0
     byline_size: float = 9.0

@@ -247,3 +247,46 @@ def test_pdftotext_reads_the_built_pdf(built) -> None:
     for title in ("市委召开座谈会", "更好赋能新型工业化", "AssignmentStatements"):
         assert title in squeezed
     assert "本报讯2月18日，市委书记" in squeezed
+
+
+# ---- report ----
+
+
+def _rows(source: str, setting: str, raw_cer: float, fixed_cer: float) -> list:
+    from benchmarks.accuracy import RAW, Row
+    from benchmarks.metrics import Scores
+
+    def scores(value: float) -> Scores:
+        return Scores(cer=value, exact_paragraphs=0.5, boundary_f1=0.5, residual={})
+
+    return [
+        Row(source, setting, RAW, scores(raw_cer)),
+        Row(source, setting, "textfix", scores(fixed_cer)),
+    ]
+
+
+def test_cer_target_is_judged_on_the_worst_pdf_sample() -> None:
+    from benchmarks.accuracy import AccuracyResult
+    from benchmarks.report import targets
+
+    result = AccuracyResult(
+        rows=_rows("PDF zh", "pdftotext", 0.5, 0.05)
+        + _rows("PDF zh", "PyMuPDF", 0.4, 0.2)
+        + _rows("OCR zh", "clean", 0.5, 0.5)  # OCR samples do not count for this target
+    )
+    cer_target = targets(result, None)[0]
+    assert cer_target.met is False
+    assert "worst 50.0%" in cer_target.measured
+    result.rows = _rows("PDF zh", "pdftotext", 0.5, 0.05) + _rows("OCR zh", "clean", 0.5, 0.5)
+    assert targets(result, None)[0].met is True
+
+
+def test_markdown_names_what_was_skipped_and_why() -> None:
+    from benchmarks.accuracy import AccuracyResult
+    from benchmarks.report import markdown
+
+    result = AccuracyResult(skipped=["OCR: tesseract not found (apt-get install tesseract-ocr)"])
+    text = markdown("quick", {"Python": "3.11"}, result, None, None)
+    assert "## Skipped" in text
+    assert "- OCR: tesseract not found (apt-get install tesseract-ocr)" in text
+    assert "python -m benchmarks --quick" in text
