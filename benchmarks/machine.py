@@ -79,6 +79,8 @@ def facts() -> dict[str, str]:
         "textfix commit": _commit(),
         "CPU": f"{_cpu_model()} ({os.cpu_count()} logical cores)",
         "memory": _memory(),
+        # Other work on the machine slows every measurement alike; ratios stay comparable.
+        "load average (1, 5, 15 min)": ", ".join(f"{load:.2f}" for load in os.getloadavg()),
         "OS": platform.platform(),
         "Python": f"{platform.python_implementation()} {sys.version.split()[0]}",
     }
