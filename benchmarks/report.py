@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .accuracy import RAW, AccuracyResult, Row
 from .metrics import ARTIFACT_PATTERNS
-from .speed import LINEAR_TOLERANCE, MB, Measurement, SpeedResult, is_linear
+from .speed import JUDGED_MIN_SECONDS, LINEAR_TOLERANCE, MB, Measurement, SpeedResult, is_linear
 
 # Release targets (issue 7): textfix keeps at most this share of the raw CER on PDF extractions,
 TARGET_CER_SHARE = 0.20
@@ -93,8 +93,8 @@ def targets(accuracy: AccuracyResult | None, speed: SpeedResult | None) -> list[
     return found
 
 
-def _verdict(met: bool | None) -> str:
-    return {True: "yes", False: "**no**", None: "not measured"}[met]
+def _verdict(met: bool | None, unknown: str = "not measured") -> str:
+    return {True: "yes", False: "**no**", None: unknown}[met]
 
 
 def _accuracy_section(accuracy: AccuracyResult) -> list[str]:
@@ -226,10 +226,11 @@ def _speed_section(speed: SpeedResult) -> list[str]:
         )
     if speed.scaling:
         linear = is_linear(speed.scaling[0], speed.scaling[-1])
+        too_brief = f"under {JUDGED_MIN_SECONDS} s"
         lines += [
             "### Scaling of textfix (default rules)",
             "",
-            f"Linear: {_verdict(linear)} (seconds per MB on the largest input within "
+            f"Linear: {_verdict(linear, too_brief)} (seconds per MB on the largest input within "
             f"{LINEAR_TOLERANCE}× of the smallest).",
             "",
         ]
@@ -262,7 +263,7 @@ def _speed_section(speed: SpeedResult) -> list[str]:
                     f"{_ms(small.seconds)} / {_ms(large.seconds)}",
                     _num(large.mb_per_s, 1),
                     _time_ratio(small, large),
-                    _verdict(is_linear(small, large)),
+                    _verdict(is_linear(small, large), f"under {JUDGED_MIN_SECONDS} s"),
                     large.status if large.status != "ok" else small.status,
                 ]
                 for small, large in speed.adversarial
@@ -300,7 +301,9 @@ def markdown(
     speed: SpeedResult | None,
     chart: str | None,
 ) -> str:
-    command = "python -m benchmarks" + (" --quick" if mode == "quick" else "")
+    command = "python -m benchmarks" + (" --quick" if mode.startswith("quick") else "")
+    if "-" in mode:
+        command += f" --only {mode.split('-', 1)[1]}"
     lines = [f"# textfix benchmarks ({mode})", "", f"Reproduce: `{command}`.", ""]
     lines += ["## Targets", ""]
     lines += _table(

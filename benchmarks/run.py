@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as stop:
         return int(stop.code or 0)
-    mode = "quick" if args.quick else "full"
+    mode = ("quick" if args.quick else "full") + (f"-{args.only}" if args.only else "")
     started = time.perf_counter()
 
     def log(message: str) -> None:

@@ -120,6 +120,12 @@ def test_is_linear_accepts_proportional_time_and_rejects_quadratic() -> None:
     assert is_linear(small, Measurement("textfix", "mixed", 4, status="timeout")) is None
 
 
+def test_is_linear_does_not_judge_runs_too_brief_to_time() -> None:
+    small = Measurement("textfix", "月 only", 1, seconds=0.001, bytes=250_000)
+    large = Measurement("textfix", "月 only", 4, seconds=0.012, bytes=1_000_000)
+    assert is_linear(small, large) is None
+
+
 def test_english_prose_is_single_spaced_sentences() -> None:
     paragraphs = english_paragraphs()
     assert len(paragraphs) > 50
