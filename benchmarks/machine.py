@@ -72,6 +72,18 @@ def _commit() -> str:
     return done.stdout.strip() or "unknown"
 
 
+def busy_notes() -> list[str]:
+    """A warning when other work competed for the processors during the run."""
+    load = os.getloadavg()[1]  # the 5-minute average spans most of a run
+    cores = os.cpu_count() or 1
+    if load <= cores:
+        return []
+    return [
+        f"The machine was busy (5-minute load {load:.1f} on {cores} cores): absolute speeds "
+        "are lower than on an idle machine; ratios within this run stay comparable."
+    ]
+
+
 def facts() -> dict[str, str]:
     """Machine facts first, then versions (``not installed`` where missing)."""
     found = {

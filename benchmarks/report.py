@@ -300,11 +300,13 @@ def markdown(
     accuracy: AccuracyResult | None,
     speed: SpeedResult | None,
     chart: str | None,
+    notes: Sequence[str] = (),
 ) -> str:
     command = "python -m benchmarks" + (" --quick" if mode.startswith("quick") else "")
     if "-" in mode:
         command += f" --only {mode.split('-', 1)[1]}"
     lines = [f"# textfix benchmarks ({mode})", "", f"Reproduce: `{command}`.", ""]
+    lines += [f"> {note}" for note in notes] + ([""] if notes else [])
     lines += ["## Targets", ""]
     lines += _table(
         ["target", "measured", "met"],

@@ -59,11 +59,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.only in (None, "speed"):
         speed = run_speed(args.quick, log=log)
     facts = machine.facts()
+    notes = machine.busy_notes()
     facts["benchmark time"] = f"{time.perf_counter() - started:.0f} s"
     args.out.mkdir(parents=True, exist_ok=True)
     chart_name = f"{mode}.png"
     has_chart = report.chart(args.out / chart_name, accuracy, speed)
-    text = report.markdown(mode, facts, accuracy, speed, chart_name if has_chart else None)
+    text = report.markdown(mode, facts, accuracy, speed, chart_name if has_chart else None, notes)
     (args.out / f"{mode}.md").write_text(text + "\n", encoding="utf-8")
     (args.out / f"{mode}.json").write_text(
         report.as_json(facts, accuracy, speed) + "\n", encoding="utf-8"
