@@ -1,0 +1,161 @@
+"""Clean text for the benchmarks, and where it comes from.
+
+Three sources, all clean (nothing to repair):
+
+* the hand-made gold pages of the seed corpus (``corpus/NNN.gold.txt`` at the repository root when
+  present, else the shared seed folder beside the repository);
+* English prose paragraphs from the Python Language Reference, which CPython ships as
+  ``pydoc_data.topics`` (PSF licence, part of every Python install);
+* articles assembled from those paragraphs, with made-up headlines, bylines and captions.
+
+Every function here is deterministic: the same inputs give the same articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED_CORPUS = REPO_ROOT / ".." / "shared" / "corpus"
+REPO_CORPUS = REPO_ROOT / "corpus"
+
+# A gold line shorter than this (in characters) is a headline, subtitle or caption; body
+# paragraphs of the seed pages are at least ~120 characters, titles at most ~95.
+TITLE_MAX_CHARS = 100
+# English paragraphs shorter than this many words are mostly definitions or list leads.
+MIN_PROSE_WORDS = 30
+
+
+@dataclass(frozen=True)
+class Article:
+    """One newspaper article, in reading order."""
+
+    headline: str
+    subtitle: str
+    byline: str
+    paragraphs: tuple[str, ...]
+    caption: str
+
+    def gold_lines(self, *, titles_last: bool = False) -> list[str]:
+        """The article as its repaired text: one paragraph (or title) per line.
+
+        Titles come first, or after the body when ``titles_last`` (the order in which many
+        e-paper PDFs draw them, and so the order extractors read them in).
+        """
+        titles = [self.headline, self.subtitle, self.byline]
+        body = list(self.paragraphs)
+        lines = [*body, *titles] if titles_last else [*titles, *body]
+        return [line for line in [*lines, self.caption] if line]
+
+
+def gold_files() -> list[Path]:
+    """Gold pages: the repository's ``corpus/`` when it has any, else the shared seed folder."""
+    for folder in (REPO_CORPUS, SHARED_CORPUS):
+        found = sorted(folder.glob("*.gold.txt"))
+        if found:
+            return found
+    return []
+
+
+def gold_lines() -> list[str]:
+    """Every non-empty line of every gold page, in file order."""
+    lines: list[str] = []
+    for path in gold_files():
+        lines.extend(line for line in path.read_text(encoding="utf-8").splitlines() if line)
+    return lines
+
+
+def english_paragraphs() -> list[str]:
+    """Prose paragraphs of the Python Language Reference (``pydoc_data.topics``, PSF licence).
+
+    Code samples, indented blocks and paragraphs with reST markup are left out.
+    """
+    from pydoc_data.topics import topics
+
+    paragraphs = []
+    for name in sorted(topics):
+        for block in re.split(r"\n[ \t]*\n", topics[name]):
+            lines = block.split("\n")
+            if any(line[:1] in (" ", "\t") for line in lines) or re.search(r"::|>>>|[*`|]", block):
+                continue
+            # The reference puts two spaces after a full stop; one is what a page shows.
+            paragraph = " ".join(block.split())
+            if len(paragraph.split()) >= MIN_PROSE_WORDS and paragraph.endswith("."):
+                paragraphs.append(paragraph)
+    return paragraphs
+
+
+_CJK_BYLINES = ("（本报记者 王明）", "（记者 李华 通讯员 周宁）", "（高美梅）", "（本报评论员）")
+_CJK_CAPTION_CREDITS = ("（张伟 摄）", "（本报记者 陈静 摄）")
+_LATIN_BYLINES = ("By Anna Reed", "By Tomás Ortega and Li Wei", "From our correspondent")
+
+
+def chinese_articles(paragraphs_per_article: int = 2) -> list[Article]:
+    """Articles from the gold pages: body paragraphs grouped, titles taken from the short lines."""
+    lines = gold_lines()
+    bodies = [line for line in lines if len(line) >= TITLE_MAX_CHARS]
+    titles = [line for line in lines if len(line) < TITLE_MAX_CHARS]
+    if not bodies:
+        return []
+    articles = []
+    for index, start in enumerate(range(0, len(bodies), paragraphs_per_article)):
+        body = tuple(bodies[start : start + paragraphs_per_article])
+        first_sentence = re.split(r"(?<=[。！？])", body[0])[0]
+        caption_text = first_sentence.removeprefix("本报讯 ")[:60].rstrip("，、；：。！？")
+        articles.append(
+            Article(
+                headline=_pick(titles, 2 * index),
+                subtitle=_pick(titles, 2 * index + 1),
+                byline=_pick(_CJK_BYLINES, index),
+                paragraphs=body,
+                caption=caption_text + "。" + _pick(_CJK_CAPTION_CREDITS, index),
+            )
+        )
+    return articles
+
+
+def english_articles(paragraphs_per_article: int = 3, limit: int | None = None) -> list[Article]:
+    """Articles from the Language Reference prose, headlines from each article's first words."""
+    paragraphs = english_paragraphs()
+    articles = []
+    for index, start in enumerate(range(0, len(paragraphs), paragraphs_per_article)):
+        if limit is not None and index >= limit:
+            break
+        body = tuple(paragraphs[start : start + paragraphs_per_article])
+        words = re.findall(r"[A-Za-z]+", body[0])
+        articles.append(
+            Article(
+                headline=" ".join(word.capitalize() for word in words[:5]),
+                subtitle=" ".join(words[5:14]).capitalize(),
+                byline=_pick(_LATIN_BYLINES, index),
+                paragraphs=body,
+                caption=f"Figure {index + 1}: " + " ".join(words[:9]) + ".",
+            )
+        )
+    return articles
+
+
+def _pick(pool: Sequence[str], index: int) -> str:
+    return pool[index % len(pool)] if pool else ""
+
+
+def tiled(pieces: Sequence[str], size_bytes: int) -> str:
+    """Repeat ``pieces`` (joined by newlines) until the UTF-8 text reaches ``size_bytes``."""
+    unit = "\n".join(pieces) + "\n"
+    unit_bytes = len(unit.encode("utf-8"))
+    if unit_bytes == 0:
+        raise ValueError("cannot tile empty text")
+    text = unit * (size_bytes // unit_bytes + 1)
+    return text.encode("utf-8")[:size_bytes].decode("utf-8", errors="ignore")
+
+
+def raw_files() -> Iterator[Path]:
+    """Raw extracted pages (damaged input), repository corpus first."""
+    for folder in (REPO_CORPUS, SHARED_CORPUS):
+        found = sorted(folder.glob("*.raw.txt"))
+        if found:
+            yield from found
+            return
