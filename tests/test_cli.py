@@ -6,6 +6,7 @@ import json
 import os
 import stat
 import subprocess
+import sys
 import sysconfig
 from io import BytesIO, TextIOWrapper
 from pathlib import Path
@@ -23,6 +24,7 @@ FIXED = "部署。（高美梅）\n"
 CLEAN = "“无难事 悉心办”\n"
 
 Capture = pytest.CaptureFixture[str]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
@@ -506,3 +508,24 @@ def test_installed_console_script(tmp_path: Path) -> None:
         [str(script), "fix"], input=BROKEN.encode(), capture_output=True, check=False
     )
     assert (result.returncode, result.stdout) == (0, FIXED.encode())
+
+
+# ---- bench ----
+
+
+def test_bench_outside_a_checkout_says_where_to_run_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: Capture
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "path", [p for p in sys.path if p not in ("", ".", str(ROOT))])
+    monkeypatch.delitem(sys.modules, "benchmarks", raising=False)
+    assert main(["bench", "--quick"]) == 2
+    assert "repository root" in _error_line(capsys)
+
+
+def test_bench_passes_its_options_to_the_runner(
+    monkeypatch: pytest.MonkeyPatch, capsys: Capture
+) -> None:
+    monkeypatch.chdir(ROOT)
+    assert main(["bench", "--only", "nonsense"]) == 2
+    assert "--only" in capsys.readouterr().err

@@ -28,6 +28,13 @@ REFLOW_RULE = "reflow_paragraphs"
 _ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "\\": "\\"}
 _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)", re.DOTALL)
 
+_BENCH_EPILOG = """\
+examples:
+  textfix bench --quick                   smoke run, under two minutes
+  textfix bench                           full run: accuracy on PDF/OCR round trips, speed
+  textfix bench --only speed --check-targets
+"""
+
 _MAIN_EPILOG = """\
 examples:
   textfix fix page.txt                    repaired text on standard output
@@ -37,6 +44,7 @@ examples:
   textfix fix --check pages/              exit 1 if any file would change
   textfix explain page.txt                every edit: line:col rule 'before' → 'after'
   textfix rules                           the rules, on or off by default
+  textfix bench --quick                   benchmarks against peers (from a checkout)
 
 input is read as UTF-8 (a byte-order mark is fine), UTF-16/32 with a byte-order mark,
 or else GB18030 with a notice; output is UTF-8. Line endings are kept as they are.
@@ -94,6 +102,10 @@ class UsageError(Exception):
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``textfix`` with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["bench"] and argv[1:2] != ["-h"] and argv[1:2] != ["--help"]:
+        # The runner's options belong to it: pass them through untouched.
+        argv = ["bench", "--", *[arg for arg in argv[1:] if arg != "--"]]
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_request:  # --help, --version and argparse's own usage errors
@@ -127,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_fix(commands, selection)
     _add_explain(commands, selection)
     _add_rules(commands)
+    _add_bench(commands)
     return parser
 
 
@@ -226,6 +239,42 @@ def _add_rules(commands: argparse._SubParsersAction) -> None:
         _run_rules,
     )
     command.add_argument("--json", action="store_true", help="print JSON, with rule options")
+
+
+def _add_bench(commands: argparse._SubParsersAction) -> None:
+    command = _subcommand(
+        commands,
+        "bench",
+        "Run the accuracy and speed benchmarks against peers (from a source checkout).",
+        _BENCH_EPILOG,
+        _run_bench,
+    )
+    command.add_argument(
+        "bench_args",
+        nargs="*",
+        metavar="OPTION",
+        help="options of the benchmark runner (`textfix bench -- --help` lists them): "
+        "--quick, --only accuracy|speed, --out DIR, --check-targets",
+    )
+
+
+def _run_bench(args: argparse.Namespace) -> int:
+    # The benchmarks are not installed with the package (they need the corpus and peers):
+    # they run from the repository root, where `benchmarks/` sits next to `textfix/`.
+    root = Path.cwd()
+    if (root / "benchmarks" / "__init__.py").is_file() and str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    try:
+        import benchmarks
+    except ImportError:
+        raise UsageError(
+            "the benchmarks live in the source checkout: run `textfix bench` from the "
+            "repository root after `pip install -e '.[bench]'`"
+        ) from None
+    try:
+        return int(benchmarks.main(list(args.bench_args)))
+    except SystemExit as runner_exit:  # the runner's own --help and usage errors
+        return runner_exit.code if isinstance(runner_exit.code, int) else EXIT_OK
 
 
 def parse_escapes(value: str) -> str:
