@@ -7,10 +7,11 @@ and paragraph reflow runs last because it needs lines whose content is repaired.
 from __future__ import annotations
 
 from .rule import Rule
-from .rules import reflow_paragraphs, remove_space_beside_cjk_punct
+from .rules import reflow_paragraphs, remove_page_furniture, remove_space_beside_cjk_punct
 
 RULES: tuple[Rule, ...] = (
     remove_space_beside_cjk_punct.RULE,
+    remove_page_furniture.RULE,
     reflow_paragraphs.RULE,
 )
 
