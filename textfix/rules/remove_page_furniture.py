@@ -38,12 +38,11 @@ Gate: fewer than two lines, or neither a form feed, nor a page-number line at
 the text's edges, nor a line recurring ``MIN_REPEATS`` times: nothing to do.
 
 >>> import textfix
->>> page = "报头 第{n}版\\n\\n正文第{n}页的内容。\\n\\n- {n} -\\n"
->>> text = "\\f".join(page.format(n=n) for n in (1, 2, 3))
->>> print(textfix.fix(text, textfix.Config(disable=["reflow_paragraphs"])), end="")
-正文第1页的内容。
-\f正文第2页的内容。
-\f正文第3页的内容。
+>>> page = "报头 第{n}版\\n\\n{body}\\n\\n- {n} -\\n"
+>>> bodies = ("正文从这里开始，", "接着写下去，", "到这里写完。")
+>>> text = "\\f".join(page.format(n=n, body=b) for n, b in enumerate(bodies, 1))
+>>> textfix.fix(text, textfix.Config(disable=["reflow_paragraphs"]))
+'正文从这里开始，\\n\\x0c接着写下去，\\n\\x0c到这里写完。\\n'
 """
 
 from __future__ import annotations
@@ -338,6 +337,8 @@ def find(text: str, options: Options) -> Iterator[Change]:
         return
     found = _edge_page_numbers(doc)
     found.update(_marked_furniture(doc) if doc.marked else _unmarked_furniture(doc))
+    if len(found) == len(doc.content):
+        return  # every line "repeats": pages of a form or a list, not furniture around text
     yield from _removals(doc, found)
 
 
