@@ -205,28 +205,38 @@ def _zone(page: list[int]) -> list[int]:
 
 
 def _marked_furniture(doc: _Document) -> dict[int, str]:
-    """Rows repeated at the boundaries of form-feed-delimited pages."""
-    candidates = []
+    """Rows repeated at the boundaries of form-feed-delimited pages.
+
+    Candidates are the rows of each page's zone and, anywhere on the page, rows of
+    a furniture form: pdftotext may read a footer URL with the column above it.
+    """
+    candidates, edge = [], set()
     for page in doc.pages:
         zone = set(_zone(page))
         for index in page:
             content = doc.rows[index].content
             if len(content) > MAX_FURNITURE_CHARS:
                 continue
-            if index in zone or (doc.isolated(index) and furniture_form(content)):
+            if index in zone or doc.isolated(index):
+                edge.add(index)
+            if index in zone or furniture_form(content):
                 candidates.append(index)
     keys = [shape_key(doc.rows[i].content) for i in candidates]
-    clusters = Clusters(keys)
     everywhere = Counter(shape_key(doc.rows[i].content) for i in doc.content)
     found: dict[int, str] = {}
-    for members in clusters.groups():
+    for members in Clusters(keys).groups():
         indices = [candidates[m] for m in members]
         pages = {doc.rows[i].page for i in indices}
+        on_most = len(pages) >= MIN_PAGE_SHARE * len(doc.pages)
         if len(pages) < 2:
             continue
         forms = [furniture_form(doc.rows[i].content) for i in indices]
-        patterned = sum(1 for form in forms if form) * 2 > len(forms)
-        if not patterned and len(pages) < MIN_PAGE_SHARE * len(doc.pages):
+        if sum(1 for form in forms if form) * 2 > len(forms):
+            # A furniture form inside a page must still be there once on most pages.
+            inside = any(i not in edge for i in indices)
+            if inside and not (on_most and len(pages) == len(indices)):
+                continue
+        elif not on_most:
             continue
         # A line that recurs inside pages as often as at their edges is content.
         total = sum(everywhere[key] for key in {keys[m] for m in members})
