@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .blocks import Block, classify
 from .rule import Change
 
 
@@ -97,6 +98,16 @@ class Repair:
     def _line_starts(self) -> list[int]:
         # Indexed once so that locating every edit of a long text stays linear.
         return [0, *(match.end() for match in re.finditer("\n", self.original))]
+
+    @cached_property
+    def blocks(self) -> tuple[Block, ...]:
+        """The paragraphs of the repaired text with their types and original spans.
+
+        Needs the offset maps that ``textfix.explain`` records (``fix`` keeps none).
+        """
+        if self.changed and not self.maps:
+            raise ValueError("blocks need the edits: use textfix.explain, not textfix.fix")
+        return classify(self)
 
     def to_original(self, offset: int, *, is_end: bool = False) -> int:
         """The offset in the original input of ``offset`` in the repaired text.
