@@ -57,10 +57,11 @@ class Clusters:
     def _nearest(
         key: str, by_length: dict[int, list[str]], merged: dict[str, list[int]]
     ) -> str | None:
+        # Keys arrive most populous first, so each bucket's head holds its largest groups.
         candidates = [
             other
             for length in range(len(key) - LENGTH_SLACK, len(key) + LENGTH_SLACK + 1)
-            for other in by_length.get(length, ())
+            for other in by_length.get(length, [])[:MAX_CANDIDATES]
         ]
         if not candidates:
             return None
