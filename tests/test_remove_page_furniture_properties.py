@@ -130,7 +130,7 @@ def test_never_raises_and_edits_are_valid(text: str) -> None:
     repair = textfix.explain(text, ONLY)
     for edit in repair.edits:
         assert text[edit.start : edit.end] == edit.before
-    assert textfix.fix(repair.text, ONLY) == repair.text or "\f" in text or text.count("\n") > 3
+    assert textfix.fix(repair.text, ONLY) == repair.text
 
 
 @settings(max_examples=PAGE_EXAMPLES)
