@@ -16,6 +16,7 @@ hypothesis dependency, so the fit script can use it too.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from textfix.chars import CJK_PUNCT, NO_LINE_START, OPENERS, is_unspaced
@@ -139,9 +140,11 @@ def _line_capacity(layout: Layout, rng: random.Random) -> int:
     return layout.column
 
 
-def extract(blocks: list[Block], layout: Layout, rng: random.Random) -> str:
-    """The text an extractor emits for ``blocks`` typeset with ``layout``."""
-    out: list[str] = []
+COLUMN_BREAK = None  # marks where ``_emit`` starts a new column
+
+
+def _emit(blocks: list[Block], layout: Layout, rng: random.Random) -> Iterator[str | None]:
+    """Extracted lines in order, with ``COLUMN_BREAK`` where a column fills up."""
     in_column = 0
     for block in blocks:
         if block.standalone:
@@ -152,18 +155,27 @@ def extract(blocks: list[Block], layout: Layout, rng: random.Random) -> str:
                 lines[0] = " " * layout.indent + lines[0]
         for line in lines:
             if in_column >= layout.column_height:
-                out.append("")  # every extractor but PyMuPDF marks a column break
-                if layout.extractor == "pymupdf":
-                    out.pop()
+                yield COLUMN_BREAK
                 in_column = 0
             if rng.random() < layout.stray_space_rate:
                 line = " " + line
-            out.append(line)
+            yield line
             in_column += 1
         if layout.extractor == "pdfminer" or (
             block.standalone and layout.extractor != "pymupdf" and rng.random() < 0.5
         ):
-            out.append("")
+            yield ""
+
+
+def extract(blocks: list[Block], layout: Layout, rng: random.Random) -> str:
+    """The text an extractor emits for ``blocks`` typeset with ``layout``."""
+    out: list[str] = []
+    for line in _emit(blocks, layout, rng):
+        if line is COLUMN_BREAK:
+            if layout.extractor != "pymupdf":  # every extractor but PyMuPDF marks it
+                out.append("")
+        else:
+            out.append(line)
     return "\n".join(out) + "\n"
 
 
@@ -284,3 +296,131 @@ def random_layout(rng: random.Random, latin: bool) -> Layout:
         keep_indent=rng.random() < 0.2,
         compress_punct=rng.choice((0.0, 0.5, 0.9)),
     )
+
+
+# ---- pages with furniture (running heads, feet, page numbers) ----
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What every page prints besides the text; templates take {page}, {pages}, {date}."""
+
+    head: str  # running head ("" for none)
+    number: str  # page number form
+    foot: str  # running foot ("" for none)
+    number_at_top: bool
+    columns_per_page: int
+    first_page: int
+    dates: tuple[str, ...]  # the issue date of each page (equal in one issue)
+
+
+@dataclass(frozen=True)
+class PagedText:
+    """Extracted pages; ``furniture`` holds the spans of the furniture lines in ``text``."""
+
+    text: str
+    furniture: tuple[tuple[int, int], ...]
+    pages: int
+
+
+_CJK_HEADS = ("{paper}日报 {date}", "{date} {paper}晚报 要闻", "{paper}日报  {date}  第{page}版")
+_LATIN_HEADS = ("The {paper} Review  {date}", "Annual Report {year}", "{paper} Quarterly")
+_NUMBERS = ("第{page}版", "- {page} -", "Page {page} of {pages}", "{page}/{pages}", "— {page} —")
+_FOOTS = ("", "", "http://epaper.{site}.cn", "www.{site}.com", "责任编辑 {editor} 版式 {editor}")
+
+
+def random_furniture(rng: random.Random, latin: bool, pages: int = 12) -> Furniture:
+    paper = _han(rng, 2, 2) if not latin else rng.choice(("River", "City", "Harbour"))
+    year, month, day = rng.randint(2001, 2030), rng.randint(1, 12), rng.randint(1, 20)
+    daily = rng.random() < 0.3
+    if latin:
+        dates = tuple(f"March {day + n}, {year}" for n in (range(pages) if daily else [0] * pages))
+    else:
+        weekdays = "一二三四五六日"
+        dates = tuple(
+            f"{year}年{month}月{day + n}日 星期{weekdays[(day + n) % 7]}"
+            for n in (range(pages) if daily else [0] * pages)
+        )
+    head = rng.choice(_LATIN_HEADS if latin else _CJK_HEADS)
+    number = rng.choice(_NUMBERS[2:] if latin else _NUMBERS) if rng.random() < 0.85 else "{page}"
+    return Furniture(
+        head=head.replace("{paper}", paper).replace("{year}", str(year)),
+        number=number,
+        foot=rng.choice(_FOOTS).format(
+            site=rng.choice(("wxrb", "cs", "river", "news")), editor=_han(rng, 2, 3)
+        ),
+        number_at_top=rng.random() < 0.3,
+        columns_per_page=rng.randint(1, 3),
+        first_page=rng.randint(1, 20),
+        dates=dates,
+    )
+
+
+def _columns(blocks: list[Block], layout: Layout, rng: random.Random) -> list[list[str]]:
+    columns: list[list[str]] = [[]]
+    for line in _emit(blocks, layout, rng):
+        if line is COLUMN_BREAK:
+            columns.append([])
+        else:
+            columns[-1].append(line)
+    return columns
+
+
+def extract_pages(
+    blocks: list[Block], layout: Layout, furniture: Furniture | None, rng: random.Random
+) -> PagedText:
+    """Pages of ``furniture.columns_per_page`` columns, each with its furniture.
+
+    pdftotext starts every page after the first with a form feed and sets blocks
+    (head, each column, foot) apart with blank lines; the other extractors mark
+    neither pages nor blocks beyond their own conventions. Without ``furniture``
+    the pages are still marked (pdftotext) but carry nothing else.
+    """
+    columns = _columns(blocks, layout, rng)
+    per_page = furniture.columns_per_page if furniture else 2
+    pages = [columns[n : n + per_page] for n in range(0, len(columns), per_page)]
+    marked = layout.extractor == "pdftotext"
+    gap = [] if layout.extractor == "pymupdf" else [""]
+    out: list[str] = []
+    spans: list[int] = []  # indices into ``out`` of furniture lines
+
+    def add(line: str, is_furniture: bool) -> None:
+        if is_furniture:
+            spans.append(len(out))
+        out.append(line)
+
+    for number, page in enumerate(pages):
+        start = len(out)
+        top: list[str] = []
+        bottom: list[str] = []
+        if furniture:
+            values = {
+                "page": str(furniture.first_page + number),
+                "pages": str(furniture.first_page + len(pages) - 1),
+                "date": furniture.dates[number % len(furniture.dates)],
+            }
+            head = furniture.head.format(**values) if furniture.head else ""
+            numeral = furniture.number.format(**values)
+            top = [head] if head else []
+            bottom = [furniture.foot] if furniture.foot else []
+            (top if furniture.number_at_top else bottom).append(numeral)
+        for line in top:
+            add(line, True)
+            out.extend(gap)
+        for index, column in enumerate(page):
+            if index:
+                out.extend(gap)
+            out.extend(column)
+        for line in bottom:
+            out.extend(gap)
+            add(line, True)
+        if marked and number and len(out) > start:
+            out[start] = "\f" + out[start]
+    offsets, position = [], 0
+    for line in out:
+        offsets.append(position)
+        position += len(line) + 1
+    furniture_spans = tuple(
+        (offsets[i] + out[i].startswith("\f"), offsets[i] + len(out[i])) for i in spans
+    )
+    return PagedText("\n".join(out) + "\n", furniture_spans, len(pages))

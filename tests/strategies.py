@@ -186,3 +186,65 @@ def ocr_spaced(line: str, min_pairs: int) -> str:
         if _is_han(char) and _is_han(line[index + 1 : index + 2]):
             out.append(" ")
     return "".join(out)
+
+
+# ---- page furniture corruptors ----
+# Multi-page documents typeset by ``tests/layouts.py`` with running heads, feet and
+# page numbers (the corruption), and documents whose repeated lines are content.
+
+
+@st.composite
+def paged_document(draw: st.DrawFn, marked: bool | None = None):  # -> (PagedText, blocks)
+    """A document of several pages with furniture; ``marked``: pdftotext form feeds."""
+    import random
+
+    from tests.layouts import Layout, extract_pages, random_document, random_furniture
+    from tests.layouts import random_layout as make_layout
+
+    rng = random.Random(draw(st.integers(0, 2**32 - 1)))
+    latin = draw(st.booleans())
+    blocks = random_document(rng, latin) + random_document(rng, latin)
+    layout = make_layout(rng, latin)
+    extractor = layout.extractor if marked is None else "pdftotext" if marked else "pdfminer"
+    if marked is False:
+        extractor = draw(st.sampled_from(["pdfminer", "pymupdf"]))
+    layout = Layout(
+        **{**layout.__dict__, "column_height": rng.randint(6, 20), "extractor": extractor}
+    )
+    return extract_pages(blocks, layout, random_furniture(rng, latin), rng), blocks
+
+
+REFRAIN = "副歌：我们的家乡多美丽"
+TABLE_HEADER = "项目 数量 金额"
+
+
+@st.composite
+def repeated_line_document(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """Clean paragraphs with a refrain or a table header once per section, maybe paged.
+
+    Returns the text and the content lines that must all survive. Pages (form
+    feeds) fall anywhere; documents where the repeated line opens or closes most
+    pages are out of scope (that is what furniture looks like) and are rejected.
+    """
+    import random
+
+    from tests.layouts import cjk_paragraph as natural_paragraph
+
+    rng = random.Random(draw(st.integers(0, 2**32 - 1)))
+    repeated = draw(st.sampled_from([REFRAIN, TABLE_HEADER]))
+    lines: list[str] = []
+    for _ in range(draw(st.integers(2, 6))):
+        lines.append(repeated)
+        if repeated == TABLE_HEADER:
+            for _ in range(rng.randint(1, 5)):
+                lines.append(
+                    f"{rng.choice(COMMON_HAN)}{rng.choice(COMMON_HAN)} "
+                    f"{rng.randint(1, 99)} {rng.randint(100, 999)}"
+                )
+        lines.extend(natural_paragraph(rng) for _ in range(rng.randint(1, 4)))
+    content = list(lines)
+    if draw(st.booleans()):
+        cuts = sorted({rng.randint(1, len(lines) - 1) for _ in range(rng.randint(1, 4))})
+        for cut in cuts:
+            lines[cut] = "\f" + lines[cut]
+    return "\n".join(lines) + "\n", content

@@ -7,12 +7,11 @@ stages k-1 … 0 to offsets in the original input. ``fix`` skips that bookkeepin
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 
 from .config import Config
 from .registry import RULES
-from .report import Edit, Repair
+from .report import Edit, Repair, StageMap
 from .rule import Change, Rule
 
 
@@ -50,34 +49,13 @@ def _apply(text: str, changes: Sequence[Change]) -> str:
 
 
 class _Stage:
-    """The changes one rule made, indexed to map its output offsets back to its input."""
+    """The changes one rule made, with the map from its output offsets back to its input."""
 
     def __init__(self, rule_id: str, source: str, changes: list[Change]) -> None:
         self.rule_id = rule_id
         self.source = source
         self.changes = changes
-        self.out_starts: list[int] = []
-        self.out_ends: list[int] = []
-        shift = 0
-        for change in changes:
-            out_start = change.start + shift
-            self.out_starts.append(out_start)
-            self.out_ends.append(out_start + len(change.after))
-            shift += len(change.after) - (change.end - change.start)
-
-    def to_input(self, position: int, *, is_end: bool) -> int:
-        """Map an output offset to an input offset; inside a change, widen to cover it."""
-        index = bisect_right(self.out_starts, position) - 1
-        if index < 0:
-            return position
-        change = self.changes[index]
-        out_start, out_end = self.out_starts[index], self.out_ends[index]
-        inside = out_start < position < out_end
-        if inside or out_start == out_end == position:
-            return change.end if is_end else change.start
-        if position == out_start:
-            return change.start
-        return change.end + (position - out_end)
+        self.map = StageMap(changes)
 
 
 def run(text: str, config: Config, *, track: bool) -> Repair:
@@ -91,7 +69,8 @@ def run(text: str, config: Config, *, track: bool) -> Repair:
             stages.append(_Stage(rule.id, text, changes))
         text = _apply(text, changes)
     edits = _map_back(stages) if track else ()
-    return Repair(original=original, text=text, edits=edits)
+    maps = tuple(stage.map for stage in stages)
+    return Repair(original=original, text=text, edits=edits, maps=maps)
 
 
 def _map_back(stages: list[_Stage]) -> tuple[Edit, ...]:
@@ -101,8 +80,8 @@ def _map_back(stages: list[_Stage]) -> tuple[Edit, ...]:
         for change in stage.changes:
             start, end = change.start, change.end
             for previous in earlier:
-                start = previous.to_input(start, is_end=False)
-                end = previous.to_input(end, is_end=True)
+                start = previous.map.to_input(start, is_end=False)
+                end = previous.map.to_input(end, is_end=True)
             edits.append(
                 Edit(
                     rule=stage.rule_id,

@@ -53,6 +53,12 @@ def explain_json(repair: Repair, path: str) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+def blocks_json(repair: Repair) -> str:
+    """``{"blocks": [{"type", "text", "start", "end"}]}``; spans are offsets into the input."""
+    document = {"blocks": [block.to_dict() for block in repair.blocks]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
 def unified_diff(before: str, after: str, name: str) -> str:
     """A unified diff of two texts, lines split on ``\\n`` only (form feeds stay inside lines)."""
     return "".join(

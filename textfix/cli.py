@@ -24,6 +24,7 @@ EXIT_CHANGES = 1
 EXIT_USAGE = 2
 
 REFLOW_RULE = "reflow_paragraphs"
+OUTPUT_FORMATS = ("text", "json")
 
 _ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "\\": "\\"}
 _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)", re.DOTALL)
@@ -69,6 +70,8 @@ examples:
   textfix fix --check --diff corpus/
   textfix fix --disable remove_space_beside_cjk_punct raw.txt
   textfix fix --paragraph-sep '\\n\\n' raw.txt    blank line between paragraphs
+  textfix fix --format json page.txt       {"blocks": [{"type": "headline", "text", "start", ...}]}
+  textfix fix --disable remove_page_furniture raw.txt   keep running heads and page numbers
 """
 
 _EXPLAIN_EPILOG = """\
@@ -213,6 +216,14 @@ def _add_fix(commands: argparse._SubParsersAction, selection: argparse.ArgumentP
     command.add_argument(
         "--diff", action="store_true", help="write nothing; print a unified diff of each change"
     )
+    command.add_argument(
+        "--format",
+        choices=OUTPUT_FORMATS,
+        default="text",
+        help='output: the repaired text, or JSON {"blocks": [{type, text, start, end}]} with '
+        "each paragraph's type (headline, subtitle, body, caption, byline, standalone) and its "
+        "span in the input",
+    )
 
 
 def _add_explain(commands: argparse._SubParsersAction, selection: argparse.ArgumentParser) -> None:
@@ -329,7 +340,7 @@ def _run_fix(args: argparse.Namespace) -> int:
     targets = _targets(args, sources)
     # Read and repair everything first: a bad input stops the run before anything is written.
     texts = [_read(source) for source in sources]
-    repaired = [fix(text, config) for text in texts]
+    repaired = [_fix_as(args.format, text, config) for text in texts]
     if args.check or args.diff:
         return _report(sources, texts, repaired, check=args.check, diff=args.diff)
     if targets is None:
@@ -342,8 +353,19 @@ def _run_fix(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _fix_as(output_format: str, text: str, config: Config) -> str:
+    """The repaired text, or its blocks as JSON."""
+    if output_format == "json":
+        return _render.blocks_json(explain(text, config))
+    return fix(text, config)
+
+
 def _targets(args: argparse.Namespace, sources: Sequence[Source]) -> list[Path] | None:
     """The file each source is written to; None for standard output or when writing nothing."""
+    if args.format != "text" and (args.check or args.diff or args.in_place):
+        raise UsageError(
+            f"--format {args.format} writes a new file; drop --check/--diff/--in-place"
+        )
     if args.check or args.diff:
         if args.output or args.in_place:
             raise UsageError("--check and --diff write nothing; drop -o/--in-place")

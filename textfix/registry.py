@@ -14,6 +14,7 @@ from .rules import (
     pair_cjk_quotes,
     reflow_paragraphs,
     remove_ocr_han_spaces,
+    remove_page_furniture,
     remove_space_beside_cjk_punct,
     space_cjk_latin,
     strip_line_indent,
@@ -28,6 +29,7 @@ RULES: tuple[Rule, ...] = (
     strip_line_indent.RULE,
     space_cjk_latin.RULE,
     remove_space_beside_cjk_punct.RULE,
+    remove_page_furniture.RULE,
     reflow_paragraphs.RULE,
 )
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
+
+from .blocks import Block, classify
+from .rule import Change
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,47 @@ class Edit:
         }
 
 
+class StageMap:
+    """Maps offsets in the output of one rule's changes back to that rule's input."""
+
+    def __init__(self, changes: Sequence[Change]) -> None:
+        self._changes = changes
+        self._out_starts: list[int] = []
+        self._out_ends: list[int] = []
+        shift = 0
+        for change in changes:
+            out_start = change.start + shift
+            self._out_starts.append(out_start)
+            self._out_ends.append(out_start + len(change.after))
+            shift += len(change.after) - (change.end - change.start)
+
+    def to_input(self, position: int, *, is_end: bool, widen: bool = True) -> int:
+        """Map an output offset to an input offset; inside a change, widen to cover it.
+
+        Where text was deleted, ``widen`` covers the deletion (an edit there touches
+        it); without it a span's start maps past the deletion and its end before it.
+
+        >>> stage = StageMap([Change(1, 3, "X"), Change(4, 5, "")])  # "abcde" -> "aXd"
+        >>> [stage.to_input(p, is_end=False) for p in range(4)]
+        [0, 1, 3, 4]
+        >>> stage.to_input(2, is_end=True), stage.to_input(3, is_end=True, widen=False)
+        (3, 4)
+        """
+        index = bisect_right(self._out_starts, position) - 1
+        if index < 0:
+            return position
+        change = self._changes[index]
+        out_start, out_end = self._out_starts[index], self._out_ends[index]
+        if out_start == out_end == position and not widen:
+            return change.start if is_end else change.end
+        inside = out_start < position < out_end
+        if inside or out_start == out_end == position:
+            return change.end if is_end else change.start
+        if position == out_start:
+            return change.start
+        return change.end + (position - out_end)
+
+
 @dataclass(frozen=True)
 class Repair:
     """The result of ``textfix.explain``: the repaired text and every edit, in pipeline order."""
@@ -42,6 +87,8 @@ class Repair:
     original: str
     text: str
     edits: tuple[Edit, ...]
+    # One map per rule that changed the text, in pipeline order (empty from ``fix``).
+    maps: tuple[StageMap, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def changed(self) -> bool:
@@ -51,6 +98,32 @@ class Repair:
     def _line_starts(self) -> list[int]:
         # Indexed once so that locating every edit of a long text stays linear.
         return [0, *(match.end() for match in re.finditer("\n", self.original))]
+
+    @cached_property
+    def blocks(self) -> tuple[Block, ...]:
+        """The paragraphs of the repaired text with their types and original spans.
+
+        Needs the offset maps that ``textfix.explain`` records (``fix`` keeps none).
+        """
+        if self.changed and not self.maps:
+            raise ValueError("blocks need the edits: use textfix.explain, not textfix.fix")
+        return classify(self)
+
+    def to_original(self, offset: int, *, is_end: bool = False) -> int:
+        """The offset in the original input of ``offset`` in the repaired text.
+
+        An offset inside replaced text maps to the start of what it replaced (its
+        end when ``is_end``), so a span of the output maps to a span that covers it;
+        deleted text next to the span is left out of it.
+
+        >>> import textfix
+        >>> repair = textfix.explain("部署。 （高美梅）")
+        >>> repair.text[3], repair.original[repair.to_original(3)]
+        ('（', '（')
+        """
+        for stage in reversed(self.maps):
+            offset = stage.to_input(offset, is_end=is_end, widen=False)
+        return offset
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an offset in the original input.

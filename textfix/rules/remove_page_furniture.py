@@ -1,0 +1,400 @@
+"""Remove running heads, running feet and page numbers that extraction mixed into the text.
+
+Why it arises: every printed page repeats its furniture — the paper's name and
+date or a book's running head at the top, a page number, a footer with a URL at
+the bottom, e-paper navigation (``上一版 下一版``). Extraction emits it with the
+text of every page, so it lands in mid-paragraph wherever a paragraph runs on
+over a page break, and reflow would glue it into the sentence. It is recognised
+by repetition: the same line, except for its numbers and dates, at the top or
+bottom of page after page (pages are delimited by form feeds, as pdftotext
+writes them; where they are not marked, by recurrence at regular intervals).
+
+Broken::
+
+    …市委书记杜小刚主持召开人工
+    智能产业发展座谈会
+
+    - 3 -
+    \\f无锡日报 2025年2月21日
+    他强调，要深入学习贯彻讲话精神。
+
+Fixed::
+
+    …市委书记杜小刚主持召开人工
+    智能产业发展座谈会
+    \\f他强调，要深入学习贯彻讲话精神。
+
+A removed line takes its newline and the blank lines around it; a form feed (or,
+where pages are not marked, one blank line) stays, so that paragraph reflow sees
+a page break there — the paragraph continues across it — not a paragraph end.
+
+Left alone: a line that occurs once (a single ``联系我们``, a title), except a
+page number standing alone at a page break or at the very start or end of the
+text; a line repeated inside pages (a refrain, a table header per section),
+unless it sits at a page boundary on most pages; repeated lines of text that
+shows no pages.
+
+Gate: fewer than two lines, or neither a form feed, nor a page-number line at
+the text's edges, nor a line recurring ``MIN_REPEATS`` times: nothing to do.
+
+>>> import textfix
+>>> page = "报头 第{n}版\\n\\n{body}\\n\\n- {n} -\\n"
+>>> bodies = ("正文从这里开始，", "接着写下去，", "到这里写完。")
+>>> text = "\\f".join(page.format(n=n, body=b) for n, b in enumerate(bodies, 1))
+>>> textfix.fix(text, textfix.Config(disable=["reflow_paragraphs"]))
+'正文从这里开始，\\n\\x0c接着写下去，\\n\\x0c到这里写完。\\n'
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from statistics import median
+
+import regex
+
+from ..chars import CLOSERS, LAYOUT_SPACE, SENTENCE_FINAL
+from ..layout import NOISE_CELLS, Line, first_unit_width, read_page
+from ..rule import Change, Example, Rule
+from ..similarity import Clusters
+
+# Running heads and feet sit in the first or last lines of a page: the title line,
+# a date or section line and a page number (pdftotext emits each as its own block).
+ZONE_LINES = 3
+
+# A line repeated at page boundaries on at least this share of the pages is
+# furniture. Lines of a furniture form (page number, URL, navigation) need only
+# recur on two pages: their form is evidence enough. "Most pages" keeps a table
+# header that happens to start two pages of ten.
+MIN_PAGE_SHARE = 0.5
+
+# Furniture is short: a running head of a newspaper or a book fits in a line.
+MAX_FURNITURE_CHARS = 80
+
+# Without page marks: a line must recur at least this often, at intervals of at
+# least MIN_PAGE_LINES lines (a page holds more than a stanza; refrains recur
+# sooner), and the intervals may differ by REGULAR_SLACK_SHARE of their median
+# or REGULAR_SLACK_LINES lines (headlines and paragraph ends change how many
+# extracted lines a page yields).
+MIN_REPEATS = 3
+MIN_PAGE_LINES = 8
+REGULAR_SLACK_SHARE = 0.25
+REGULAR_SLACK_LINES = 3
+
+# Without page marks the text must be wrapped for a recurring line to interrupt a
+# paragraph: at least this many line breaks explained by one column width.
+MIN_WRAPPED_BREAKS = 3
+
+_DASHES = "-–—‒―~～"
+# A page number in the forms printed at page heads and feet.
+_PAGE_NUMBER = regex.compile(
+    r"(?:"
+    r"第\s*[A-Z]?\d{1,4}\s*[版页頁]"  # 第3版, 第 12 页
+    r"(?:\s*[/／]?\s*共\s*\d{1,4}\s*[版页頁])?"
+    r"|共\s*\d{1,4}\s*[版页頁]\s*第\s*\d{1,4}\s*[版页頁]"
+    r"|[A-Z]?\d{1,3}\s*版"  # A3版, 03版
+    rf"|[{_DASHES}]+\s*\d{{1,4}}\s*[{_DASHES}]+"  # - 12 -, — 3 —
+    r"|(?i:page|p\.|pp\.|seite|pag\.)\s*\d{1,4}(?:\s*(?i:of|/)\s*\d{1,4})?"  # Page 3 of 12
+    r"|\d{1,4}\s*/\s*\d{1,4}"  # 3/12 (checked: page <= pages)
+    r"|[\[(（]\s*\d{1,4}\s*[\])）]"  # [12], （12）
+    r"|\d{1,3}"  # bare 12
+    r")"
+)
+_BARE_NUMBER = regex.compile(r"\d{1,3}")
+_FRACTION = regex.compile(r"(\d{1,4})\s*/\s*(\d{1,4})")
+_URL = regex.compile(r"(?i:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|cn|net|org)\b\S*")
+# E-paper navigation: links between pages and articles, never part of an article.
+_NAV_WORDS = "|".join(
+    "上一版 下一版 上一篇 下一篇 上一期 下一期 返回目录 返回首页 版面导航 标题导航 往期回顾".split()
+)
+_NAV = regex.compile(rf"(?:{_NAV_WORDS})(?:[\s|｜/·<>《》]*(?:{_NAV_WORDS}))*")
+_DIGITS = regex.compile(r"\d+")
+_SPACES = regex.compile(r"\s+")
+
+
+def furniture_form(line: str) -> str:
+    """The kind of furniture ``line`` looks like by its form alone, or ``""``.
+
+    >>> [furniture_form(s) for s in ("第3版", "- 12 -", "Page 3 of 12", "上一版 下一版")]
+    ['page number', 'page number', 'page number', 'navigation']
+    >>> furniture_form("www.wxrb.com"), furniture_form("2025年"), furniture_form("12/3")
+    ('URL', '', '')
+    """
+    if _PAGE_NUMBER.fullmatch(line):
+        fraction = _FRACTION.fullmatch(line)
+        if fraction is None or 0 < int(fraction[1]) <= int(fraction[2]):
+            return "page number"
+        return ""
+    if _NAV.fullmatch(line):
+        return "navigation"
+    if len(line) <= MAX_FURNITURE_CHARS // 2 and _URL.search(line):
+        return "URL"
+    return ""
+
+
+def shape_key(line: str) -> str:
+    """The line with every number masked and whitespace dropped: what repeats.
+
+    >>> shape_key("无锡日报 2025年2月21日") == shape_key("无锡日报2025年3月1日")
+    True
+    """
+    return _DIGITS.sub("#", _SPACES.sub("", line))
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One line of the text: its span (newline excluded), content and page."""
+
+    start: int
+    end: int
+    content_start: int
+    content: str
+    page: int
+
+
+def _rows(text: str) -> list[_Row]:
+    rows: list[_Row] = []
+    page = 0
+    position = 0
+    while position <= len(text):
+        newline = text.find("\n", position)
+        if newline < 0:
+            newline = len(text)
+        line = text[position:newline]
+        content = line.strip(LAYOUT_SPACE)
+        indent = len(line) - len(line.lstrip(LAYOUT_SPACE))
+        leading = line.count("\f", 0, indent)
+        page += leading
+        rows.append(_Row(position, newline, position + indent, content, page))
+        page += line.count("\f") - leading
+        position = newline + 1
+    return rows
+
+
+@dataclass(frozen=True)
+class Options:
+    """This rule has no options; disable it to keep page furniture."""
+
+
+class _Document:
+    """The text's rows, grouped into pages, and what is known about each row."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.rows = _rows(text)
+        self.content = [i for i, row in enumerate(self.rows) if row.content]
+        pages: dict[int, list[int]] = defaultdict(list)
+        for index in self.content:
+            pages[self.rows[index].page].append(index)
+        self.pages = list(pages.values())
+        self.marked = "\f" in text and len(self.pages) > 1
+
+    def is_blank(self, index: int) -> bool:
+        return not (0 <= index < len(self.rows)) or not self.rows[index].content
+
+    def isolated(self, index: int) -> bool:
+        """A line that is a text block of its own (blank or nothing on both sides)."""
+        return self.is_blank(index - 1) and self.is_blank(index + 1)
+
+
+def _zone(page: list[int]) -> list[int]:
+    if len(page) <= 2 * ZONE_LINES:
+        return page
+    return page[:ZONE_LINES] + page[-ZONE_LINES:]
+
+
+def _marked_furniture(doc: _Document) -> dict[int, str]:
+    """Rows repeated at the boundaries of form-feed-delimited pages.
+
+    Candidates are the rows of each page's zone and, anywhere on the page, rows of
+    a furniture form: pdftotext may read a footer URL with the column above it.
+    """
+    candidates, edge = [], set()
+    for page in doc.pages:
+        zone = set(_zone(page))
+        for index in page:
+            content = doc.rows[index].content
+            if len(content) > MAX_FURNITURE_CHARS:
+                continue
+            if index in zone or doc.isolated(index):
+                edge.add(index)
+            if index in zone or furniture_form(content):
+                candidates.append(index)
+    keys = [shape_key(doc.rows[i].content) for i in candidates]
+    everywhere = Counter(shape_key(doc.rows[i].content) for i in doc.content)
+    found: dict[int, str] = {}
+    for members in Clusters(keys).groups():
+        indices = [candidates[m] for m in members]
+        pages = {doc.rows[i].page for i in indices}
+        on_most = len(pages) >= MIN_PAGE_SHARE * len(doc.pages)
+        if len(pages) < 2:
+            continue
+        forms = [furniture_form(doc.rows[i].content) for i in indices]
+        if sum(1 for form in forms if form) * 2 > len(forms):
+            # A furniture form inside a page must still be there once on most pages.
+            inside = any(i not in edge for i in indices)
+            if inside and not (on_most and len(pages) == len(indices)):
+                continue
+        elif not on_most:
+            continue
+        # A line that recurs inside pages as often as at their edges is content.
+        total = sum(everywhere[key] for key in {keys[m] for m in members})
+        if total > 2 * len(indices):
+            continue
+        kind = next((form for form in forms if form), "running head or foot")
+        for index in indices:
+            found[index] = f"{kind} repeated on {len(pages)} of {len(doc.pages)} pages"
+    return found
+
+
+def _regular(positions: list[int], rows: int) -> bool:
+    """Recurrence at page intervals; the first and last page may be short."""
+    gaps = [b - a for a, b in zip(positions, positions[1:], strict=False)]
+    if positions[-1] >= rows - ZONE_LINES and gaps[-1] < max(gaps):
+        gaps.pop()  # a foot on a short last page
+    if positions[0] < ZONE_LINES and gaps and gaps[0] < max(gaps):
+        gaps.pop(0)  # a head on a short first page
+    if not gaps:
+        return False
+    slack = max(REGULAR_SLACK_LINES, REGULAR_SLACK_SHARE * median(gaps))
+    return min(gaps) >= MIN_PAGE_LINES and max(gaps) - min(gaps) <= slack
+
+
+def _unmarked_furniture(doc: _Document) -> dict[int, str]:
+    """Rows recurring at regular intervals where pages are not marked."""
+    short = [i for i in doc.content if len(doc.rows[i].content) <= MAX_FURNITURE_CHARS]
+    keys = [shape_key(doc.rows[i].content) for i in short]
+    rank = {index: n for n, index in enumerate(doc.content)}
+    regular: list[list[int]] = []
+    for members in Clusters(keys).groups():
+        if len(members) < MIN_REPEATS:
+            continue
+        indices = [short[m] for m in members]
+        if _regular([rank[i] for i in indices], len(doc.content)):
+            regular.append(indices)
+    if not regular:
+        return {}
+    recurring = {index for indices in regular for index in indices}
+    interrupts = _Interruptions(doc, recurring)
+    found: dict[int, str] = {}
+    for indices in regular:
+        form = furniture_form(doc.rows[indices[0]].content)
+        if form or any(interrupts(index) for index in indices):
+            for index in indices:
+                found[index] = f"{form or 'running head or foot'} recurring every page"
+    return found
+
+
+class _Interruptions:
+    """Whether a recurring line stands where a wrapped paragraph runs on (a page break)."""
+
+    def __init__(self, doc: _Document, recurring: set[int]) -> None:
+        self._doc = doc
+        self._recurring = recurring
+        self._page = read_page(doc.text)
+        self._lines = {line.start: line for line in self._page.lines}
+        self._wrapped = self._page.explained >= MIN_WRAPPED_BREAKS and self._page.column > 0
+
+    def _neighbour(self, index: int, step: int) -> Line | None:
+        index += step
+        while 0 <= index < len(self._doc.rows) and (
+            index in self._recurring or self._doc.is_blank(index)
+        ):
+            index += step
+        if not 0 <= index < len(self._doc.rows):
+            return None
+        return self._lines.get(self._doc.rows[index].content_start)
+
+    def __call__(self, index: int) -> bool:
+        """The lines around it end mid-sentence and break where the column is full."""
+        if not self._wrapped:
+            return False
+        before, after = self._neighbour(index, -1), self._neighbour(index, +1)
+        if before is None or after is None:
+            return False
+        text = self._doc.text
+        last = text[before.end - 1]
+        if last in SENTENCE_FINAL or last in CLOSERS:
+            return False
+        unit = first_unit_width(text, after.start, after.end, last)
+        return before.width + unit > self._page.column - NOISE_CELLS
+
+
+def _edge_page_numbers(doc: _Document) -> dict[int, str]:
+    """A page number alone at a page break or at the very start or end of the text."""
+    found: dict[int, str] = {}
+    if len(doc.content) < 2:
+        return found
+    pages = doc.pages if doc.marked else [doc.content]
+    edges = {(page[0], +1) for page in pages} | {(page[-1], -1) for page in pages}
+    for index, inward in edges:
+        content = doc.rows[index].content
+        if furniture_form(content) != "page number":
+            continue
+        # A bare number needs a gap on its inner side: "1" over "Introduction" is a heading.
+        if _BARE_NUMBER.fullmatch(content) and not doc.is_blank(index + inward):
+            continue
+        found[index] = "page number at a page break"
+    return found
+
+
+def find(text: str, options: Options) -> Iterator[Change]:
+    if "\n" not in text:
+        return
+    doc = _Document(text)
+    if len(doc.content) < 2:
+        return
+    found = _edge_page_numbers(doc)
+    found.update(_marked_furniture(doc) if doc.marked else _unmarked_furniture(doc))
+    if len(found) == len(doc.content):
+        return  # every line "repeats": pages of a form or a list, not furniture around text
+    yield from _removals(doc, found)
+
+
+def _removals(doc: _Document, found: dict[int, str]) -> Iterator[Change]:
+    """One change per run of furniture between two lines of content."""
+    text, rows = doc.text, doc.rows
+    kept = [i for i in doc.content if i not in found]
+    blank_line = "\r\n" if "\r\n" in text else "\n"
+    runs: dict[tuple[int | None, int | None], list[int]] = defaultdict(list)
+    position = 0
+    for index in sorted(found):
+        while position < len(kept) and kept[position] < index:
+            position += 1
+        before = kept[position - 1] if position > 0 else None
+        after = kept[position] if position < len(kept) else None
+        runs[(before, after)].append(index)
+    for (before, after), members in sorted(runs.items(), key=lambda item: item[1][0]):
+        start = rows[before].end + 1 if before is not None else 0
+        end = rows[after].start if after is not None else len(text)
+        while after is not None and end < len(text) and text[end] == "\f":
+            end += 1
+        page_breaks = text.count("\f", start, end)
+        if before is None or after is None:
+            replacement = ""
+        else:
+            replacement = "\f" * page_breaks if page_breaks else blank_line
+        reasons = dict.fromkeys(found[i] for i in members)
+        yield Change(start, end, replacement, "page furniture: " + "; ".join(reasons))
+
+
+RULE = Rule(
+    id="remove_page_furniture",
+    summary="Remove running heads, feet, page numbers and e-paper navigation repeated per page.",
+    default=True,
+    find=find,
+    options=Options(),
+    examples=(
+        Example(
+            "报头 第1版\n\n正文一。\n\n- 1 -\n\f报头 第2版\n\n正文二。\n\n- 2 -\n",
+            "正文一。\n\f正文二。\n",
+            "a head and a page number repeated on every page go; the page break stays",
+        ),
+        Example(
+            "副歌一句\n正文一。\n副歌一句\n正文二。\n副歌一句\n",
+            "副歌一句\n正文一。\n副歌一句\n正文二。\n副歌一句\n",
+            "a refrain repeated inside unmarked text is content",
+        ),
+    ),
+)

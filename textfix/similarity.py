@@ -1,0 +1,72 @@
+"""Groups of near-identical short strings (running heads whose dates and weekdays differ).
+
+Exact duplicates are grouped first (cheap); the distinct strings are then merged
+by ``rapidfuzz`` similarity, each compared only with a bounded number of groups of
+about its length, so that grouping stays linear in the number of strings.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rapidfuzz import fuzz, process
+
+# Two strings are the same line when their Indel similarity reaches this (percent):
+# one differing character in 7 (星期五 / 星期六 in a dated head), two in 14.
+SIMILARITY = 85.0
+
+# Strings shorter than this are grouped only when identical: in a short string one
+# character is the whole difference (第3版 / 第3页 are different lines).
+MIN_FUZZY_CHARS = 6
+
+# Strings differing in length by more than this many characters are not compared.
+LENGTH_SLACK = 2
+
+# Each string is compared with at most this many groups: the most populous ones of
+# similar length. Real running heads are few; this bounds adversarial input.
+MAX_CANDIDATES = 32
+
+
+class Clusters:
+    """Partition ``keys`` into groups of near-identical strings.
+
+    >>> Clusters(["日报2月#日星期五", "标题", "日报2月#日星期六", "标题"]).groups()
+    [[0, 2], [1, 3]]
+    """
+
+    def __init__(self, keys: list[str]) -> None:
+        self._keys = keys
+
+    def groups(self) -> list[list[int]]:
+        """Groups of indices into ``keys``, each in order, ordered by first member."""
+        exact: dict[str, list[int]] = defaultdict(list)
+        for index, key in enumerate(self._keys):
+            exact[key].append(index)
+        by_length: dict[int, list[str]] = defaultdict(list)
+        merged: dict[str, list[int]] = {}
+        for key in sorted(exact, key=lambda k: -len(exact[k])):
+            target = self._nearest(key, by_length, merged) if len(key) >= MIN_FUZZY_CHARS else None
+            if target is None:
+                merged[key] = list(exact[key])
+                by_length[len(key)].append(key)
+            else:
+                merged[target].extend(exact[key])
+        return sorted((sorted(members) for members in merged.values()), key=lambda g: g[0])
+
+    @staticmethod
+    def _nearest(
+        key: str, by_length: dict[int, list[str]], merged: dict[str, list[int]]
+    ) -> str | None:
+        # Keys arrive most populous first, so each bucket's head holds its largest groups.
+        candidates = [
+            other
+            for length in range(len(key) - LENGTH_SLACK, len(key) + LENGTH_SLACK + 1)
+            for other in by_length.get(length, [])[:MAX_CANDIDATES]
+        ]
+        if not candidates:
+            return None
+        candidates.sort(key=lambda other: -len(merged[other]))
+        best = process.extractOne(
+            key, candidates[:MAX_CANDIDATES], scorer=fuzz.ratio, score_cutoff=SIMILARITY
+        )
+        return None if best is None else best[0]
