@@ -25,6 +25,11 @@ Result = TypeVar("Result")
 CHUNKS_PER_WORKER = 2
 
 
+# Starting worker processes costs about half a second; below this much text (about
+# half a second of repair on one core) the work is done sooner in this process.
+PARALLEL_MIN_CHARS = 200_000
+
+
 def default_jobs() -> int:
     """The cores this process may use (its CPU affinity where the platform tells it)."""
     if hasattr(os, "sched_getaffinity"):

@@ -74,7 +74,7 @@ class FieldPath:
 
 
 def _kind(value: object) -> str:
-    return "null" if value is None else f"a {type(value).__name__}"
+    return "null" if value is None else type(value).__name__
 
 
 @dataclass(frozen=True)

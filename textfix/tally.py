@@ -41,5 +41,5 @@ def fix_counted(text: str, config: Config | None, tally: Tally) -> str:
     """
     _require_str(text)
     tally.documents += 1
-    tally.text_bytes += len(text.encode("utf-8"))
+    tally.text_bytes += len(text.encode("utf-8", "surrogatepass"))
     return _engine.run(text, config or _DEFAULT, track=False, counts=tally.edits).text
