@@ -32,7 +32,7 @@ EXIT_USAGE = 2
 
 REFLOW_RULE = "reflow_paragraphs"
 
-_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "\\": "\\"}
+_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "f": "\f", "\\": "\\"}
 _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)", re.DOTALL)
 
 _MAIN_EPILOG = """\
@@ -208,7 +208,7 @@ def _rule_selection_parser() -> argparse.ArgumentParser:
         "--paragraph-sep",
         type=parse_escapes,
         metavar="SEP",
-        help=f"text written between paragraphs by the rule {REFLOW_RULE}; escapes \\n \\r \\t "
+        help=f"text written between paragraphs by the rule {REFLOW_RULE}; escapes \\n \\r \\t \\f "
         "\\\\ \\uXXXX are understood (default: one newline)",
     )
     return selection
@@ -366,7 +366,7 @@ def _add_rules(commands: argparse._SubParsersAction) -> None:
 
 
 def parse_escapes(value: str) -> str:
-    r"""Read ``\n``, ``\r``, ``\t``, ``\\`` and ``\uXXXX`` in a command-line value.
+    r"""Read ``\n``, ``\r``, ``\t``, ``\f``, ``\\`` and ``\uXXXX`` in a command-line value.
 
     >>> parse_escapes(r"\n\u3000\u3000")
     '\n\u3000\u3000'
@@ -379,7 +379,7 @@ def parse_escapes(value: str) -> str:
         if len(code) == 5:
             return chr(int(code[1:], 16))
         raise argparse.ArgumentTypeError(
-            f"unknown escape \\{code} in {value!r}; use \\n, \\r, \\t, \\\\ or \\uXXXX"
+            f"unknown escape \\{code} in {value!r}; use \\n, \\r, \\t, \\f, \\\\ or \\uXXXX"
         )
 
     return _ESCAPE.sub(replace, value)
