@@ -19,6 +19,7 @@ from textfix.textstream import read_documents
 
 SEPARATORS = st.sampled_from(["\f", "\n\n\n", "\x1e", "<doc>", "。\n"])
 CORPUS_EXAMPLES = 25  # whole-corpus runs cost milliseconds each; keep each test under ~5 s
+POOL_EXAMPLES = 12  # each example runs the corpus twice, once through the pool
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +66,7 @@ def test_a_text_without_the_separator_is_repaired_whole(
     assert outcome.output.decode() == textfix.fix(text)
 
 
-@settings(max_examples=CORPUS_EXAMPLES)
+@settings(max_examples=POOL_EXAMPLES)
 @given(corpus_documents, st.integers(1, 3000))
 def test_two_processes_stream_the_output_of_one(
     pool: ProcessPoolExecutor, documents: list[str], chunk_bytes: int
