@@ -10,6 +10,8 @@ import pytest
 
 import textfix
 from textfix.cli import main
+from textfix.corpus import CorpusJob
+from textfix.io import STDIN_SOURCE
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 BROKEN = "部署。 （高美梅）"
@@ -146,3 +148,24 @@ def test_impossible_corpus_command_lines_exit_2(
     paths = [str(tmp_path / a) if a.startswith("c.") else a for a in arguments]
     assert main(["fix", *paths]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_in_place_rewrites_a_jsonl_file(tmp_path: Path) -> None:
+    source = _jsonl(tmp_path / "c.jsonl", [{"text": BROKEN, "n": 1}])
+    assert main(["fix", str(source), "--in-place", "-q", "-j", "1"]) == 0
+    assert json.loads(source.read_text()) == {"text": FIXED, "n": 1}
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"format": "csv"}, "unknown format"),
+        ({"on_error": "ignore"}, "on_error must be"),
+        ({"format": "text"}, "needs a doc_sep"),
+        ({"doc_sep": "\f"}, "needs a doc_sep"),
+    ],
+)
+def test_a_corpus_job_refuses_impossible_settings(changes: dict[str, str], message: str) -> None:
+    settings = {"format": "jsonl", **changes}
+    with pytest.raises(ValueError, match=message):
+        CorpusJob(STDIN_SOURCE, None, config=None, **settings)  # type: ignore[arg-type]

@@ -38,6 +38,8 @@ def usage_problem(args: argparse.Namespace) -> str | None:
         return "a corpus run reads one file (or standard input); run once per file"
     if args.check or args.diff or args.glob:
         return "--check, --diff and --glob work on whole text files, not on JSONL/Parquet corpora"
+    if args.in_place and args.files in ([], [io.STDIN]):
+        return "--in-place needs a file; standard input goes to standard output or -o"
     if _format(args) == "parquet" and not (args.output or args.in_place):
         return "Parquet output goes to a file: add -o OUT.parquet (or --in-place)"
     if _format(args) != "text" and args.doc_sep is not None:

@@ -25,7 +25,7 @@ from .config import Config
 from .io import FileError, Source
 from .parallel import batched_by_size, ordered_map
 from .progress import Progress
-from .records import ChunkResult, FieldPath, Problem
+from .records import ON_ERROR, ChunkResult, FieldPath, Problem
 from .tally import Tally
 
 FORMATS = ("text", "jsonl", "parquet")
@@ -65,6 +65,14 @@ class CorpusJob:
     doc_sep: str | None = None
     chunk_bytes: int = CHUNK_BYTES
     batch_rows: int = BATCH_ROWS
+
+    def __post_init__(self) -> None:
+        if self.format not in FORMATS:
+            raise ValueError(f"unknown format {self.format!r}; formats are {', '.join(FORMATS)}")
+        if self.on_error not in ON_ERROR:
+            raise ValueError(f"on_error must be one of {', '.join(ON_ERROR)}")
+        if (self.format == "text") != bool(self.doc_sep):
+            raise ValueError("a text corpus needs a doc_sep, and only a text corpus takes one")
 
 
 @dataclass
@@ -119,8 +127,8 @@ def _describe(source: Source, problem: Problem) -> str:
 
 
 @contextlib.contextmanager
-def _opened(source: Source) -> Iterator[BinaryIO | None]:
-    """The input as a binary stream; None for a Parquet file, which is opened by path."""
+def _opened(source: Source) -> Iterator[BinaryIO]:
+    """The input as a binary stream (a Parquet file is read by path; its stream goes unused)."""
     if source.path is None:
         yield sys.stdin.buffer
         return
@@ -143,9 +151,8 @@ def _output(target: Path | None) -> Iterator[BinaryIO]:
         yield stream
 
 
-def _plan(job: CorpusJob, stream: BinaryIO | None, out: BinaryIO) -> _Plan:
+def _plan(job: CorpusJob, stream: BinaryIO, out: BinaryIO) -> _Plan:
     if job.format == "jsonl":
-        assert stream is not None
         return _Plan(
             jsonl.read_chunks(_lines(stream, job.source), job.chunk_bytes),
             jsonl.JsonlRepair(job.field, job.config, job.on_error),
@@ -163,13 +170,13 @@ def _plan(job: CorpusJob, stream: BinaryIO | None, out: BinaryIO) -> _Plan:
             writer.close,
             table.rows,
         )
-    assert stream is not None and job.doc_sep is not None
-    documents = textstream.read_documents(stream, job.doc_sep, job.source.name)
+    separator = job.doc_sep or ""  # never empty: CorpusJob requires one for text
+    documents = textstream.read_documents(stream, separator, job.source.name)
     batches = batched_by_size(documents, job.chunk_bytes, len)
     return _Plan(
         (textstream.DocumentChunk(batch) for batch in batches),
-        textstream.TextRepair(job.doc_sep, job.config),
-        _Joined(out, job.doc_sep.encode("utf-8")),
+        textstream.TextRepair(separator, job.config),
+        _Joined(out, separator.encode("utf-8")),
     )
 
 
