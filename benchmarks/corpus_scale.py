@@ -128,7 +128,7 @@ def _load() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--throughput-mb", type=float, default=50)
-    parser.add_argument("--rss-mb", type=float, nargs="+", default=[25, 100])
+    parser.add_argument("--rss-mb", type=float, nargs="*", default=[25, 100])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
