@@ -23,6 +23,7 @@ pd = pytest.importorskip("pandas", reason="the Dask tests need pandas")
 from textfix.dask import fix_bag, fix_dataframe, fix_series  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+PAGES = [(CORPUS / name).read_text(encoding="utf-8") for name in ("000.raw.txt", "004.raw.txt")]
 
 
 @pytest.fixture(scope="module")
@@ -78,8 +79,7 @@ def test_a_config_travels_to_the_workers(client: distributed.Client) -> None:
 def test_cli_on_a_local_cluster_writes_the_bytes_of_a_single_process_run(
     client: distributed.Client, tmp_path: Path
 ) -> None:
-    pages = [(CORPUS / name).read_text(encoding="utf-8") for name in ("000.raw.txt", "004.raw.txt")]
-    records = [{"id": n, "text": page} for n, page in enumerate(pages * 3)]
+    records = [{"id": n, "text": page} for n, page in enumerate(PAGES * 3)]
     source = tmp_path / "corpus.jsonl"
     source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
     alone, clustered = tmp_path / "alone.jsonl", tmp_path / "clustered.jsonl"
@@ -91,3 +91,20 @@ def test_cli_on_a_local_cluster_writes_the_bytes_of_a_single_process_run(
     assert [json.loads(line)["text"] for line in alone.read_text().splitlines()] == [
         textfix.fix(r["text"]) for r in records
     ]
+
+
+def test_cli_parquet_on_a_local_cluster_writes_the_bytes_of_a_single_process_run(
+    client: distributed.Client, tmp_path: Path
+) -> None:
+    pa = pytest.importorskip("pyarrow", reason="Parquet support needs pyarrow")
+    import pyarrow.parquet as pq
+
+    source = tmp_path / "corpus.parquet"
+    pq.write_table(pa.table({"id": [0, 1, 2, 3], "text": PAGES * 2}), source)
+    alone, clustered = tmp_path / "alone.parquet", tmp_path / "clustered.parquet"
+    assert main(["fix", str(source), "-o", str(alone), "--jobs", "1", "-q"]) == 0
+    address = client.scheduler.address
+    assert main(["fix", str(source), "-o", str(clustered), "--engine", "dask",
+                 "--scheduler", address, "-q"]) == 0  # fmt: skip
+    assert clustered.read_bytes() == alone.read_bytes()
+    assert pq.read_table(alone).column("text").to_pylist() == [textfix.fix(p) for p in PAGES * 2]
