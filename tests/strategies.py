@@ -248,3 +248,31 @@ def repeated_line_document(draw: st.DrawFn) -> tuple[str, list[str]]:
         for cut in cuts:
             lines[cut] = "\f" + lines[cut]
     return "\n".join(lines) + "\n", content
+
+
+# ---- corpus documents ----
+# Whole documents as a corpus holds them: clean text, or a page hard-wrapped and
+# extracted the way tests/layouts.py simulates, sometimes with a space beside
+# full-width punctuation (so that more than one rule has work to do).
+
+
+@st.composite
+def corpus_document(draw: st.DrawFn) -> str:
+    import random
+
+    from tests import layouts
+
+    if draw(st.booleans()):
+        return draw(clean_document())
+    rng = random.Random(draw(st.integers(0, 2**32 - 1)))
+    latin = rng.random() < 0.3
+    page = layouts.extract(
+        layouts.random_document(rng, latin), layouts.random_layout(rng, latin), rng
+    )
+    if draw(st.booleans()) and "。" in page:
+        at = page.index("。") + 1
+        page = page[:at] + " " + page[at:]
+    return page
+
+
+corpus_documents = st.lists(corpus_document(), min_size=0, max_size=6)

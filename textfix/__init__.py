@@ -9,8 +9,20 @@ from __future__ import annotations
 
 from ._api import check, explain, fix, rules
 from .config import Config
+from .quality import Quality, quality
 from .report import Edit, Repair
 
 __version__ = "0.1.0"
 
-__all__ = ["Config", "Edit", "Repair", "__version__", "check", "explain", "fix", "rules"]
+__all__ = [
+    "Config",
+    "Edit",
+    "Quality",
+    "Repair",
+    "__version__",
+    "check",
+    "explain",
+    "fix",
+    "quality",
+    "rules",
+]

@@ -7,6 +7,7 @@ stages k-1 … 0 to offsets in the original input. ``fix`` skips that bookkeepin
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from .config import Config
@@ -58,13 +59,16 @@ class _Stage:
         self.map = StageMap(changes)
 
 
-def run(text: str, config: Config, *, track: bool) -> Repair:
+def run(text: str, config: Config, *, track: bool, counts: Counter[str] | None = None) -> Repair:
+    """Run the active rules; ``counts`` (if given) gains each rule's number of changes."""
     stages: list[_Stage] = []
     original = text
     for rule in active_rules(config):
         changes = _validated(rule, text, list(rule.find(text, config.options_for(rule))))
         if not changes:
             continue
+        if counts is not None:
+            counts[rule.id] += len(changes)
         if track:
             stages.append(_Stage(rule.id, text, changes))
         text = _apply(text, changes)

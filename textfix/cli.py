@@ -1,8 +1,10 @@
-"""The ``textfix`` command: ``fix``, ``explain`` and ``rules``.
+"""The ``textfix`` command: ``fix``, ``explain``, ``check`` and ``rules``.
 
 This module only reads arguments and routes them: repairing is ``textfix.fix`` and
-``textfix.explain``, files are ``textfix.io``, formatting is ``textfix._render``.
-Exit codes: 0 ok, 1 ``--check`` found inputs that would change, 2 usage or input error.
+``textfix.explain``, files are ``textfix.io``, formatting is ``textfix._render``,
+corpora (JSONL, Parquet, separated text) are ``textfix._cli_corpus``, quality is
+``textfix.quality``. Exit codes: 0 ok, 1 ``--check`` found inputs that would change
+(or ``check --fail-under`` found a document scoring below it), 2 usage or input error.
 """
 
 from __future__ import annotations
@@ -12,21 +14,25 @@ import os
 import re
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
-from . import __version__, _render, io
+from . import __version__, _cli_corpus, _render, _render_check, html_report, io
 from ._api import explain, fix, rules
 from .config import Config
+from .corpus import FORMATS, CorpusError
 from .io import FileError, Source
+from .parallel import PARALLEL_MIN_CHARS, default_jobs, executor_for, ordered_map
+from .quality import quality
+from .records import ON_ERROR
 
 EXIT_OK = 0
 EXIT_CHANGES = 1
 EXIT_USAGE = 2
 
 REFLOW_RULE = "reflow_paragraphs"
-OUTPUT_FORMATS = ("text", "json")
 
-_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "\\": "\\"}
+_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "f": "\f", "\\": "\\"}
 _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)", re.DOTALL)
 
 _BENCH_EPILOG = """\
@@ -44,6 +50,9 @@ examples:
   textfix fix pages/ -o fixed/            every *.txt under pages/, mirrored into fixed/
   textfix fix --check pages/              exit 1 if any file would change
   textfix explain page.txt                every edit: line:col rule 'before' → 'after'
+  textfix explain --html report.html page.txt   the edits marked in a page to review
+  textfix fix corpus.jsonl --field text -o clean.jsonl   one field of each record
+  textfix check --json pages/             quality score and artifacts per document
   textfix rules                           the rules, on or off by default
   textfix bench --quick                   benchmarks against peers (from a checkout)
 
@@ -72,6 +81,17 @@ examples:
   textfix fix --paragraph-sep '\\n\\n' raw.txt    blank line between paragraphs
   textfix fix --format json page.txt       {"blocks": [{"type": "headline", "text", "start", ...}]}
   textfix fix --disable remove_page_furniture raw.txt   keep running heads and page numbers
+
+corpora (read and written in chunks, in order, on --jobs cores; summary on stderr):
+  textfix fix corpus.jsonl --field text -o clean.jsonl    JSON Lines (.jsonl, .ndjson)
+  textfix fix corpus.jsonl --field meta.body --on-error skip -o clean.jsonl
+  textfix fix data.parquet --field text -o clean.parquet  Parquet (needs textfix[parquet])
+  textfix fix big.txt --doc-sep '\\f' -o fixed.txt        plain text, one document per page
+  textfix fix corpus.jsonl --engine dask --scheduler tcp://HOST:8786 -o clean.jsonl
+
+A plain-text file is one document: rules such as reflow_paragraphs read the layout
+of the whole text, so it is never cut. --doc-sep SEP says the file holds documents
+separated by SEP; each is repaired on its own (output: SEP.join(fix(d) for d in docs)).
 """
 
 _EXPLAIN_EPILOG = """\
@@ -89,6 +109,21 @@ examples:
   textfix explain page.txt
   textfix explain --json page.txt | jq '.edits[] | .rule'
   echo '部署。 （高美梅）' | textfix explain
+"""
+
+_CHECK_EPILOG = """\
+one line per document on standard output: score, path, artifacts found; a histogram
+of scores on standard error. --json prints one JSON object per line:
+{"path", "score", "characters", "artifacts": {type: count}}.
+
+artifacts: the edits each rule would make (by rule id), replacement_character
+(U+FFFD), gbk_mojibake (锟斤拷), unbalanced_bracket, unbalanced_quote, mixed_han_scripts.
+score = 1 - min(1, weighted artifacts per 1000 characters / 10); see textfix.quality.
+
+examples:
+  textfix check corpus/
+  textfix check --json page.txt | jq .score
+  textfix check --fail-under 0.9 pages/      exit 1 if any document scores below 0.9
 """
 
 _RULES_EPILOG = """\
@@ -118,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return args.run(args)
-    except (FileError, UsageError) as error:
+    except (FileError, UsageError, CorpusError) as error:
         print(f"textfix: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
@@ -141,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     selection = _rule_selection_parser()
     _add_fix(commands, selection)
     _add_explain(commands, selection)
+    _add_check(commands, selection)
     _add_rules(commands)
     _add_bench(commands)
     return parser
@@ -187,7 +223,7 @@ def _rule_selection_parser() -> argparse.ArgumentParser:
         "--paragraph-sep",
         type=parse_escapes,
         metavar="SEP",
-        help=f"text written between paragraphs by the rule {REFLOW_RULE}; escapes \\n \\r \\t "
+        help=f"text written between paragraphs by the rule {REFLOW_RULE}; escapes \\n \\r \\t \\f "
         "\\\\ \\uXXXX are understood (default: one newline)",
     )
     return selection
@@ -217,12 +253,57 @@ def _add_fix(commands: argparse._SubParsersAction, selection: argparse.ArgumentP
         "--diff", action="store_true", help="write nothing; print a unified diff of each change"
     )
     command.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: all cores)",
+    )
+    _add_corpus_options(command)
+
+
+def _add_corpus_options(command: argparse.ArgumentParser) -> None:
+    group = command.add_argument_group("corpora (JSONL, Parquet, or text split by --doc-sep)")
+    group.add_argument(
         "--format",
-        choices=OUTPUT_FORMATS,
+        choices=(*FORMATS, "json"),
+        help="input and output format (default: by extension: .jsonl/.ndjson, .parquet/.pq, "
+        'else text); json: a text input\'s paragraphs as {"blocks": [{type, text, start, end}]}, '
+        "each typed headline, subtitle, body, caption, byline or standalone, spans in the input",
+    )
+    group.add_argument(
+        "--field",
         default="text",
-        help='output: the repaired text, or JSON {"blocks": [{type, text, start, end}]} with '
-        "each paragraph's type (headline, subtitle, body, caption, byline, standalone) and its "
-        "span in the input",
+        help="the field holding the text; a.b for nested objects (default: text)",
+    )
+    group.add_argument(
+        "--on-error",
+        choices=ON_ERROR,
+        default="keep",
+        help="a malformed record (bad JSON, missing or non-string field) is kept unchanged, "
+        "skipped, or stops the run with exit 2 (default: keep)",
+    )
+    group.add_argument(
+        "--doc-sep",
+        type=parse_escapes,
+        metavar="SEP",
+        help="plain text holds documents separated by SEP (e.g. '\\f'): stream it, repairing "
+        "each document on its own",
+    )
+    group.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="run chunks on local processes, or on a Dask cluster (needs textfix[dask])",
+    )
+    group.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address (default with --engine dask: a local cluster)",
+    )
+    group.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr"
     )
 
 
@@ -238,7 +319,55 @@ def _add_explain(commands: argparse._SubParsersAction, selection: argparse.Argum
     command.add_argument(
         "file", nargs="?", default=io.STDIN, metavar="FILE", help="file; none or - for stdin"
     )
-    command.add_argument("--json", action="store_true", help="print JSON for machines")
+    output = command.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print JSON for machines")
+    output.add_argument(
+        "--html",
+        metavar="REPORT",
+        help="write a page marking every edit in place, coloured by rule (a file name)",
+    )
+
+
+def _add_check(commands: argparse._SubParsersAction, selection: argparse.ArgumentParser) -> None:
+    command = _subcommand(
+        commands,
+        "check",
+        "Report the text quality of each document: artifacts found and a score in [0, 1].",
+        _CHECK_EPILOG,
+        _run_check,
+        [selection],
+    )
+    command.add_argument(
+        "files", nargs="*", metavar="FILE", help="files or folders; none or - for standard input"
+    )
+    command.add_argument(
+        "--glob",
+        metavar="PATTERN",
+        help=f"files taken from a folder, recursively (default: {io.DEFAULT_GLOB})",
+    )
+    command.add_argument("--json", action="store_true", help="one JSON object per document")
+    command.add_argument(
+        "--fail-under",
+        type=_score,
+        metavar="SCORE",
+        help="exit 1 if any document scores below SCORE (0 to 1)",
+    )
+
+
+def _positive_int(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return int(value)
+
+
+def _score(value: str) -> float:
+    try:
+        score = float(value)
+    except ValueError:
+        score = -1.0
+    if not 0.0 <= score <= 1.0:
+        raise argparse.ArgumentTypeError(f"expected a score from 0 to 1, got {value!r}")
+    return score
 
 
 def _add_rules(commands: argparse._SubParsersAction) -> None:
@@ -289,7 +418,7 @@ def _run_bench(args: argparse.Namespace) -> int:
 
 
 def parse_escapes(value: str) -> str:
-    r"""Read ``\n``, ``\r``, ``\t``, ``\\`` and ``\uXXXX`` in a command-line value.
+    r"""Read ``\n``, ``\r``, ``\t``, ``\f``, ``\\`` and ``\uXXXX`` in a command-line value.
 
     >>> parse_escapes(r"\n\u3000\u3000")
     '\n\u3000\u3000'
@@ -302,7 +431,7 @@ def parse_escapes(value: str) -> str:
         if len(code) == 5:
             return chr(int(code[1:], 16))
         raise argparse.ArgumentTypeError(
-            f"unknown escape \\{code} in {value!r}; use \\n, \\r, \\t, \\\\ or \\uXXXX"
+            f"unknown escape \\{code} in {value!r}; use \\n, \\r, \\t, \\f, \\\\ or \\uXXXX"
         )
 
     return _ESCAPE.sub(replace, value)
@@ -334,13 +463,26 @@ def _read(source: Source) -> str:
 
 def _run_fix(args: argparse.Namespace) -> int:
     config = _config(args)
+    jobs = args.jobs or default_jobs()
+    if _cli_corpus.wants_corpus(args):
+        problem = _cli_corpus.usage_problem(args)
+        if problem:
+            raise UsageError(problem)
+        _cli_corpus.run(args, config, jobs)
+        return EXIT_OK
+    if args.engine != "local" or args.scheduler:
+        raise UsageError("--engine and --scheduler run corpora (JSONL, Parquet, --doc-sep)")
     sources = io.find_sources(args.files or [io.STDIN], args.glob or io.DEFAULT_GLOB)
     if args.glob and not any(source.in_folder for source in sources):
         raise UsageError("--glob chooses files inside folders and no input is a folder; drop it")
     targets = _targets(args, sources)
     # Read and repair everything first: a bad input stops the run before anything is written.
     texts = [_read(source) for source in sources]
-    repaired = [_fix_as(args.format, text, config) for text in texts]
+    if sum(map(len, texts)) < PARALLEL_MIN_CHARS:
+        jobs = 1
+    repair = partial(_fix_as, args.format or "text", config=config)
+    with executor_for("local", min(jobs, len(texts))) as (executor, window):
+        repaired = list(ordered_map(repair, texts, executor, window))
     if args.check or args.diff:
         return _report(sources, texts, repaired, check=args.check, diff=args.diff)
     if targets is None:
@@ -362,7 +504,7 @@ def _fix_as(output_format: str, text: str, config: Config) -> str:
 
 def _targets(args: argparse.Namespace, sources: Sequence[Source]) -> list[Path] | None:
     """The file each source is written to; None for standard output or when writing nothing."""
-    if args.format != "text" and (args.check or args.diff or args.in_place):
+    if args.format == "json" and (args.check or args.diff or args.in_place):
         raise UsageError(
             f"--format {args.format} writes a new file; drop --check/--diff/--in-place"
         )
@@ -411,10 +553,27 @@ def _run_explain(args: argparse.Namespace) -> int:
     if len(sources) != 1 or sources[0].in_folder:
         raise UsageError(f"explain reads one file and {args.file} is a folder; name a file in it")
     repair = explain(_read(sources[0]), config)
-    if args.json:
+    if args.html:
+        io.write_atomic(Path(args.html), html_report.render(repair, sources[0].name))
+    elif args.json:
         io.write_stdout(_render.explain_json(repair, args.file))
     else:
         io.write_stdout(_render.explain_lines(repair))
+    return EXIT_OK
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    config = _config(args)
+    sources = io.find_sources(args.files or [io.STDIN], args.glob or io.DEFAULT_GLOB)
+    render = _render_check.quality_json if args.json else _render_check.quality_line
+    scores = []
+    for source in sources:
+        report = quality(_read(source), config)
+        scores.append(report.score)
+        io.write_stdout(render(source.name, report))
+    print(_render_check.score_histogram(scores, args.fail_under), end="", file=sys.stderr)
+    if args.fail_under is not None and any(score < args.fail_under for score in scores):
+        return EXIT_CHANGES
     return EXIT_OK
 
 

@@ -28,9 +28,10 @@ import contextlib
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import BinaryIO
 
 STDIN = "-"
 """The file name that means standard input (and, for output, standard output)."""
@@ -229,28 +230,42 @@ def write_atomic(path: Path, text: str) -> None:
     A symbolic link is followed: the file it points to is replaced, the link stays.
     Raises ``FileError`` if the file cannot be written; no temporary file is left behind.
     """
+    with atomic_output(path) as stream:
+        stream.write(text.encode("utf-8"))
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[BinaryIO]:
+    """A binary stream that replaces ``path`` atomically when the block ends without error.
+
+    If the block raises, the temporary file is removed and ``path`` is left as it was,
+    so a run stopped half-way never leaves half a file. An ``OSError`` (raised while
+    writing) becomes a ``FileError``; callers turn their own read errors into
+    ``FileError`` first. Same guarantees as ``write_atomic``.
+    """
     target = Path(os.path.realpath(path))
+    temporary = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         mode = _mode_for(target)
         handle, temporary = tempfile.mkstemp(
             dir=target.parent, prefix=f".{target.name}.", suffix=".textfix-tmp"
         )
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(text.encode("utf-8"))
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(temporary, mode)
-            os.replace(temporary, target)
-        except BaseException:
+        with os.fdopen(handle, "wb") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException as error:
+        if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
-            raise
-    except OSError as error:
-        raise FileError(
-            f"cannot write {path}: {error.strerror}; check that its folder is writable"
-        ) from None
+        if isinstance(error, OSError):
+            raise FileError(
+                f"cannot write {path}: {error.strerror}; check that its folder is writable"
+            ) from None
+        raise
 
 
 def _mode_for(target: Path) -> int:
