@@ -8,9 +8,21 @@ whose content is already repaired.
 from __future__ import annotations
 
 from .rule import Rule
-from .rules import remove_space_beside_cjk_punct
+from .rules import (
+    convert_script,
+    fix_mojibake,
+    normalize_glyphs,
+    remove_invisible,
+    remove_space_beside_cjk_punct,
+)
 
-RULES: tuple[Rule, ...] = (remove_space_beside_cjk_punct.RULE,)
+RULES: tuple[Rule, ...] = (
+    fix_mojibake.RULE,
+    remove_invisible.RULE,
+    normalize_glyphs.RULE,
+    convert_script.RULE,
+    remove_space_beside_cjk_punct.RULE,
+)
 
 _BY_ID = {rule.id: rule for rule in RULES}
 
