@@ -32,7 +32,7 @@ from typing import NamedTuple
 import ftfy
 import regex
 
-from ..plausibility import LATIN_HIGH, han_count, implausibility
+from ..plausibility import LATIN_HIGH, han_count, implausibility, reading_rank
 from ..rule import Change, Example, Finding, Rule, minimal_change
 
 # A repair must lower implausibility by at least this much. Measured on runs of 2-16
@@ -45,7 +45,8 @@ MAX_REPAIRED_IMPLAUSIBILITY = 0.2
 # Fewer than two Han characters of output is too little evidence: "Ã©" (UTF-8 é) and
 # "ÇÃ" (Portuguese caps) each read as one plausible GBK character.
 MIN_HAN = 2
-# The best reading must beat every other valid reading by this much, else it is a guess.
+# The best reading must beat every other reading of the same span by this much in
+# ``reading_rank``, else it is a guess (short runs that GBK and Big5 read equally well).
 MIN_LEAD = 0.1
 # Re-aligning a truncated run to whole characters takes at most two steps for these codecs
 # (UTF-8's 3-byte and GBK's 2-byte units realign every 6 bytes); the cap bounds the work.
@@ -134,22 +135,25 @@ class _Repair(NamedTuple):
 
 
 def _best_repair(run: str, readings: Iterable[_Reading], min_han: int) -> _Repair | None:
-    scored = []
-    for reading in readings:
-        decoded = _decoded_prefix(run, reading)
-        if decoded is not None:
-            scored.append((implausibility(decoded[1]), _Repair(*decoded, reading)))
-    if not scored:
+    decoded = [(_decoded_prefix(run, reading), reading) for reading in readings]
+    repairs = [_Repair(*prefix, reading) for prefix, reading in decoded if prefix is not None]
+    if not repairs:
         return None
-    scored.sort(key=lambda item: item[0])
-    score, best = scored[0]
+    # Readings compete on the same span: the one that decodes the longest prefix, and rivals
+    # that decode as far; a shorter reading (``Ñ§`` is UTF-8 for ѧ) explains less of the run.
+    longest = max(repair.length for repair in repairs)
+    ranked = sorted(
+        (reading_rank(repair.text), repair) for repair in repairs if repair.length == longest
+    )
+    rank, best = ranked[0]
     if best.reading not in _REPAIRS_HERE or han_count(best.text) < min_han:
         return None
+    if len(ranked) > 1 and ranked[1][0] - rank < MIN_LEAD:
+        return None
+    score = implausibility(best.text)
     if score > MAX_REPAIRED_IMPLAUSIBILITY:
         return None
-    if implausibility(run[: best.length]) - score < MIN_GAIN:
-        return None
-    if len(scored) > 1 and scored[1][0] - score < MIN_LEAD:
+    if implausibility(run[:longest]) - score < MIN_GAIN:
         return None
     return best
 
