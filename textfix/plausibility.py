@@ -30,6 +30,8 @@ from functools import lru_cache
 
 import regex
 
+from .chars import CJK_PUNCT
+
 # Characters a single-byte Western decoder produces: Latin-1's upper half plus the
 # printable characters windows-1252 puts at 0x80-0x9F.
 LATIN_HIGH = "\x80-\xff" + "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
@@ -152,12 +154,14 @@ def _frequent() -> frozenset[str]:
 
 
 def frequent_share(text: str) -> float:
-    """Share of the Han characters of ``text`` that are among the most frequent (0 if none)."""
-    hans = _HAN.findall(text)
-    if not hans:
+    """Share of the non-ASCII characters of ``text`` that are frequent Han characters or CJK
+    punctuation (0 if there are none): kana and symbols that a wrong reading produces count
+    against it."""
+    wide = [char for char in text if not char.isascii()]
+    if not wide:
         return 0.0
     frequent = _frequent()
-    return sum(char in frequent for char in hans) / len(hans)
+    return sum(char in frequent or char in CJK_PUNCT for char in wide) / len(wide)
 
 
 def reading_rank(text: str) -> float:

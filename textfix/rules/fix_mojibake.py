@@ -60,6 +60,7 @@ _BYTE_RUN = regex.compile(f"(?:[{LATIN_HIGH}][\\x40-\\x7e]?)+")
 # What ftfy repairs: non-ASCII runs, spaces inside them, and one trailing space (a UTF-8
 # byte 0xA0 that became a space: ``voilÃ le``).
 _FTFY_RUN = regex.compile(r"[^\x00-\x7f]+(?: [^\x00-\x7f]+)* ?")
+_LINE = regex.compile(r"[^\n]+")
 # Irrecoverable: replacement characters, and their UTF-8 bytes read as GBK.
 _LOST = regex.compile(r"\ufffd+|(?:锟斤拷)+")
 
@@ -160,8 +161,8 @@ def _best_repair(run: str, readings: Iterable[_Reading], min_han: int) -> _Repai
 
 def _cjk_changes(text: str) -> Iterator[Change]:
     """Repairs of CJK readings. A reading proven on a run of ``MIN_HAN`` characters is then
-    trusted, alone, on the document's shorter runs (``2025Äê`` → ``2025年`` next to a repaired
-    sentence): one document was misread one way."""
+    trusted, alone, on the document's shorter runs (``2025Äê`` → ``2025年``, ``¡£`` → ``。``
+    next to a repaired sentence): one document was misread one way."""
     repairs: list[tuple[int, _Repair]] = []
     unsure: list[tuple[regex.Match[str], tuple[_Reading, ...]]] = []
     for pattern, readings in _RUN_READINGS:
@@ -176,7 +177,7 @@ def _cjk_changes(text: str) -> Iterator[Change]:
     trusted = {repair.reading for _, repair in repairs}
     for match, readings in unsure if trusted else ():
         narrowed = [r for r in readings if r in trusted or r not in _REPAIRS_HERE]
-        repair = _best_repair(match.group(), narrowed, min_han=1)
+        repair = _best_repair(match.group(), narrowed, min_han=0)
         if repair is not None:
             repairs.append((match.start(), repair))
     for start, repair in repairs:
@@ -200,13 +201,44 @@ def _ftfy_config() -> ftfy.TextFixerConfig:
     )
 
 
+def _replayed(run: str, plan: list[tuple[str, str]]) -> str:
+    """``run`` repaired by ftfy's plan for its line; a run the plan cannot decode is one
+    that ftfy's line repair left as it was (the caller checks the sum). A plan that repairs
+    spans inside the line (``decode_inconsistent_utf8``) is ftfy's own repair of each run."""
+    if any(action == "apply" for action, _ in plan):
+        return ftfy.fix_encoding(run, _ftfy_config())
+    try:
+        return ftfy.apply_plan(run, plan)
+    except UnicodeError:
+        return run
+
+
+def _per_run(start: int, line: str, fixed: str, plan: list[tuple[str, str]]) -> list[Change]:
+    """ftfy's repair of a line as one change per repaired run when replaying its plan run by
+    run gives ftfy's line exactly; otherwise one change spanning what ftfy changed."""
+    note = "mojibake (ftfy: " + ", ".join(f"{action} {name}" for action, name in plan) + ")"
+    changes, pieces, position = [], [], 0
+    for match in _FTFY_RUN.finditer(line):
+        repaired = _replayed(match.group(), plan)
+        pieces += [line[position : match.start()], repaired]
+        position = match.end()
+        if repaired != match.group():
+            changes.append(minimal_change(start + match.start(), match.group(), repaired, note))
+    if "".join(pieces) + line[position:] == fixed:
+        return changes
+    return [minimal_change(start, line, fixed, note)]
+
+
 def _ftfy_changes(text: str) -> Iterator[Change]:
-    for match in _FTFY_RUN.finditer(text):
-        run = match.group()
-        fixed, plan = ftfy.fix_encoding_and_explain(run, _ftfy_config())
-        if fixed != run:
-            steps = ", ".join(f"{action} {name}" for action, name in plan or ())
-            yield minimal_change(match.start(), run, fixed, f"mojibake (ftfy: {steps})")
+    """ftfy decides per line, as ``ftfy.fix_text`` does: a run reads as mojibake in the
+    context of its line (``ä¿¡`` alone is not evidence enough, a line of such runs is)."""
+    for match in _LINE.finditer(text):
+        line = match.group()
+        if line.isascii():
+            continue
+        fixed, plan = ftfy.fix_encoding_and_explain(line, _ftfy_config())
+        if fixed != line:
+            yield from _per_run(match.start(), line, fixed, plan or [])
 
 
 def _without_overlaps(changes: Iterable[Change]) -> Iterator[Change]:
