@@ -24,6 +24,9 @@ from textfix.plausibility import FREQUENT_HAN
 
 GOLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "000.gold.txt"
 MEGABYTE = 1_000_000
+# Lines of generated text per mojibake kind; UTF-8 read as a double-byte code is lossless for
+# few of them (a run of an odd byte count loses its last byte), hence the many.
+RECALL_LINES = 20000
 CLAUSE_MARKS = "，，，、；："
 FINAL_MARKS = "。。。！？"
 LATIN_WORDS = (
@@ -90,14 +93,18 @@ def garble(lines: list[str], encoding: str, decoding: str) -> list[tuple[str, st
 
 
 def recall(pairs: list[tuple[str, str]], repair: Callable[[str], str]) -> float:
+    """Share of lines repaired exactly, each line a text of its own."""
     return sum(repair(broken) == clean for clean, broken in pairs) / max(len(pairs), 1)
 
 
-def documents(pairs: list[tuple[str, str]], size: int = 20) -> list[tuple[str, str]]:
-    return [
-        ("\n".join(c for c, _ in pairs[i : i + size]), "\n".join(b for _, b in pairs[i : i + size]))
-        for i in range(0, len(pairs) - size + 1, size)
-    ]
+def document_recall(pairs: list[tuple[str, str]], repair: Callable[[str], str]) -> float:
+    """Share of lines repaired exactly when repaired as documents of 20 lines."""
+    exact = 0
+    for index in range(0, len(pairs), 20):
+        chunk = pairs[index : index + 20]
+        fixed = repair("\n".join(broken for _, broken in chunk)).split("\n")
+        exact += sum(line == clean for line, (clean, _) in zip(fixed, chunk, strict=False))
+    return exact / max(len(pairs), 1)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
             f"({seconds:.1f} s, {megabytes / seconds:.1f} MB/s), ftfy.fix_encoding {peer}"
         )
 
-    simplified = [cjk_line(rng) for _ in range(3000)]
+    simplified = [cjk_line(rng) for _ in range(RECALL_LINES)]
     traditional = opencc.OpenCC("s2t").convert("\n".join(simplified)).split("\n")
     cases = {
         "UTF-8 read as GBK": garble(simplified, "utf-8", "gbk"),
@@ -131,10 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     print("recall on mojibake (share repaired exactly)")
     for name, pairs in cases.items():
-        docs = documents(pairs)
         print(
             f"  {name:27} {len(pairs):5} lines: textfix {recall(pairs, ours):.3f} "
-            f"(20-line documents {recall(docs, ours):.3f}), "
+            f"(in 20-line documents {document_recall(pairs, ours):.3f}), "
             f"ftfy.fix_encoding {recall(pairs, ftfy.fix_encoding):.3f}"
         )
     return 0

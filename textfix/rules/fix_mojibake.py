@@ -15,7 +15,8 @@ reported by ``findings``, never rewritten); a run whose repair is not clearly mo
 than the run itself, or that two encodings would repair equally well.
 
 Gate: ASCII text is returned untouched; a run is decoded only when its implausibility is
-already at least ``MIN_GAIN`` (so clean Chinese costs one regex scan per run).
+already at least ``MIN_GAIN`` (so clean Chinese costs one regex scan per run), or when a
+reading was proven elsewhere in the same text.
 
 >>> [change.after for change in find("â€œquotedâ€\\x9d, ·¢Õ¹", Options())]
 ['“', '”', '发展']
@@ -39,6 +40,9 @@ from ..rule import Change, Example, Finding, Rule, minimal_change
 # characters of the seed pages (simplified and OpenCC-traditional): 95% of their UTF-8→GBK
 # mojibake scores >= 0.33 while 95% of clean runs score 0.0, so 0.3 separates the two.
 MIN_GAIN = 0.3
+# In a document where a reading is proven, a short run (``¡C`` → ``。``) repairs when the
+# reading is no worse than the run: the decoder that made the rest made it too.
+TRUSTED_MIN_GAIN = 0.0
 # A repaired run may itself contain rare characters (names, places), but not many: real
 # Chinese scores below 0.05 on long runs; 0.2 leaves room for a rare name in a short run.
 MAX_REPAIRED_IMPLAUSIBILITY = 0.2
@@ -135,7 +139,9 @@ class _Repair(NamedTuple):
     reading: _Reading
 
 
-def _best_repair(run: str, readings: Iterable[_Reading], min_han: int) -> _Repair | None:
+def _best_repair(
+    run: str, readings: Iterable[_Reading], min_han: int, min_gain: float
+) -> _Repair | None:
     decoded = [(_decoded_prefix(run, reading), reading) for reading in readings]
     repairs = [_Repair(*prefix, reading) for prefix, reading in decoded if prefix is not None]
     if not repairs:
@@ -154,22 +160,22 @@ def _best_repair(run: str, readings: Iterable[_Reading], min_han: int) -> _Repai
     score = implausibility(best.text)
     if score > MAX_REPAIRED_IMPLAUSIBILITY:
         return None
-    if implausibility(run[:longest]) - score < MIN_GAIN:
+    if implausibility(run[:longest]) - score < min_gain:
         return None
     return best
 
 
 def _cjk_changes(text: str) -> Iterator[Change]:
     """Repairs of CJK readings. A reading proven on a run of ``MIN_HAN`` characters is then
-    trusted, alone, on the document's shorter runs (``2025Äê`` → ``2025年``, ``¡£`` → ``。``
+    trusted, alone, on the document's other runs (``2025Äê`` → ``2025年``, ``¡£`` → ``。``
     next to a repaired sentence): one document was misread one way."""
     repairs: list[tuple[int, _Repair]] = []
     unsure: list[tuple[regex.Match[str], tuple[_Reading, ...]]] = []
     for pattern, readings in _RUN_READINGS:
         for match in pattern.finditer(text):
-            if implausibility(match.group()) < MIN_GAIN:
-                continue
-            repair = _best_repair(match.group(), readings, MIN_HAN)
+            repair = None
+            if implausibility(match.group()) >= MIN_GAIN:
+                repair = _best_repair(match.group(), readings, MIN_HAN, MIN_GAIN)
             if repair is None:
                 unsure.append((match, readings))
             else:
@@ -177,7 +183,7 @@ def _cjk_changes(text: str) -> Iterator[Change]:
     trusted = {repair.reading for _, repair in repairs}
     for match, readings in unsure if trusted else ():
         narrowed = [r for r in readings if r in trusted or r not in _REPAIRS_HERE]
-        repair = _best_repair(match.group(), narrowed, min_han=0)
+        repair = _best_repair(match.group(), narrowed, min_han=0, min_gain=TRUSTED_MIN_GAIN)
         if repair is not None:
             repairs.append((match.start(), repair))
     for start, repair in repairs:
