@@ -201,10 +201,12 @@ MOJIBAKE_MIN_UNITS = 8
 
 @st.composite
 def cjk_runs(draw: st.DrawFn, unit: st.SearchStrategy[str], min_units: int) -> str:
-    """Lines of CJK runs separated by ASCII (spaces, numbers, Latin terms), as in news text."""
-    runs = draw(
-        st.lists(st.lists(unit, min_size=min_units, max_size=min_units + 6), min_size=1, max_size=3)
-    )
+    """Lines of CJK runs separated by ASCII (spaces, numbers, Latin terms), as in news text.
+
+    Each run has at least ``min_units`` distinct units: a run repeating one character
+    (``干干干干``) reads as well in GBK as in Big5 and is rightly left alone."""
+    run = st.lists(unit, min_size=min_units, max_size=min_units + 6, unique=True)
+    runs = draw(st.lists(run, min_size=1, max_size=3))
     separators = st.sampled_from([" ", " 2025 ", " AI ", "\n", ": "])
     text = "".join("".join(run) + draw(separators) for run in runs[:-1])
     return text + "".join(runs[-1])
@@ -223,8 +225,13 @@ def big5_read_as_latin1(text: str) -> str:
 
 
 def _big5_alphabet() -> str:
-    """Frequent characters Big5 encodes: the shared ones of COMMON_HAN and traditional ones."""
-    alphabet = COMMON_HAN + "國家經濟發展學習產業會議時間問題關係開放環境農業電腦網絡銀行醫院"
+    """Frequent traditional text: the characters of COMMON_HAN both scripts share, and
+    traditional ones (a simplified form such as 种 would make the text mixed, not Big5)."""
+    import opencc
+
+    to_traditional = opencc.OpenCC("s2t")
+    shared = "".join(char for char in COMMON_HAN if to_traditional.convert(char) == char)
+    alphabet = shared + "國家經濟發展學習產業會議時間問題關係開放環境農業電腦網絡銀行醫院"
     return "".join(char for char in alphabet if _encodes(char, "big5"))
 
 

@@ -3,11 +3,11 @@
 Mojibake is text whose bytes were decoded with the wrong character set. Its tell-tale signs
 are characters that ordinary writing rarely contains: rare Han characters (UTF-8 bytes read
 as GBK land mostly in the rare level-2 rows and the GBK extension, and mix simplified with
-traditional forms), control and private-use characters, Cyrillic, Greek, bopomofo or box
-drawing glued to Han characters (GBK's symbol rows), and accented Latin-1 letters or symbols
-standing next to each other or one plain letter apart (``·¢Õ¹``, Big5's ``¬O¤@``: in European
-text an accented letter sits between plain letters). ``implausibility`` is the share of such
-characters in a run; a repair is trusted only when it lowers that share clearly.
+traditional forms), control and private-use characters, Cyrillic, Greek, kana, bopomofo,
+box drawing or arrows glued to Han characters (GBK's symbol rows), and accented Latin-1 letters
+or symbols standing next to each other or one plain letter apart (``·¢Õ¹``, Big5's
+``¬O¤@``: in European text an accented letter sits between plain letters). ``implausibility``
+is the share of such characters in a run; a repair is trusted only when it lowers it clearly.
 
 Common Han characters are the two national "frequently used" sets, read from the codecs
 rather than typed in: GB2312 level 1 (3755 simplified characters chosen by frequency) and
@@ -40,8 +40,13 @@ LATIN_HIGH = "\x80-\xff" + "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–
 # Chinese numerals and the iteration mark.
 _COMMON_EXTRA = "〇々"
 
-# Letters and signs from GBK's symbol rows; glued to a Han character they betray mojibake.
-_SYMBOL_ROWS = r"\p{Cyrillic}\p{Greek}\p{Bopomofo}\u2500-\u257f\uff21-\uff3a\uff41-\uff5a"
+# Letters and signs from GBK's symbol rows (Cyrillic, Greek, kana, bopomofo, box drawing,
+# arrows, math operators, geometric shapes, vertical-form brackets, full-width Latin); glued
+# to a Han character they betray mojibake.
+_SYMBOL_ROWS = (
+    r"\p{Cyrillic}\p{Greek}\p{Hiragana}\p{Katakana}\p{Bopomofo}\u2190-\u22ff\u2500-\u25ff"
+    r"\ufe30-\ufe4f\uff21-\uff3a\uff41-\uff5a"
+)
 
 
 def _decoded_block(codec: str, leads: range, trails: list[int], last: bytes) -> str:
