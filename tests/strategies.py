@@ -276,3 +276,156 @@ def corpus_document(draw: st.DrawFn) -> str:
 
 
 corpus_documents = st.lists(corpus_document(), min_size=0, max_size=6)
+
+
+# ---- character-level corruptors: glyph twins, invisible characters, mojibake, script ----
+# Clean text of every script, and damage done the way it arises: a PDF font naming a radical
+# or compatibility twin, web pages inserting zero-width and control characters, bytes
+# decoded with the wrong character set.
+
+import unicodedata  # noqa: E402 - this section is self-contained
+from functools import lru_cache  # noqa: E402
+
+# Words that must come through every character-level rule untouched, one list per script.
+CLEAN_WORDS_BY_SCRIPT = {
+    "latin": ["café", "naïve", "São", "Zürich", "Ærøskøbing", "façade", "ÉTÉ", "AÇÃO", "Œuvre"],
+    "cyrillic": ["Привет", "мир", "Ёлка", "Україна"],
+    "greek": ["Καλημέρα", "κόσμε", "Ωμέγα"],
+    "emoji": ["👍🏽", "👩\u200d💻", "👨\u200d👩\u200d👧", "🏳\ufe0f\u200d🌈", "❤\ufe0f", "🇨🇳"],
+    "math": ["∑x²≤∞", "α+β=γ", "①②③", "120㎡", "Brand™", "H₂O", "½", "±0.5°C"],
+    "cjk": ["人工智能", "發展人工智慧", "两会\u3000召开", "「引号」", "日本語のテキスト", "한국어"],
+    "joining": ["می\u200cخواهم", "क्\u200dष", "ශ්\u200dරී"],
+}
+clean_word = st.sampled_from([word for words in CLEAN_WORDS_BY_SCRIPT.values() for word in words])
+
+
+@st.composite
+def every_script_text(draw: st.DrawFn) -> str:
+    """Clean lines mixing every script, ZWJ emoji sequences and NFKC-sensitive symbols."""
+    lines = []
+    for _ in range(draw(st.integers(1, 4))):
+        parts = draw(st.lists(st.one_of(clean_word, cjk_sentence(), latin_sentence()), max_size=8))
+        lines.append(" ".join(parts))
+    return "\n".join(lines)
+
+
+@lru_cache(maxsize=1)
+def _glyph_twins() -> dict[str, list[str]]:
+    """Ideograph → the radical and compatibility code points a PDF font may name instead."""
+    from textfix.rules.normalize_glyphs import RADICAL_SUPPLEMENT_IDEOGRAPHS
+
+    twins: dict[str, list[str]] = {}
+    for radical, ideograph in RADICAL_SUPPLEMENT_IDEOGRAPHS.items():
+        twins.setdefault(ideograph, []).append(radical)
+    for code in [*range(0x2F00, 0x2FD6), *range(0xF900, 0xFB00), *range(0x2F800, 0x2FA20)]:
+        twin = chr(code)
+        ideograph = unicodedata.normalize("NFKC" if code < 0x3000 else "NFC", twin)
+        if ideograph != twin:
+            twins.setdefault(ideograph, []).append(twin)
+    return twins
+
+
+@st.composite
+def glyph_substituted(draw: st.DrawFn) -> tuple[str, str]:
+    """(clean, damaged): Han text in which some characters are named by a look-alike twin."""
+    twins = _glyph_twins()
+    with_twins = sorted(twins)
+    clean = draw(st.text(st.sampled_from(with_twins + list(COMMON_HAN) + list("，。")), min_size=1))
+    damaged = "".join(
+        draw(st.sampled_from(twins[char])) if char in twins and draw(st.booleans()) else char
+        for char in clean
+    )
+    return clean, damaged
+
+
+# Invisible characters a scraper leaves inside words (soft hyphen handled apart: before a
+# line break it is printed).
+INVISIBLE_NOISE = ["\u200b", "\u2060", "\ufeff", "\u200d", "\u200c", "\x00", "\x07", "\x1b", "\x9b"]
+
+
+@st.composite
+def invisible_inserted(draw: st.DrawFn) -> tuple[str, str]:
+    """(clean, damaged): clean text with zero-width, soft hyphen and control characters
+    inserted, and some of its spaces made no-break or thin."""
+    clean = "\n".join(draw(st.lists(paragraph, min_size=1, max_size=2)))
+    pieces = list(clean)
+    for index in draw(st.lists(st.integers(0, len(clean) - 1), max_size=12)):
+        if pieces[index] == " ":
+            pieces[index] = draw(st.sampled_from(["\xa0", "\u2009", "\u202f"]))
+        elif clean[index + 1 : index + 2] != "\n":
+            pieces[index] += draw(st.sampled_from([*INVISIBLE_NOISE, "\xad"]))
+        else:
+            pieces[index] += draw(st.sampled_from(INVISIBLE_NOISE))
+    return clean, "".join(pieces)
+
+
+@lru_cache(maxsize=1)
+def _gbk_safe_pairs() -> list[str]:
+    """Two-character units whose UTF-8 bytes (6) decode as GBK: runs of them stay aligned."""
+    alphabet = COMMON_HAN + "，。、"
+    pairs = []
+    for first in alphabet:
+        for second in alphabet:
+            try:
+                (first + second).encode("utf-8").decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            pairs.append(first + second)
+    return pairs
+
+
+# Mojibake runs this long always carry enough rare characters to be told from Chinese
+# (measured: 8 units of UTF-8-as-GBK never scored below 0.33 in 20000 samples).
+MOJIBAKE_MIN_UNITS = 8
+
+
+@st.composite
+def cjk_runs(draw: st.DrawFn, unit: st.SearchStrategy[str], min_units: int) -> str:
+    """Lines of CJK runs separated by ASCII (spaces, numbers, Latin terms), as in news text.
+
+    Each run has at least ``min_units`` distinct units: a run repeating one character
+    (``干干干干``) reads as well in GBK as in Big5 and is rightly left alone."""
+    run = st.lists(unit, min_size=min_units, max_size=min_units + 6, unique=True)
+    runs = draw(st.lists(run, min_size=1, max_size=3))
+    separators = st.sampled_from([" ", " 2025 ", " AI ", "\n", ": "])
+    text = "".join("".join(run) + draw(separators) for run in runs[:-1])
+    return text + "".join(runs[-1])
+
+
+def utf8_read_as_gbk(text: str) -> str:
+    return text.encode("utf-8").decode("gbk")
+
+
+def gbk_read_as_latin1(text: str) -> str:
+    return text.encode("gbk").decode("latin-1")
+
+
+def big5_read_as_latin1(text: str) -> str:
+    return text.encode("big5").decode("latin-1")
+
+
+def _big5_alphabet() -> str:
+    """Frequent traditional text: the characters of COMMON_HAN both scripts share, and
+    traditional ones (a simplified form such as 种 would make the text mixed, not Big5)."""
+    import opencc
+
+    to_traditional = opencc.OpenCC("s2t")
+    shared = "".join(char for char in COMMON_HAN if to_traditional.convert(char) == char)
+    alphabet = shared + "國家經濟發展學習產業會議時間問題關係開放環境農業電腦網絡銀行醫院"
+    return "".join(char for char in alphabet if _encodes(char, "big5"))
+
+
+def _encodes(text: str, codec: str) -> bool:
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+utf8_as_gbk_text = st.deferred(
+    lambda: cjk_runs(st.sampled_from(_gbk_safe_pairs()), MOJIBAKE_MIN_UNITS)
+)
+# GB2312 characters are two high bytes; four characters give a run Big5 cannot also read well.
+gb2312_text = cjk_runs(han_char, 4)
+big5_text = st.deferred(lambda: cjk_runs(st.sampled_from(_big5_alphabet()), 6))

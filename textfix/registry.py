@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from .rule import Rule
 from .rules import (
+    convert_script,
     dedupe_separators,
+    fix_mojibake,
+    normalize_glyphs,
     normalize_punct_width,
     normalize_width,
     pair_cjk_quotes,
     reflow_paragraphs,
+    remove_invisible,
     remove_ocr_han_spaces,
     remove_page_furniture,
     remove_space_beside_cjk_punct,
@@ -21,6 +25,10 @@ from .rules import (
 )
 
 RULES: tuple[Rule, ...] = (
+    fix_mojibake.RULE,
+    remove_invisible.RULE,
+    normalize_glyphs.RULE,
+    convert_script.RULE,
     normalize_width.RULE,
     normalize_punct_width.RULE,
     dedupe_separators.RULE,

@@ -21,6 +21,32 @@ class Change(NamedTuple):
     note: str = ""
 
 
+def minimal_change(start: int, before: str, after: str, note: str) -> Change:
+    """The change turning ``before`` (found at ``start``) into ``after``, narrowed to the
+    characters that differ: a repair of ``"·¢Õ¹a"`` to ``"发展a"`` reports ``·¢Õ¹ → 发展``.
+
+    >>> minimal_change(10, "xAy", "xBBy", "note")
+    Change(start=11, end=12, after='BB', note='note')
+    """
+    head = 0
+    limit = min(len(before), len(after))
+    while head < limit and before[head] == after[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and before[-1 - tail] == after[-1 - tail]:
+        tail += 1
+    return Change(start + head, start + len(before) - tail, after[head : len(after) - tail], note)
+
+
+class Finding(NamedTuple):
+    """A problem at ``text[start:end]`` that a rule sees but cannot repair (lost bytes, mixed
+    script): reported for ``check`` and ``explain``, never applied."""
+
+    start: int
+    end: int
+    note: str
+
+
 @dataclass(frozen=True)
 class Example:
     """A documented case: ``broken`` repairs to ``fixed`` (equal when left alone)."""
@@ -31,6 +57,7 @@ class Example:
 
 
 Finder = Callable[[str, Any], Iterable[Change]]
+Reporter = Callable[[str, Any], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
@@ -39,6 +66,7 @@ class Rule:
 
     ``options`` is a frozen dataclass instance holding the defaults; a ``Config``
     may replace it. ``examples`` document the rule and are run by the tests.
+    ``findings``, when given, reports what the rule sees but leaves unrepaired.
     """
 
     id: str
@@ -47,3 +75,4 @@ class Rule:
     find: Finder
     options: Any
     examples: tuple[Example, ...]
+    findings: Reporter | None = None

@@ -1,0 +1,163 @@
+"""Convert Chinese between traditional and simplified script with OpenCC (off by default).
+
+Why it arises: corpora gather text from the mainland, Taiwan, Hong Kong and older archives,
+so one collection mixes simplified and traditional script, and sometimes one document does
+(a reprinted article, a traditional name in simplified text, OCR trained on the other script).
+Search and deduplication then see two spellings of every word. Which script is right is a
+choice of the corpus, not a fact about the text, so conversion runs only when asked for:
+``Config(enable=["convert_script"], options={"convert_script": {"conversion": "t2s"}})``.
+``findings`` reports a document that mixes the scripts whether or not conversion runs.
+
+Broken:     ``發展人工智慧`` (with ``conversion="t2s"``)
+Fixed:      ``发展人工智慧``
+Left alone: text already in the target script; non-Han text; everything, unless enabled.
+
+Gate: lines without a Han character are not passed to OpenCC; converters are built on
+first use.
+
+>>> [change.after for change in find("新開發區", Options("t2s"))]
+['开发区']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+import regex
+
+from ..rule import Change, Example, Finding, Rule, minimal_change
+
+if TYPE_CHECKING:
+    import opencc
+
+# The conversions OpenCC ships (its config names without ``.json``): s = simplified,
+# t = traditional (OpenCC standard), tw / hk = Taiwan / Hong Kong variants, p = with phrases.
+CONVERSIONS = (
+    "t2s", "s2t", "s2tw", "tw2s", "s2hk", "hk2s", "s2twp", "tw2sp", "hk2sp", "s2hkp",
+    "t2tw", "tw2t", "t2hk", "hk2t", "t2jp", "jp2t",
+)  # fmt: skip
+
+# A document mixes scripts when the minority script has at least this many characters that
+# exist only in that script: one quoted traditional name or brand (臺灣, 龍) gives fewer.
+MIN_MINORITY_CHARS = 5
+# ... and they are at least this share of all script-specific characters, so that a long
+# simplified text quoting a few traditional titles is not reported.
+MIN_MINORITY_SHARE = 0.1
+
+_HAN = regex.compile(r"\p{Han}")
+_LINE = regex.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Options:
+    """``conversion``: an OpenCC conversion from ``CONVERSIONS`` (t2s = to simplified)."""
+
+    conversion: str = "t2s"
+
+    def __post_init__(self) -> None:
+        if self.conversion not in CONVERSIONS:
+            raise ValueError(
+                f"unknown conversion {self.conversion!r}; choose one of {', '.join(CONVERSIONS)}"
+            )
+
+
+@cache
+def _converter(conversion: str) -> opencc.OpenCC:
+    import opencc  # imported on first use: OpenCC loads its dictionaries lazily too
+
+    return opencc.OpenCC(conversion)
+
+
+def _line_changes(start: int, line: str, converted: str, note: str) -> Iterator[Change]:
+    if len(converted) != len(line):
+        yield minimal_change(start, line, converted, note)
+        return
+    position = 0
+    while position < len(line):
+        if line[position] == converted[position]:
+            position += 1
+            continue
+        end = position
+        while end < len(line) and line[end] != converted[end]:
+            end += 1
+        yield Change(start + position, start + end, converted[position:end], note)
+        position = end
+
+
+def find(text: str, options: Options) -> Iterator[Change]:
+    if not _HAN.search(text):
+        return
+    converter = _converter(options.conversion)
+    note = f"OpenCC {options.conversion}"
+    for match in _LINE.finditer(text):
+        line = match.group()
+        if _HAN.search(line):
+            yield from _line_changes(match.start(), line, converter.convert(line), note)
+
+
+class ScriptMix(NamedTuple):
+    """Occurrences of characters that exist only in simplified or only in traditional script."""
+
+    simplified: int
+    traditional: int
+
+    @property
+    def is_mixed(self) -> bool:
+        minority = min(self.simplified, self.traditional)
+        total = self.simplified + self.traditional
+        return minority >= MIN_MINORITY_CHARS and minority / total >= MIN_MINORITY_SHARE
+
+
+@lru_cache(maxsize=65536)
+def _script_of(char: str) -> int:
+    """-1 simplified only, 1 traditional only, 0 shared or undecidable (干: 幹 / 乾 / 干)."""
+    to_traditional = _converter("s2t").convert(char) != char
+    to_simplified = _converter("t2s").convert(char) != char
+    return int(to_simplified and not to_traditional) - int(to_traditional and not to_simplified)
+
+
+def script_mix(text: str) -> ScriptMix:
+    """Count script-specific characters.
+
+    >>> script_mix("发展人工智能，發展人工智慧")
+    ScriptMix(simplified=1, traditional=1)
+    """
+    simplified = traditional = 0
+    for char in _HAN.findall(text):
+        script = _script_of(char)
+        simplified += script < 0
+        traditional += script > 0
+    return ScriptMix(simplified, traditional)
+
+
+def findings(text: str, options: Options) -> Iterator[Finding]:
+    """The minority-script characters of a document that mixes scripts, one finding each."""
+    mix = script_mix(text)
+    if not mix.is_mixed:
+        return
+    minority = 1 if mix.traditional < mix.simplified else -1
+    name = "traditional" if minority > 0 else "simplified"
+    note = (
+        f"mixed script: {mix.simplified} simplified-only and {mix.traditional} "
+        f"traditional-only characters; this one is {name}"
+    )
+    for match in _HAN.finditer(text):
+        if _script_of(match.group()) == minority:
+            yield Finding(match.start(), match.end(), note)
+
+
+RULE = Rule(
+    id="convert_script",
+    summary="Convert Chinese script with OpenCC (option conversion: t2s, s2t, s2tw, …); off.",
+    default=False,
+    find=find,
+    options=Options(),
+    examples=(
+        Example("發展人工智慧", "发展人工智慧", "traditional to simplified (t2s)"),
+        Example("发展人工智能", "发展人工智能", "already simplified"),
+    ),
+    findings=findings,
+)
