@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textfix import chars
+from textfix import chars, plausibility
 
 
 def test_fast_width_blocks_are_all_wide_and_three_bytes() -> None:
@@ -35,3 +35,13 @@ def test_fast_width_refuses_what_it_cannot_measure(text: str) -> None:
     if chars.fast_width_applies(text):
         marks = len(text) - len(chars.drop_cjk_punct(text))
         assert chars.fast_width(text, marks) == chars.display_width(text)
+
+
+_PLAIN_SIMPLIFIED = st.sampled_from(sorted(plausibility._plain_sets()[0]))
+_PLAIN_TRADITIONAL = st.sampled_from(sorted(plausibility._plain_sets()[1]))
+
+
+@given(st.one_of(st.text(_PLAIN_SIMPLIFIED, max_size=60), st.text(_PLAIN_TRADITIONAL, max_size=60)))
+def test_plain_text_shortcut_agrees_with_the_patterns(text: str) -> None:
+    assert plausibility.implausibility(text) == 0.0
+    assert plausibility.measured_implausibility(text) == 0.0

@@ -96,8 +96,31 @@ def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[s
     return unlikely, _rare_in(simplified), _rare_in(traditional)
 
 
+_LATIN_HIGH_CHAR = regex.compile(f"[{LATIN_HIGH}]")
+
+
+@lru_cache(maxsize=1)
+def _plain_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """Characters that can never count against a text: printable ASCII, CJK punctuation,
+    and the common Han of one script (a text drawing on one of these sets scores 0.0)."""
+    punctuation = {char for char in CJK_PUNCT if not _LATIN_HIGH_CHAR.match(char)}
+    plain = frozenset(map(chr, range(0x20, 0x7F))) | frozenset("\t\n\r") | punctuation
+    simplified, traditional = _common_sets()
+    return plain | frozenset(simplified), plain | frozenset(traditional)
+
+
 def implausibility(text: str) -> float:
     """Share of characters in ``text`` that ordinary writing rarely contains (0.0 to 1.0)."""
+    if not text:
+        return 0.0
+    characters = set(text)
+    if any(characters <= plain for plain in _plain_sets()):
+        return 0.0  # the cheap answer for clean text; ``measured_implausibility`` agrees
+    return measured_implausibility(text)
+
+
+def measured_implausibility(text: str) -> float:
+    """``implausibility`` by its patterns, without the shortcut for plain text."""
     if not text:
         return 0.0
     unlikely, rare_simplified, rare_traditional = _patterns()

@@ -31,6 +31,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 import ftfy
+import ftfy.badness
 import regex
 
 from ..plausibility import LATIN_HIGH, han_count, implausibility, reading_rank
@@ -237,7 +238,11 @@ def _per_run(start: int, line: str, fixed: str, plan: list[tuple[str, str]]) -> 
 
 def _ftfy_changes(text: str) -> Iterator[Change]:
     """ftfy decides per line, as ``ftfy.fix_text`` does: a run reads as mojibake in the
-    context of its line (``ä¿¡`` alone is not evidence enough, a line of such runs is)."""
+    context of its line (``ä¿¡`` alone is not evidence enough, a line of such runs is).
+    ftfy leaves a line alone unless ``ftfy.badness.is_bad`` finds mojibake in it, so one
+    search of the whole text rules out every line at once."""
+    if not ftfy.badness.is_bad(text):
+        return
     for match in _LINE.finditer(text):
         line = match.group()
         if line.isascii():
