@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import __version__, _render, io
 from ._api import explain, fix, rules
-from .config import Config
+from .config import PRESET_DOCS, PRESETS, Config
 from .io import FileError, Source
 
 EXIT_OK = 0
@@ -60,6 +60,7 @@ examples:
   textfix fix --in-place a.txt b.txt
   textfix fix --check --diff corpus/
   textfix fix --disable remove_space_beside_cjk_punct raw.txt
+  tesseract scan.png - -l chi_sim | textfix fix --preset ocr
   textfix fix --paragraph-sep '\\n\\n' raw.txt    blank line between paragraphs
 """
 
@@ -168,6 +169,14 @@ def _rule_selection_parser() -> argparse.ArgumentParser:
         help="do not run RULE (repeatable, or comma-separated)",
     )
     group.add_argument(
+        "--preset",
+        choices=list(PRESETS),
+        default="default",
+        metavar="NAME",
+        help="start from a preset rule selection (then --enable/--disable apply): "
+        + "; ".join(f"{name}: {doc.split(':')[0]}" for name, doc in PRESET_DOCS.items()),
+    )
+    group.add_argument(
         "--paragraph-sep",
         type=parse_escapes,
         metavar="SEP",
@@ -249,13 +258,14 @@ def parse_escapes(value: str) -> str:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    options = {}
+    preset = Config.preset(args.preset)
+    options = dict(preset.options)
     if args.paragraph_sep is not None:
         options[REFLOW_RULE] = {"paragraph_sep": args.paragraph_sep}
+    disable = preset.disable | _rule_ids(args.disable)
+    enable = (preset.enable - disable) | _rule_ids(args.enable)
     try:
-        return Config(
-            enable=_rule_ids(args.enable), disable=_rule_ids(args.disable), options=options
-        )
+        return Config(enable=enable, disable=disable - _rule_ids(args.enable), options=options)
     except ValueError as error:
         raise UsageError(str(error)) from None
 

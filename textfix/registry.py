@@ -9,7 +9,11 @@ from __future__ import annotations
 from .rule import Rule
 from .rules import (
     dedupe_separators,
+    fix_bracket_lookalikes,
+    fix_full_stop_lookalikes,
+    fix_numeric_lookalikes,
     normalize_punct_width,
+    normalize_range_dash,
     normalize_width,
     pair_cjk_quotes,
     reflow_paragraphs,
@@ -21,7 +25,11 @@ from .rules import (
 
 RULES: tuple[Rule, ...] = (
     normalize_width.RULE,
+    fix_numeric_lookalikes.RULE,
+    normalize_range_dash.RULE,
+    fix_bracket_lookalikes.RULE,
     normalize_punct_width.RULE,
+    fix_full_stop_lookalikes.RULE,
     dedupe_separators.RULE,
     pair_cjk_quotes.RULE,
     remove_ocr_han_spaces.RULE,

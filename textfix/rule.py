@@ -21,6 +21,17 @@ class Change(NamedTuple):
     note: str = ""
 
 
+class Notice(Change):
+    """A suspicion reported, not acted on: ``after`` equals the text it covers.
+
+    The engine drops changes that change nothing, except notices: ``explain``
+    lists them (an edit whose ``before`` equals its ``after``) so that a reader
+    can check what the rule could not prove.
+    """
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class Example:
     """A documented case: ``broken`` repairs to ``fixed`` (equal when left alone)."""

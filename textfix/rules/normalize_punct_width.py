@@ -42,6 +42,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..brackets import pair_brackets
 from ..chars import ASCII_ALNUM, CJK_LETTER, is_cjk_letter
 from ..neighbours import neighbours
 from ..protect import Protected, protected
@@ -52,7 +53,7 @@ _TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "�
 # label before it (``title: 标题``) is a key in a config or front-matter line.
 _CLAUSE = ",;"
 _GATE = regex.compile(r"[,;:?!()．]")
-_HALF_MARK = regex.compile(r"[,;:?!()\n]")
+_HALF_MARK = regex.compile(r"[,;:?!()]")
 # A bracket glued to one of these opens an argument list, a formula or a Markdown link
 # target: ``f(x)``, ``a_1(t)``, ``[链接](http://a.cn)``.
 _CALL_PREFIX = ASCII_ALNUM | {"_", "]"}
@@ -65,7 +66,11 @@ _DECIMAL_POINT = regex.compile(r"(?<=[0-9A-Za-z])．(?=[0-9A-Za-z])")
 
 @dataclass(frozen=True)
 class Options:
-    """This rule has no options."""
+    """``bracket_line_span``: line breaks a bracket pair may span (default 0: pairs stay
+    within a line). Hard-wrapped text (OCR) cuts bracketed phrases at the wrap: 1 lets
+    ``( 团`` + next line ``队 )`` pair; the ``ocr`` preset sets it."""
+
+    bracket_line_span: int = 0
 
 
 def _clause_mark_is_cjk(text: str, position: int) -> bool:
@@ -85,23 +90,15 @@ def _pair_is_cjk(text: str, opening: int, closing: int) -> bool:
     )
 
 
-def _to_full_width(text: str, guard: Protected) -> Iterator[tuple[int, str]]:
-    openings: list[int] = []
+def _to_full_width(text: str, guard: Protected, line_span: int) -> Iterator[tuple[int, str]]:
+    brackets = []
     for match in _HALF_MARK.finditer(text):
         position = match.start()
         mark = match.group()
-        if mark == "\n":
-            openings.clear()
-        elif guard.covers(position):
+        if guard.covers(position):
             continue
-        elif mark == "(":
-            openings.append(position)
-        elif mark == ")":
-            if openings:
-                opening = openings.pop()
-                if _pair_is_cjk(text, opening, position):
-                    yield opening, "（"
-                    yield position, "）"
+        if mark in "()":
+            brackets.append(position)
         elif mark in _CLAUSE:
             if _clause_mark_is_cjk(text, position):
                 yield position, _TO_FULL[mark]
@@ -109,6 +106,11 @@ def _to_full_width(text: str, guard: Protected) -> Iterator[tuple[int, str]]:
             continue
         elif is_cjk_letter(neighbours(text).before(position)):
             yield position, _TO_FULL[mark]
+    pairs, _ = pair_brackets(text, brackets, "(", line_span)
+    for opening, closing in pairs:
+        if _pair_is_cjk(text, opening, closing):
+            yield opening, "（"
+            yield closing, "）"
 
 
 def _to_half_width(text: str) -> Iterator[tuple[int, str]]:
@@ -119,7 +121,10 @@ def _to_half_width(text: str) -> Iterator[tuple[int, str]]:
 def find(text: str, options: Options) -> Iterator[Change]:
     if not _GATE.search(text):
         return
-    edits = dict(_to_full_width(text, protected(text))) if CJK_LETTER.search(text) else {}
+    if CJK_LETTER.search(text):
+        edits = dict(_to_full_width(text, protected(text), options.bracket_line_span))
+    else:
+        edits = {}
     edits.update(_to_half_width(text))
     for position in sorted(edits):
         after = edits[position]
