@@ -262,10 +262,13 @@ def _config(args: argparse.Namespace) -> Config:
     options = dict(preset.options)
     if args.paragraph_sep is not None:
         options[REFLOW_RULE] = {"paragraph_sep": args.paragraph_sep}
-    disable = preset.disable | _rule_ids(args.disable)
-    enable = (preset.enable - disable) | _rule_ids(args.enable)
+    enable, disable = _rule_ids(args.enable), _rule_ids(args.disable)
     try:
-        return Config(enable=enable, disable=disable - _rule_ids(args.enable), options=options)
+        return Config(
+            enable=(preset.enable - disable) | enable,
+            disable=(preset.disable - enable) | disable,
+            options=options,
+        )
     except ValueError as error:
         raise UsageError(str(error)) from None
 
