@@ -12,9 +12,10 @@ mismatched pairs whose repair the document cannot decide: they are reported as a
 notice, not changed; brackets in URLs and code.
 
 Proof: the two brackets of a mismatched pair (``〈…）``) name two shapes; the one the
-document uses in more well-formed pairs wins and its partner replaces the odd
-bracket. A tie is unprovable. A lone ``〈 〉 〔 〕`` in a document with no pair of
-that shape but with ``（）`` pairs is reported too (its partner may have been lost).
+document uses in more well-formed pairs (of either width: ``()`` and ``（）`` are one
+shape) wins and its partner replaces the odd bracket. A tie is unprovable. A lone
+``〈 〉 〔 〕`` in a document with no pair of that shape but with ``（）`` pairs is
+reported too (its partner may have been lost).
 Pairs are read per line and across one wrap (see ``textfix.brackets``).
 
 Gate: text with no confusable bracket is returned untouched.
@@ -56,6 +57,9 @@ CONFUSABLE = frozenset("（(〈〔[［{）)〉〕]］}")
 # Look-alikes that OCR invents far more often than text uses them alone.
 _SUSPECT_ALONE = frozenset("〈〉〔〕")
 _ROUND = "（"
+# Half-width brackets have the shape of their full-width forms (width is
+# ``normalize_punct_width``'s concern).
+_FULL_WIDTH = {"(": "（", "[": "［"}
 # Bracket pairs may be cut by one wrap of hard-wrapped text.
 LINE_SPAN = 1
 
@@ -69,8 +73,9 @@ class Options:
 
 
 def _shape(bracket: str) -> str:
-    """The opening bracket of a bracket's shape."""
-    return bracket if bracket in PAIRS else _CLOSING[bracket]
+    """A bracket's shape, named by its full-width opening form (``)`` → ``（``)."""
+    opening = bracket if bracket in PAIRS else _CLOSING[bracket]
+    return _FULL_WIDTH.get(opening, opening)
 
 
 def find(text: str, options: Options) -> Iterator[Change]:
@@ -79,13 +84,13 @@ def find(text: str, options: Options) -> Iterator[Change]:
     guard = protected(text)
     positions = [m.start() for m in _BRACKET.finditer(text) if not guard.covers(m.start())]
     pairs, unpaired = pair_brackets(text, positions, "".join(PAIRS), LINE_SPAN)
-    well_formed = Counter(text[o] for o, c in pairs if PAIRS[text[o]] == text[c])
+    well_formed = Counter(_shape(text[o]) for o, c in pairs if PAIRS[text[o]] == text[c])
     changes: list[Change] = []
     for opening, closing in pairs:
         left, right = text[opening], text[closing]
-        if PAIRS[left] == right or left not in CONFUSABLE or right not in CONFUSABLE:
+        if _shape(left) == _shape(right) or left not in CONFUSABLE or right not in CONFUSABLE:
             continue
-        votes_left, votes_right = well_formed[left], well_formed[_shape(right)]
+        votes_left, votes_right = well_formed[_shape(left)], well_formed[_shape(right)]
         if votes_right > votes_left:
             changes.append(Change(opening, opening + 1, _CLOSING[right], "look-alike bracket"))
         elif votes_left > votes_right:

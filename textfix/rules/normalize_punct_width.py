@@ -21,7 +21,8 @@ spaces and other marks:
 - ``, ;`` turn full-width when a CJK letter is on either side;
 - ``: ? !`` belong to what precedes them (a label, a sentence), so only the letter
   before them counts (``title: 标题`` keeps its colon);
-- ``( )`` turn full-width as a pair, when a CJK letter is outside the pair;
+- ``( )`` turn full-width as a pair, when a CJK letter is outside the pair or a
+  CJK-only mark (``，。、；：？！``) stands right beside it;
 - ``．`` between ASCII letters or digits turns half-width: it is never the Chinese
   full stop (that is ``。``), so there it can only be a decimal point or a dot in a name.
 
@@ -57,6 +58,9 @@ _HALF_MARK = regex.compile(r"[,;:?!()]")
 # A bracket glued to one of these opens an argument list, a formula or a Markdown link
 # target: ``f(x)``, ``a_1(t)``, ``[链接](http://a.cn)``.
 _CALL_PREFIX = ASCII_ALNUM | {"_", "]"}
+# Marks used only in CJK text: a bracket pair beside one is in CJK context whatever
+# letter lies beyond it (a byline after ``AI”。``: ``AI”。(陈菁菁)``).
+_CJK_ONLY = frozenset("，。、；：？！")
 # ``![`` opens a Markdown image: the ``!`` is syntax, not an exclamation.
 _MARKDOWN_IMAGE = "["
 
@@ -82,9 +86,18 @@ def _clause_mark_is_cjk(text: str, position: int) -> bool:
     )
 
 
+def _beside(text: str, position: int, step: int) -> str:
+    """The first character from ``position`` in direction ``step`` past spaces, or ``""``."""
+    while 0 <= position < len(text) and text[position] == " ":
+        position += step
+    return text[position] if 0 <= position < len(text) else ""
+
+
 def _pair_is_cjk(text: str, opening: int, closing: int) -> bool:
     if text[opening - 1 : opening] in _CALL_PREFIX:
         return False
+    if _beside(text, opening - 1, -1) in _CJK_ONLY or _beside(text, closing + 1, 1) in _CJK_ONLY:
+        return True
     return is_cjk_letter(neighbours(text).before(opening)) or is_cjk_letter(
         neighbours(text).after(closing + 1)
     )

@@ -49,11 +49,12 @@ _HAN_ONE = "一"
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 _DASH = "[" + regex.escape("".join(RANGE_DASHES) + _HYPHENS + _HAN_ONE) + "]"
 _GATE = regex.compile(rf"[0-9] ?{_DASH} ?[0-9]")
-# Two numbers around one dash, not part of a longer chain (dates, phone numbers) and
-# not after a sign or a decimal point.
+# Two numbers around one dash, not part of a longer chain (dates, phone numbers), not
+# after a sign or a decimal point, and not glued to a letter (``G-20``, ``12一5G``).
 _RANGE = regex.compile(
-    rf"(?<![0-9.]|{_DASH} ?)(?P<low>{_NUMBER})(?P<gap1> ?)(?P<dash>{_DASH})(?P<gap2> ?)"
-    rf"(?P<high>{_NUMBER})(?![0-9.]| ?{_DASH} ?[0-9])"
+    rf"(?<![0-9.A-Za-z_]|[0-9] ?{_DASH} ?)(?P<low>{_NUMBER})"
+    rf"(?P<gap1> ?)(?P<dash>{_DASH})(?P<gap2> ?)"
+    rf"(?P<high>{_NUMBER})(?![0-9.A-Za-z_]| ?{_DASH} ?[0-9])"
 )
 
 
