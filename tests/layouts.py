@@ -6,7 +6,10 @@ punctuation never starts a line, so it hangs or pulls a character down; opening
 brackets never end a line; Latin words wrap whole or hyphenated), then
 "extracted" the way each extractor emits lines: blank lines only at column
 breaks (pdftotext), at paragraph ends and column breaks (pdfminer.six), or none
-(PyMuPDF, pypdf). Headlines and bylines are placed as extraction order puts them.
+(PyMuPDF, pypdf); or read back by an OCR engine (Tesseract): indents lost, a blank
+line at every column break and at some paragraph ends (where the engine saw the
+indent), and now and then a stray glyph from a speck or a column rule. Headlines
+and bylines are placed as extraction order puts them.
 
 Used by the reflow property tests and by ``tools/fit_reflow_weights.py``, which
 fits the reflow rule's weights on these layouts. Pure ``random.Random``: no
@@ -21,7 +24,10 @@ from dataclasses import dataclass
 
 from textfix.chars import CJK_PUNCT, NO_LINE_START, OPENERS, is_unspaced
 
-EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf")
+EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf", "ocr")
+# Glyphs OCR makes of specks and column rules; never in generated clean text, so a
+# reader of generated pages can tell them from content.
+STRAY_GLYPHS = "|_"
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,8 @@ class Layout:
     hyphenate: bool  # Latin words may be split with a hyphen at a line end
     compress_punct: float = 0.0  # chance that a CJK punctuation mark is set half-width
     keep_indent: bool = False  # the extractor keeps first-line indents as spaces
+    paragraph_blank_rate: float = 0.0  # OCR: paragraph ends followed by a blank line
+    stray_glyph_rate: float = 0.0  # OCR: lines with a stray glyph at their start or end
 
 
 def _print_width(char: str, previous: str, compress: float, rng: random.Random) -> int:
@@ -159,10 +167,15 @@ def _emit(blocks: list[Block], layout: Layout, rng: random.Random) -> Iterator[s
                 in_column = 0
             if rng.random() < layout.stray_space_rate:
                 line = " " + line
+            if rng.random() < layout.stray_glyph_rate:
+                stray = rng.choice(STRAY_GLYPHS)
+                line = stray + line if rng.random() < 0.5 else line + stray
             yield line
             in_column += 1
-        if layout.extractor == "pdfminer" or (
-            block.standalone and layout.extractor != "pymupdf" and rng.random() < 0.5
+        if (
+            layout.extractor == "pdfminer"
+            or (block.standalone and layout.extractor != "pymupdf" and rng.random() < 0.5)
+            or rng.random() < layout.paragraph_blank_rate
         ):
             yield ""
 
@@ -284,17 +297,22 @@ def random_document(rng: random.Random, latin: bool) -> list[Block]:
 
 
 def random_layout(rng: random.Random, latin: bool) -> Layout:
+    extractor = rng.choice(EXTRACTORS)
+    ocr = extractor == "ocr"
     return Layout(
         column=rng.randint(50, 90) if latin else 2 * rng.randint(9, 24),
         indent=rng.choice((0, 2, 4)) if latin else 4,
         column_height=rng.randint(6, 60),
-        extractor=rng.choice(EXTRACTORS),
+        extractor=extractor,
         hang_punct=rng.random() < 0.7,
         early_break_rate=rng.choice((0.0, 0.03, 0.08)),
-        stray_space_rate=rng.choice((0.0, 0.02)),
+        stray_space_rate=0.0 if ocr else rng.choice((0.0, 0.02)),
         hyphenate=latin and rng.random() < 0.5,
-        keep_indent=rng.random() < 0.2,
+        keep_indent=not ocr and rng.random() < 0.2,
         compress_punct=rng.choice((0.0, 0.5, 0.9)),
+        # An engine that reads the indent as a paragraph start marks some of them.
+        paragraph_blank_rate=rng.choice((0.0, 0.3, 0.7)) if ocr else 0.0,
+        stray_glyph_rate=0.01 if ocr else 0.0,
     )
 
 

@@ -8,6 +8,7 @@ the way the artifact arises, so a rule can be checked to invert its own damage.
 
 from __future__ import annotations
 
+import regex
 from hypothesis import strategies as st
 
 # Frequent Han characters of ordinary Chinese news text (a plain sample, not the seed pages).
@@ -208,8 +209,15 @@ def paged_document(draw: st.DrawFn, marked: bool | None = None):  # -> (PagedTex
     extractor = layout.extractor if marked is None else "pdftotext" if marked else "pdfminer"
     if marked is False:
         extractor = draw(st.sampled_from(["pdfminer", "pymupdf"]))
+    # A PDF extractor's layout: no OCR glyph noise, blank lines by the extractor's rule.
     layout = Layout(
-        **{**layout.__dict__, "column_height": rng.randint(6, 20), "extractor": extractor}
+        **{
+            **layout.__dict__,
+            "column_height": rng.randint(6, 20),
+            "extractor": extractor,
+            "stray_glyph_rate": 0.0,
+            "paragraph_blank_rate": 0.0,
+        }
     )
     return extract_pages(blocks, layout, random_furniture(rng, latin), rng), blocks
 
@@ -429,3 +437,142 @@ utf8_as_gbk_text = st.deferred(
 # GB2312 characters are two high bytes; four characters give a run Big5 cannot also read well.
 gb2312_text = cjk_runs(han_char, 4)
 big5_text = st.deferred(lambda: cjk_runs(st.sampled_from(_big5_alphabet()), 6))
+# ---- OCR corruptors ----
+# Clean CJK and mixed documents with quantities, numeric ranges and bylines, and the
+# damage a Tesseract-class engine does to them: half-width marks with a space after
+# them, every Han character spaced, digits read as letters, range dashes read as 一
+# or a hyphen, 。 read as o at a line end, and a bracket read as a look-alike.
+
+OCR_UNITS = "年月日元米天级%"
+_DIGIT_LOOKALIKES = {"0": "Oo", "1": "lI", "5": "S"}
+_FULL_STOP_LOOKALIKES = "oO."
+
+
+@st.composite
+def ocr_quantity(draw: st.DrawFn) -> str:
+    """A number with a unit: ``2024年``, ``10.4%``, ``150米``."""
+    number = str(draw(st.integers(1, 99999)))
+    if draw(st.booleans()):
+        number += "." + str(draw(st.integers(0, 99)))
+    return number + draw(st.sampled_from(OCR_UNITS))
+
+
+@st.composite
+def ocr_clean_document(draw: st.DrawFn) -> str:
+    """Lines of CJK (sometimes mixed) prose with quantities, ranges set with one dash,
+    and bylines; one paragraph per line."""
+    dash = draw(st.sampled_from("～—"))
+    lines = []
+    for _ in range(draw(st.integers(1, 3))):
+        sentences = draw(st.lists(st.one_of(cjk_sentence(), mixed_paragraph()), max_size=2))
+        for _ in range(draw(st.integers(0, 2))):
+            low = draw(st.integers(1, 60))
+            high = low + draw(st.integers(1, 40))
+            unit = draw(st.sampled_from(OCR_UNITS))
+            middle = draw(st.sampled_from([f"{low}{dash}{high}{unit}", draw(ocr_quantity())]))
+            sentence = draw(han_word) + middle + draw(han_word) + draw(st.sampled_from(FINAL_MARKS))
+            sentences.insert(draw(st.integers(0, len(sentences))), sentence)
+        if not sentences:
+            sentences.append(draw(cjk_sentence()))
+        line = "".join(sentences)
+        if draw(st.booleans()):
+            line += "（" + draw(st.text(han_char, min_size=2, max_size=3)) + "）"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def _numbers_before_units(line: str) -> list[tuple[int, int]]:
+    """Spans of digit runs not glued to a letter, a digit or a point, directly before a unit."""
+    spans = []
+    for match in regex.finditer(
+        r"(?<![A-Za-z0-9_.,])[0-9]+(?:\.[0-9]+)?(?=[" + OCR_UNITS + "])", line
+    ):
+        spans.append(match.span())
+    return spans
+
+
+@st.composite
+def ocr_misread_digits(draw: st.DrawFn, line: str) -> str:
+    """Digits before a unit read as look-alike letters, keeping at least one real digit."""
+    chars = list(line)
+    for start, end in _numbers_before_units(line):
+        positions = [i for i in range(start, end) if line[i] in _DIGIT_LOOKALIKES]
+        if len(positions) == sum(1 for i in range(start, end) if line[i].isdigit()):
+            positions = positions[1:]  # keep one real digit as evidence
+        for position in positions:
+            if draw(st.booleans()):
+                chars[position] = draw(st.sampled_from(_DIGIT_LOOKALIKES[line[position]]))
+    return "".join(chars)
+
+
+@st.composite
+def ocr_misread_range_dashes(draw: st.DrawFn, document: str) -> str:
+    """Range dashes read as 一 or a hyphen, as long as the document's own dash stays the
+    majority of the dashes still printed (a tie or none left gives the fallback ～)."""
+    dashes = [m.start() for m in regex.finditer(r"(?<=[0-9])[～—](?=[0-9])", document)]
+    misread = {position: draw(st.sampled_from("～一-")) for position in dashes}
+    kept = len(dashes) - sum(1 for read in misread.values() if read != "～")
+    hyphens = sum(1 for read in misread.values() if read == "-")
+    fallback = bool(dashes) and document[dashes[0]] == "～"
+    if hyphens > kept or (not fallback and hyphens >= kept):
+        return document
+    chars = list(document)
+    for position, read in misread.items():
+        if read != "～":
+            chars[position] = read
+    return "".join(chars)
+
+
+def ocr_spaced_punct(line: str) -> str:
+    """Half-width marks for CJK ones, each followed by the space the engine inserts."""
+    half = half_width_punct(line)
+    return regex.sub(r"([,;:?!)])(?=\S)", r"\1 ", half)
+
+
+@st.composite
+def ocr_misread_full_stops(draw: st.DrawFn, document: str) -> str:
+    """A line-final 。 after Han read as o, O or . where nothing Latin follows it."""
+    lines = document.split("\n")
+    for index, line in enumerate(lines):
+        following = next((later[:1] for later in lines[index + 1 :] if later), "")
+        latin = sum(1 for char in line if char.isascii() and char.isalpha())
+        han = sum(1 for char in line if _is_han(char))
+        if (
+            line.endswith("。")
+            and _is_han(line[-2:-1])
+            and not (following.isascii() and following.isalnum())
+            and latin <= han
+            and draw(st.booleans())
+        ):
+            lines[index] = line[:-1] + draw(st.sampled_from(_FULL_STOP_LOOKALIKES))
+    return "\n".join(lines)
+
+
+@st.composite
+def ocr_misread_brackets(draw: st.DrawFn, document: str) -> str:
+    """One bracket of a byline read as a look-alike, when another byline pairs （）."""
+    openings = [m.start() for m in regex.finditer("（[^（）\n]*）", document)]
+    if len(openings) < 2 or not draw(st.booleans()):
+        return document
+    opening = draw(st.sampled_from(openings))
+    closing = document.index("）", opening)
+    position, lookalike = draw(st.sampled_from([(opening, "〈"), (closing, "〕")]))
+    return document[:position] + lookalike + document[position + 1 :]
+
+
+@st.composite
+def ocr_corrupted(draw: st.DrawFn) -> tuple[str, str]:
+    """``(clean, as OCR read it)``: every OCR corruption that the ``ocr`` preset inverts."""
+    clean = draw(ocr_clean_document())
+    text = draw(ocr_misread_brackets(clean))
+    text = draw(ocr_misread_full_stops(text))
+    text = draw(ocr_misread_range_dashes(text))
+    lines = []
+    for line in text.split("\n"):
+        line = draw(ocr_misread_digits(line))
+        if draw(st.booleans()):
+            line = ocr_spaced_punct(line)
+        if draw(st.booleans()):
+            line = ocr_spaced(line, min_pairs=3)
+        lines.append(line)
+    return clean, "\n".join(lines)

@@ -324,6 +324,29 @@ def test_enabling_and_disabling_one_rule_is_an_error(
     assert "both enabled and disabled" in _error_line(capsys)
 
 
+def test_preset_ocr_turns_on_the_ocr_rules(
+    monkeypatch: pytest.MonkeyPatch, capsys: Capture
+) -> None:
+    _stdin(monkeypatch, "增长l0.4%，风力5一6级\n".encode())
+    assert main(["fix", "--preset", "ocr"]) == 0
+    assert capsys.readouterr().out == "增长10.4%，风力5～6级\n"
+
+
+def test_preset_rules_can_be_disabled_one_by_one(
+    monkeypatch: pytest.MonkeyPatch, capsys: Capture
+) -> None:
+    _stdin(monkeypatch, "增长l0.4%，风力5一6级\n".encode())
+    assert main(["explain", "--preset", "ocr", "--disable", "normalize_range_dash"]) == 0
+    out = capsys.readouterr().out
+    assert "fix_numeric_lookalikes 'l0.4' → '10.4'" in out
+    assert "normalize_range_dash" not in out
+
+
+def test_unknown_preset_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    _stdin(monkeypatch, BROKEN.encode())
+    assert main(["fix", "--preset", "no_such_preset"]) == 2
+
+
 def test_paragraph_separator_escapes() -> None:
     assert parse_escapes(r"\n\n") == "\n\n"
     assert parse_escapes(r"\r\n\t\\") == "\r\n\t\\"

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import textfix
 from tests.layouts import (
+    STRAY_GLYPHS,
     Block,
     Layout,
     cjk_paragraph,
@@ -29,12 +30,16 @@ ONLY_REFLOW = textfix.Config(
     disable=[rule.id for rule in textfix.rules() if rule.id != "reflow_paragraphs"]
 )
 
-# Paragraph-boundary F1 over 200 generated pages (half with typesetting noise).
-# Measured with the committed weights: CJK 0.989 (182 of 200 pages exact), Latin
-# 0.997 (194 exact). Per page, exact recovery is not guaranteed: the residue is
-# narrow columns (10–12 Han) where one em of noise mimics an indent, and one-line
-# paragraphs that look like the last line of the paragraph before.
+# Paragraph-boundary F1 over 200 generated pages (half with typesetting noise), every
+# extractor convention mixed. Measured with the committed weights: CJK 0.983 (174 of
+# 200 pages exact), Latin 0.992 (191 exact). Per page, exact recovery is not
+# guaranteed: the residue is narrow columns (10–12 Han) where one em of noise mimics
+# an indent, and one-line paragraphs that look like the last line of the one before.
 MIN_BOUNDARY_F1 = 0.98
+# CJK pages read back by OCR only (blank lines at column breaks and at some paragraph
+# ends, indents lost, stray glyphs): measured 0.981; 0.982 with the weights fitted
+# before OCR layouts were in the training mix too: the features carry over.
+MIN_OCR_BOUNDARY_F1 = 0.97
 PAGES = 200
 
 
@@ -42,11 +47,15 @@ def reflow(text: str) -> str:
     return textfix.fix(text, ONLY_REFLOW)
 
 
-def _page(seed: int, latin: bool, noisy: bool) -> tuple[str, list[Block]]:
+def _page(
+    seed: int, latin: bool, noisy: bool, extractor: str | None = None
+) -> tuple[str, list[Block]]:
     rng = random.Random(seed)
     make = latin_paragraph if latin else cjk_paragraph
     blocks = [Block(make(rng)) for _ in range(rng.randint(3, 6))]
     layout = random_layout(rng, latin)
+    while extractor and layout.extractor != extractor:
+        layout = random_layout(rng, latin)
     if not noisy:
         layout = Layout(
             **{**layout.__dict__, "early_break_rate": 0.0, "stray_space_rate": 0.0},
@@ -56,27 +65,38 @@ def _page(seed: int, latin: bool, noisy: bool) -> tuple[str, list[Block]]:
     return extract(blocks, layout, rng), blocks
 
 
+# Stray OCR glyphs (never in generated clean text) are not counted as content.
+_NO_STRAYS = str.maketrans(dict.fromkeys(STRAY_GLYPHS))
+
+
 def _boundaries(text: str) -> set[int]:
     """Positions (in non-whitespace characters) where a paragraph ends."""
     ends, count = set(), 0
     for paragraph in text.split("\n"):
-        count += len(re.sub(r"\s+", "", paragraph.replace("-", "")))
+        count += len(re.sub(r"\s+", "", paragraph.replace("-", "").translate(_NO_STRAYS)))
         ends.add(count)
     return ends
 
 
-@pytest.mark.parametrize("latin", [False, True], ids=["cjk", "latin"])
-def test_recovers_paragraph_boundaries_of_generated_pages(latin: bool) -> None:
+def _boundary_f1(latin: bool, extractor: str | None) -> float:
     hits = gold_total = found_total = 0
     for seed in range(PAGES):
-        raw, blocks = _page(seed, latin, noisy=seed % 2 == 1)
+        raw, blocks = _page(seed, latin, noisy=seed % 2 == 1, extractor=extractor)
         gold = _boundaries(expected(blocks))
         found = _boundaries(reflow(raw))
         hits += len(gold & found)
         gold_total += len(gold)
         found_total += len(found)
-    f1 = 2 * hits / (gold_total + found_total)
-    assert f1 >= MIN_BOUNDARY_F1
+    return 2 * hits / (gold_total + found_total)
+
+
+@pytest.mark.parametrize("latin", [False, True], ids=["cjk", "latin"])
+def test_recovers_paragraph_boundaries_of_generated_pages(latin: bool) -> None:
+    assert _boundary_f1(latin, extractor=None) >= MIN_BOUNDARY_F1
+
+
+def test_recovers_paragraph_boundaries_of_ocr_pages() -> None:
+    assert _boundary_f1(False, extractor="ocr") >= MIN_OCR_BOUNDARY_F1
 
 
 @given(st.integers(0, 2**32), st.booleans())

@@ -163,7 +163,13 @@ def _measure(latin: bool, extractor: str) -> tuple[float, float, float, int, int
         blocks = random_document(rng, latin) + random_document(rng, latin)
         layout = random_layout(rng, latin)
         layout = Layout(
-            **{**layout.__dict__, "column_height": rng.randint(6, 20), "extractor": extractor}
+            **{
+                **layout.__dict__,
+                "column_height": rng.randint(6, 20),
+                "extractor": extractor,
+                "stray_glyph_rate": 0.0,
+                "paragraph_blank_rate": 0.0,
+            }
         )
         furniture = random_furniture(rng, latin)
         state = rng.getstate()

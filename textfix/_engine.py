@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from .config import Config
 from .registry import RULES
 from .report import Edit, Repair, StageMap
-from .rule import Change, Rule
+from .rule import Change, Notice, Rule
 
 
 class RuleError(RuntimeError):
@@ -33,7 +33,7 @@ def _validated(rule: Rule, text: str, changes: Sequence[Change]) -> list[Change]
                 f"rule {rule.id} reported an out-of-order or out-of-bounds change {change!r}"
             )
         position = change.end
-        if text[change.start : change.end] != change.after:
+        if text[change.start : change.end] != change.after or isinstance(change, Notice):
             kept.append(change)
     return kept
 

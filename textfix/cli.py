@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import __version__, _cli_corpus, _render, _render_check, html_report, io
 from ._api import explain, fix, rules
-from .config import Config
+from .config import PRESET_DOCS, PRESETS, Config
 from .corpus import FORMATS, CorpusError
 from .io import FileError, Source
 from .parallel import PARALLEL_MIN_CHARS, default_jobs, executor_for, ordered_map
@@ -78,6 +78,7 @@ examples:
   textfix fix --in-place a.txt b.txt
   textfix fix --check --diff corpus/
   textfix fix --disable remove_space_beside_cjk_punct raw.txt
+  tesseract scan.png - -l chi_sim | textfix fix --preset ocr
   textfix fix --paragraph-sep '\\n\\n' raw.txt    blank line between paragraphs
   textfix fix --format json page.txt       {"blocks": [{"type": "headline", "text", "start", ...}]}
   textfix fix --disable remove_page_furniture raw.txt   keep running heads and page numbers
@@ -218,6 +219,14 @@ def _rule_selection_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="RULE",
         help="do not run RULE (repeatable, or comma-separated)",
+    )
+    group.add_argument(
+        "--preset",
+        choices=list(PRESETS),
+        default="default",
+        metavar="NAME",
+        help="start from a preset rule selection (then --enable/--disable apply): "
+        + "; ".join(f"{name}: {doc.split(':')[0]}" for name, doc in PRESET_DOCS.items()),
     )
     group.add_argument(
         "--paragraph-sep",
@@ -438,12 +447,16 @@ def parse_escapes(value: str) -> str:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    options = {}
+    preset = Config.preset(args.preset)
+    options = dict(preset.options)
     if args.paragraph_sep is not None:
         options[REFLOW_RULE] = {"paragraph_sep": args.paragraph_sep}
+    enable, disable = _rule_ids(args.enable), _rule_ids(args.disable)
     try:
         return Config(
-            enable=_rule_ids(args.enable), disable=_rule_ids(args.disable), options=options
+            enable=(preset.enable - disable) | enable,
+            disable=(preset.disable - enable) | disable,
+            options=options,
         )
     except ValueError as error:
         raise UsageError(str(error)) from None

@@ -19,6 +19,8 @@ class Edit:
     ``start``/``end`` are offsets in the ORIGINAL input. ``before`` is the text the
     rule saw there; it equals ``original[start:end]`` unless an earlier rule had
     already changed that region, in which case the span covers that earlier edit.
+    An edit whose ``after`` equals its ``before`` is a notice (``textfix.rule.Notice``):
+    a suspicion the rule reports but could not prove, so it changed nothing.
     """
 
     rule: str

@@ -21,6 +21,17 @@ class Change(NamedTuple):
     note: str = ""
 
 
+class Notice(Change):
+    """A suspicion reported, not acted on: ``after`` equals the text it covers.
+
+    The engine drops changes that change nothing, except notices: ``explain``
+    lists them (an edit whose ``before`` equals its ``after``) so that a reader
+    can check what the rule could not prove.
+    """
+
+    __slots__ = ()
+
+
 def minimal_change(start: int, before: str, after: str, note: str) -> Change:
     """The change turning ``before`` (found at ``start``) into ``after``, narrowed to the
     characters that differ: a repair of ``"·¢Õ¹a"`` to ``"发展a"`` reports ``·¢Õ¹ → 发展``.

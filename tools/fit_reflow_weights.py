@@ -2,7 +2,7 @@
 
 Generates documents (``tests/layouts.py``: CJK and Latin text typeset into
 columns of many widths, with indents, line-breaking rules, headlines, bylines
-and each extractor's blank-line convention), computes ``textfix.layout``
+and each extractor's or OCR engine's blank-line convention), computes ``textfix.layout``
 features for every line break, fits an L2-regularised logistic regression
 (Newton's method) and rewrites ``textfix/layout_weights.py``.
 
@@ -22,7 +22,13 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.layouts import expected, extract, random_document, random_layout  # noqa: E402
+from tests.layouts import (  # noqa: E402
+    STRAY_GLYPHS,
+    expected,
+    extract,
+    random_document,
+    random_layout,
+)
 from textfix.layout import FEATURES, break_features, read_page  # noqa: E402
 
 L2 = 1.0  # keeps weights finite on separable features (e.g. wide lines always break)
@@ -37,7 +43,7 @@ def labelled_breaks(text: str, gold: str) -> tuple[list[tuple[float, ...]], list
     rows, labels = [], []
     cursor = 0
     for a, b in zip(lines, lines[1:], strict=False):
-        piece = text[a.start : a.end].replace(" ", "").rstrip("-")
+        piece = text[a.start : a.end].replace(" ", "").strip(STRAY_GLYPHS).rstrip("-")
         found = squeezed_gold.find(piece, cursor)
         if found < 0:
             return None

@@ -21,7 +21,8 @@ spaces and other marks:
 - ``, ;`` turn full-width when a CJK letter is on either side;
 - ``: ? !`` belong to what precedes them (a label, a sentence), so only the letter
   before them counts (``title: 标题`` keeps its colon);
-- ``( )`` turn full-width as a pair, when a CJK letter is outside the pair;
+- ``( )`` turn full-width as a pair, when a CJK letter is outside the pair or a
+  CJK-only mark (``，。、；：？！``) stands right beside it;
 - ``．`` between ASCII letters or digits turns half-width: it is never the Chinese
   full stop (that is ``。``), so there it can only be a decimal point or a dot in a name.
 
@@ -42,6 +43,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..brackets import pair_brackets
 from ..chars import ASCII_ALNUM, CJK_LETTER, is_cjk_letter
 from ..neighbours import neighbours
 from ..protect import Protected, protected
@@ -52,10 +54,13 @@ _TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "�
 # label before it (``title: 标题``) is a key in a config or front-matter line.
 _CLAUSE = ",;"
 _GATE = regex.compile(r"[,;:?!()．]")
-_HALF_MARK = regex.compile(r"[,;:?!()\n]")
+_HALF_MARK = regex.compile(r"[,;:?!()]")
 # A bracket glued to one of these opens an argument list, a formula or a Markdown link
 # target: ``f(x)``, ``a_1(t)``, ``[链接](http://a.cn)``.
 _CALL_PREFIX = ASCII_ALNUM | {"_", "]"}
+# Marks used only in CJK text: a bracket pair beside one is in CJK context whatever
+# letter lies beyond it (a byline after ``AI”。``: ``AI”。(陈菁菁)``).
+_CJK_ONLY = frozenset("，。、；：？！")
 # ``![`` opens a Markdown image: the ``!`` is syntax, not an exclamation.
 _MARKDOWN_IMAGE = "["
 
@@ -65,7 +70,11 @@ _DECIMAL_POINT = regex.compile(r"(?<=[0-9A-Za-z])．(?=[0-9A-Za-z])")
 
 @dataclass(frozen=True)
 class Options:
-    """This rule has no options."""
+    """``bracket_line_span``: line breaks a bracket pair may span (default 0: pairs stay
+    within a line). Hard-wrapped text (OCR) cuts bracketed phrases at the wrap: 1 lets
+    ``( 团`` + next line ``队 )`` pair; the ``ocr`` preset sets it."""
+
+    bracket_line_span: int = 0
 
 
 def _clause_mark_is_cjk(text: str, position: int) -> bool:
@@ -77,31 +86,32 @@ def _clause_mark_is_cjk(text: str, position: int) -> bool:
     )
 
 
+def _beside(text: str, position: int, step: int) -> str:
+    """The first character from ``position`` in direction ``step`` past spaces, or ``""``."""
+    while 0 <= position < len(text) and text[position] == " ":
+        position += step
+    return text[position] if 0 <= position < len(text) else ""
+
+
 def _pair_is_cjk(text: str, opening: int, closing: int) -> bool:
     if text[opening - 1 : opening] in _CALL_PREFIX:
         return False
+    if _beside(text, opening - 1, -1) in _CJK_ONLY or _beside(text, closing + 1, 1) in _CJK_ONLY:
+        return True
     return is_cjk_letter(neighbours(text).before(opening)) or is_cjk_letter(
         neighbours(text).after(closing + 1)
     )
 
 
-def _to_full_width(text: str, guard: Protected) -> Iterator[tuple[int, str]]:
-    openings: list[int] = []
+def _to_full_width(text: str, guard: Protected, line_span: int) -> Iterator[tuple[int, str]]:
+    brackets = []
     for match in _HALF_MARK.finditer(text):
         position = match.start()
         mark = match.group()
-        if mark == "\n":
-            openings.clear()
-        elif guard.covers(position):
+        if guard.covers(position):
             continue
-        elif mark == "(":
-            openings.append(position)
-        elif mark == ")":
-            if openings:
-                opening = openings.pop()
-                if _pair_is_cjk(text, opening, position):
-                    yield opening, "（"
-                    yield position, "）"
+        if mark in "()":
+            brackets.append(position)
         elif mark in _CLAUSE:
             if _clause_mark_is_cjk(text, position):
                 yield position, _TO_FULL[mark]
@@ -109,6 +119,11 @@ def _to_full_width(text: str, guard: Protected) -> Iterator[tuple[int, str]]:
             continue
         elif is_cjk_letter(neighbours(text).before(position)):
             yield position, _TO_FULL[mark]
+    pairs, _ = pair_brackets(text, brackets, "(", line_span)
+    for opening, closing in pairs:
+        if _pair_is_cjk(text, opening, closing):
+            yield opening, "（"
+            yield closing, "）"
 
 
 def _to_half_width(text: str) -> Iterator[tuple[int, str]]:
@@ -119,7 +134,10 @@ def _to_half_width(text: str) -> Iterator[tuple[int, str]]:
 def find(text: str, options: Options) -> Iterator[Change]:
     if not _GATE.search(text):
         return
-    edits = dict(_to_full_width(text, protected(text))) if CJK_LETTER.search(text) else {}
+    if CJK_LETTER.search(text):
+        edits = dict(_to_full_width(text, protected(text), options.bracket_line_span))
+    else:
+        edits = {}
     edits.update(_to_half_width(text))
     for position in sorted(edits):
         after = edits[position]
