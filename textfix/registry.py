@@ -8,9 +8,12 @@ whose content is already repaired.
 from __future__ import annotations
 
 from .rule import Rule
-from .rules import remove_space_beside_cjk_punct
+from .rules import remove_space_beside_cjk_punct, undo_overprint
 
-RULES: tuple[Rule, ...] = (remove_space_beside_cjk_punct.RULE,)
+RULES: tuple[Rule, ...] = (
+    undo_overprint.RULE,
+    remove_space_beside_cjk_punct.RULE,
+)
 
 _BY_ID = {rule.id: rule for rule in RULES}
 

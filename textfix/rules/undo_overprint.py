@@ -1,0 +1,265 @@
+"""Restore fake-bold text that was extracted twice: ``22月月2020日日`` → ``2月20日``.
+
+Why it arises: newspapers and many PDF producers fake bold type by painting every
+text run twice (fill then stroke, or a second fill a hair to the side). A *run* is
+whatever the PDF drew in one call, so it changes with the font — digits, Han,
+punctuation — and may be one glyph or a whole phrase. Extractors that do not merge
+overlapping glyphs emit every run twice, each in its own way:
+
+1. in place on one line (pdfminer.six): ``11月月1717日上午日上午``;
+2. glyph by glyph when lines of several columns are merged (pdfplumber), Latin
+   included with its doubled spaces: ``图图为为一一月月``, ``TThhee  PPrreessss``;
+3. the two copies separated by a space: ``13 13日日，，一名一名39 39岁岁``;
+4. each copy on its own line (PyMuPDF, pypdf): ``13`` / ``13`` / ``日`` / ``日`` / …;
+5. a "staircase" of half-merged copies (pdftotext): ``1月17`` / ``17日上午`` /
+   ``日上午11`` / ``11时`` for ``1月17日上午11时``.
+
+Broken:     ``22月月2020日日，，两条挖泥船两条挖泥船。。``
+Fixed:      ``2月20日，两条挖泥船。``
+
+Forms 1–3 are repaired when a whole line, or a bounded segment of a line, decomposes
+completely into doubled runs; form 4 when consecutive line pairs are copies of each
+other; form 5 when at least ``MIN_STAIRCASE_OVERLAPS`` consecutive lines each begin
+with a run that ends the line before (the lines are then joined into one). Each
+restored span is one edit whose note lists the runs found.
+
+Left alone (evidence too weak to tell from normal text, so only the shape is there):
+reduplication in clean text (``谢谢``, ``天天天天``, ``2020``, ``1111``, ``哈哈哈哈``,
+``bookkeeper``, ``……``, ``研究研究``); a line or segment doubled as ONE run
+(``四座大桥将改建四座大桥将改建``) or as too few runs; a single pair of identical
+lines and identical lines not in pairs (a repeated headline, a refrain); doubled runs
+mixed with runs drawn once (``13 13日日，一名一名`` — the comma is single), unless
+the doubled part is itself a long bounded segment; Latin glyph doubling whose spaces
+were collapsed to one (``TThhee PPrreessss``). Doubled text is ambiguous when it is
+also the doubling of another text (``高高兴兴高高兴兴``: one run ``高高兴兴`` or the
+glyphs of ``高兴高兴``); see ``_squares`` for the choice made.
+
+Gate: a line shorter than twice ``LINE_EVIDENCE.restored_chars`` cannot hold enough
+doubled text and is not searched; the search itself only compares positions where a
+character recurs within ``max_run_length`` + 1 characters.
+
+>>> from textfix.rule import Change
+>>> list(find("22月月2020日日，，两条挖泥船两条挖泥船。。", Options()))[0].after
+'2月20日，两条挖泥船。'
+>>> list(find("谢谢谢谢，天天天天", Options()))
+[]
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ..chars import LAYOUT_SPACE, is_cjk_punct, is_unspaced
+from ..rule import Change, Example, Rule
+from ._squares import Run, stretches
+
+# Longest run tried (characters). A fake-bold run is a phrase drawn in one call:
+# headline and caption runs are under ~30 characters (the seed caption's longest is
+# 19); the search costs O(bound²) only on repetitive text, so 32 is cheap and ample.
+MAX_RUN_LENGTH = 32
+
+
+class Evidence(NamedTuple):
+    """How much doubled text must be found before it counts as fake bold.
+
+    ``distinct_runs``: different runs (halves) — natural text repeats one thing
+    (``谢谢``, ``哈哈哈哈``, ``研究研究``), fake bold doubles everything in a line, and
+    the thresholds sit above what a line of reduplications holds (``高高兴兴`` has 2).
+    ``restored_chars``: non-space characters after repair — a doubled line too short
+    to say which (``通通知知``) is left alone. ``letters``: at least this many letters
+    (Han or alphabetic) — a row of numbers that happen to pair up (``12 12 34 34``)
+    is a table, not fake bold.
+    """
+
+    distinct_runs: int
+    restored_chars: int
+    letters: int
+
+
+# THE THRESHOLDS, measured by benchmarks/overprint_accuracy.py (0 false positives on
+# the gold page, the raw pages and >10,000 clean lines; recall in its output).
+# A whole line (or a block of copied lines, or a staircase) that decomposes into
+# doubled runs: 3 distinct runs and 5 characters are beyond any clean line seen, and
+# low enough for a doubled date or credit (``22月月2020日日`` → ``2月20日``).
+LINE_EVIDENCE = Evidence(distinct_runs=3, restored_chars=5, letters=2)
+# A segment inside a line (a bold lead-in) has ordinary text beside it that might
+# have lent it a square, so it needs more: 4 runs and 8 characters.
+SEGMENT_EVIDENCE = Evidence(distinct_runs=4, restored_chars=8, letters=2)
+# A staircase needs this many consecutive overlapping line starts: one or two occur
+# by chance in hard-wrapped text (a line ending ``年`` and the next starting ``年``).
+MIN_STAIRCASE_OVERLAPS = 3
+# Notes list at most this many runs, then ``…``.
+NOTE_MAX_RUNS = 12
+
+
+@dataclass(frozen=True)
+class Options:
+    """``max_run_length``: the longest run (half of a square) searched for."""
+
+    max_run_length: int = MAX_RUN_LENGTH
+
+
+class _Line(NamedTuple):
+    start: int
+    end: int
+    lead: int
+    content: str
+
+
+def _lines(text: str) -> list[_Line]:
+    lines = []
+    start = 0
+    for raw in text.split("\n"):
+        stripped = raw.lstrip(LAYOUT_SPACE)
+        content = stripped.rstrip(LAYOUT_SPACE)
+        lines.append(_Line(start, start + len(raw), start + len(raw) - len(stripped), content))
+        start += len(raw) + 1
+    return lines
+
+
+def _is_evidence(runs: Sequence[Run], needed: Evidence) -> bool:
+    restored = "".join(run.run for run in runs)
+    return (
+        len({run.run for run in runs if run.doubled}) >= needed.distinct_runs
+        and sum(not char.isspace() for char in restored) >= needed.restored_chars
+        and sum(char.isalpha() for char in restored) >= needed.letters
+    )
+
+
+def _note(runs: Sequence[Run], form: str) -> str:
+    shown = [run.run for run in runs[:NOTE_MAX_RUNS]] + (["…"] if len(runs) > NOTE_MAX_RUNS else [])
+    return f"runs: {'|'.join(shown)} ({form})"
+
+
+def _kind(char: str) -> str:
+    """The font class of a character: runs change where the kind changes."""
+    if char.isspace():
+        return "space"
+    if is_cjk_punct(char) or unicodedata.category(char)[0] in "PS":
+        return "mark"
+    if char.isdigit():
+        return "digit"
+    if is_unspaced(char):
+        return "wide"
+    return "letter" if char.isalpha() else "other"
+
+
+def _is_boundary(text: str, position: int) -> bool:
+    """True where a run may plausibly start or end: an edge, a kind change, a space or mark."""
+    if position in (0, len(text)):
+        return True
+    before, after = _kind(text[position - 1]), _kind(text[position])
+    return before != after or {before, after} & {"space", "mark"} != set()
+
+
+def _bounded(text: str, runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    low, high = 0, len(runs)
+    while low < high and not (runs[low].doubled and _is_boundary(text, runs[low].start)):
+        low += 1
+    while high > low and not (runs[high - 1].doubled and _is_boundary(text, runs[high - 1].end)):
+        high -= 1
+    return runs[low:high]
+
+
+def _in_place(line: _Line, bound: int) -> Iterator[Change]:
+    """Forms 1–3: doubled runs covering the whole line or a bounded segment of it."""
+    content = line.content
+    if len(content) < 2 * LINE_EVIDENCE.restored_chars:
+        return
+    for stretch in stretches(content, bound):
+        if (stretch.start, stretch.end) == (0, len(content)):
+            runs, needed = stretch.runs, LINE_EVIDENCE
+        else:
+            runs, needed = _bounded(content, stretch.runs), SEGMENT_EVIDENCE
+        if runs and _is_evidence(runs, needed):
+            glyphs = all(len(run.run) == 1 for run in runs)
+            yield Change(
+                line.lead + runs[0].start,
+                line.lead + runs[-1].end,
+                "".join(run.run for run in runs),
+                _note(runs, "doubled glyph by glyph" if glyphs else "doubled in place"),
+            )
+
+
+def _copied_line_block(lines: Sequence[_Line], first: int) -> int:
+    """End (exclusive) of the run of copied line pairs starting at ``first``."""
+    end = first
+    while (
+        end + 1 < len(lines) and lines[end].content and lines[end].content == lines[end + 1].content
+    ):
+        end += 2
+    return end
+
+
+def _overlap(line: str, following: str, bound: int) -> str:
+    """The longest run that ends ``line`` and begins ``following`` (and is not all of it)."""
+    for size in range(min(bound, len(line) - 1, len(following) - 1), 0, -1):
+        if line.endswith(following[:size]) and _is_boundary(line, len(line) - size):
+            return following[:size]
+    return ""
+
+
+def _staircase(lines: Sequence[_Line], first: int, bound: int) -> tuple[int, list[Run]]:
+    """Form 5: (end, pieces) of the staircase starting at ``first``; end == first if none.
+
+    Each piece is what a line adds after the overlap with the line before it.
+    """
+    head = lines[first]
+    pieces = [Run(head.lead, head.end, head.content)]
+    index = first
+    while index + 1 < len(lines):
+        overlap = _overlap(lines[index].content, lines[index + 1].content, bound)
+        if not overlap or len(overlap) > len(pieces[-1].run):
+            break
+        index += 1
+        line = lines[index]
+        pieces.append(Run(line.lead + len(overlap), line.end, line.content[len(overlap) :]))
+    if index - first < MIN_STAIRCASE_OVERLAPS:
+        return first, pieces
+    return index + 1, pieces
+
+
+def find(text: str, options: Options) -> Iterator[Change]:
+    bound = max(1, options.max_run_length)
+    lines = _lines(text)
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        end = _copied_line_block(lines, index)
+        runs = [
+            Run(lines[k].lead, lines[k + 1].end, lines[k].content) for k in range(index, end, 2)
+        ]
+        if end > index and _is_evidence(runs, LINE_EVIDENCE):
+            kept = "\n".join(text[lines[k].start : lines[k].end] for k in range(index, end, 2))
+            yield Change(line.start, lines[end - 1].end, kept, _note(runs, "copied lines"))
+            index = end
+            continue
+        end, pieces = _staircase(lines, index, bound)
+        if end > index and _is_evidence(pieces, LINE_EVIDENCE):
+            joined = text[line.start : line.lead] + "".join(piece.run for piece in pieces)
+            yield Change(line.start, lines[end - 1].end, joined, _note(pieces, "staircase"))
+            index = end
+            continue
+        yield from _in_place(line, bound)
+        index += 1
+
+
+RULE = Rule(
+    id="undo_overprint",
+    summary="Restore fake-bold text extracted twice (22月月2020日日 → 2月20日).",
+    default=True,
+    find=find,
+    options=Options(),
+    examples=(
+        Example(
+            "22月月2020日日，，两条挖泥船两条挖泥船。。",
+            "2月20日，两条挖泥船。",
+            "runs doubled in place",
+        ),
+        Example("TThhee  PPrreessss", "The Press", "Latin doubled glyph by glyph"),
+        Example("谢谢谢谢，天天天天向上", "谢谢谢谢，天天天天向上", "natural reduplication"),
+    ),
+)
