@@ -36,6 +36,11 @@ from __future__ import annotations
 from typing import NamedTuple
 
 SEPARATOR = " "
+# Earlier occurrences of a square's last character tried per position, nearest first.
+# The k-th nearest is the right one when the run's last character occurs k - 1 more
+# times inside the run: 8 covers any natural run, and bounds the work on repetitive
+# input (``哈哈哈…``, ``====…``), whose squares are also found as shorter squares.
+MAX_OCCURRENCES_TRIED = 8
 
 
 class Run(NamedTuple):
@@ -57,14 +62,16 @@ class Stretch(NamedTuple):
 
 
 class _Best(NamedTuple):
-    """How ``text[:end]`` is best covered up to ``end``: from where, with how many
-    squares, and the last square (its half length, separated or not, gap before it)."""
+    """How ``text[:end]`` is best covered: fields in order of preference, so that the
+    smallest tuple wins — earliest start, fewest pieces (squares and gaps), no gap
+    before the last square, the longest last square (``minus_half`` is minus its half
+    length), not separated."""
 
     start: int
     count: int
-    half: int
-    separated: bool
     gap: bool
+    minus_half: int
+    separated: bool
 
 
 def _previous_occurrences(text: str) -> list[int]:
@@ -76,45 +83,46 @@ def _previous_occurrences(text: str) -> list[int]:
     return previous
 
 
-def _candidates(text: str, end: int, previous: list[int], bound: int):
-    """Yield (via, half_length, separated) for every square ending at ``end``."""
+def _squares_ending_at(text: str, end: int, previous: list[int], bound: int):
+    """Yield (via, half_length, separated) for the squares ending at ``end``.
+
+    The first copy of a half ends one half before the second: at an earlier
+    occurrence of the same character. The nearest ``MAX_OCCURRENCES_TRIED`` are tried.
+    """
     other = previous[end - 1]
-    while other >= 0:
+    for _ in range(MAX_OCCURRENCES_TRIED):
         distance = end - 1 - other
-        if distance > bound + 1:
+        if other < 0 or distance > bound + 1:
             return
-        half = distance
-        if half <= bound and end - 2 * half >= 0:
-            if text[end - 2 * half : end - half] == text[end - half : end]:
-                yield end - 2 * half, half, False
+        if (
+            distance <= bound
+            and text[end - 2 * distance : end - distance] == text[end - distance : end]
+        ):
+            yield end - 2 * distance, distance, False
         half = distance - 1
         via = end - 2 * half - 1
-        if half >= 1 and via >= 0 and text[end - half - 1] == SEPARATOR:
+        if half and via >= 0 and text[end - half - 1] == SEPARATOR:
             second = text[end - half : end]
             if SEPARATOR not in second and text[via : end - half - 1] == second:
                 yield via, half, True
         other = previous[other]
 
 
-def _preference(best: _Best) -> tuple[int, int, int, bool]:
-    """Earliest start, then fewest squares, then the longest last square, then no gap."""
-    return best.start, best.count, -best.half, best.gap
-
-
 def _reach(text: str, bound: int) -> list[_Best | None]:
     previous = _previous_occurrences(text)
     reach: list[_Best | None] = [None] * (len(text) + 1)
     for end in range(2, len(text) + 1):
-        best: _Best | None = None
-        for via, half, separated in _candidates(text, end, previous, bound):
-            options = [_Best(via, 1, half, separated, gap=False)]
-            if reach[via] is not None:
-                before = reach[via]
-                options.append(_Best(before.start, before.count + 1, half, separated, False))
-            if via > 0 and text[via - 1] == SEPARATOR and reach[via - 1] is not None:
+        best = None
+        for via, half, separated in _squares_ending_at(text, end, previous, bound):
+            option = _Best(via, 1, False, -half, separated)
+            before = reach[via]
+            if before is not None:
+                option = _Best(before.start, before.count + 1, False, -half, separated)
+            elif via and text[via - 1] == SEPARATOR and reach[via - 1] is not None:
                 before = reach[via - 1]
-                options.append(_Best(before.start, before.count + 1, half, separated, True))
-            best = min([*options, best] if best else options, key=_preference)
+                option = _Best(before.start, before.count + 2, True, -half, separated)
+            if best is None or option < best:
+                best = option
         reach[end] = best
     return reach
 
@@ -131,8 +139,8 @@ def _backtrack(text: str, reach: list[_Best | None], start: int, end: int) -> tu
     while position > start:
         best = reach[position]
         assert best is not None, "a covered position has a covered predecessor"
-        width = 2 * best.half + best.separated
-        runs.append(Run(position - width, position, text[position - best.half : position]))
+        width = -2 * best.minus_half + best.separated
+        runs.append(Run(position - width, position, text[position + best.minus_half : position]))
         position -= width
         if best.gap:
             runs.append(Run(position - 1, position, SEPARATOR, doubled=False))

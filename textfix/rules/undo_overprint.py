@@ -65,7 +65,8 @@ MAX_RUN_LENGTH = 32
 class Evidence(NamedTuple):
     """How much doubled text must be found before it counts as fake bold.
 
-    ``distinct_runs``: different runs (halves) — natural text repeats one thing
+    ``distinct_runs``: different runs (halves), a run and its repetitions counted
+    once (``哈`` and ``哈哈`` are one) — natural text repeats one thing
     (``谢谢``, ``哈哈哈哈``, ``研究研究``), fake bold doubles everything in a line, and
     the thresholds sit above what a line of reduplications holds (``高高兴兴`` has 2).
     ``restored_chars``: non-space characters after repair — a doubled line too short
@@ -120,10 +121,16 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
+def _root(run: str) -> str:
+    """The shortest string that ``run`` repeats (``哈哈哈`` → ``哈``, ``a a `` → ``a ``)."""
+    period = (run + run).find(run, 1)
+    return run[:period]
+
+
 def _is_evidence(runs: Sequence[Run], needed: Evidence) -> bool:
     restored = "".join(run.run for run in runs)
     return (
-        len({run.run for run in runs if run.doubled}) >= needed.distinct_runs
+        len({_root(run.run) for run in runs if run.doubled}) >= needed.distinct_runs
         and sum(not char.isspace() for char in restored) >= needed.restored_chars
         and sum(char.isalpha() for char in restored) >= needed.letters
     )
@@ -222,29 +229,44 @@ def _staircase(lines: Sequence[_Line], first: int, bound: int) -> tuple[int, lis
     return index + 1, pieces
 
 
+def _line_form(
+    text: str, lines: Sequence[_Line], index: int, bound: int
+) -> tuple[int, Change | None]:
+    """Forms 4 and 5 starting at line ``index``: (end of the lines they span, the repair).
+
+    Without enough evidence the change is None; the lines are then searched one by one.
+    """
+    end = _copied_line_block(lines, index)
+    if end > index:
+        runs = [
+            Run(lines[k].lead, lines[k + 1].end, lines[k].content) for k in range(index, end, 2)
+        ]
+        if not _is_evidence(runs, LINE_EVIDENCE):
+            return end, None
+        kept = "\n".join(text[lines[k].start : lines[k].end] for k in range(index, end, 2))
+        return end, Change(
+            lines[index].start, lines[end - 1].end, kept, _note(runs, "copied lines")
+        )
+    end, pieces = _staircase(lines, index, bound)
+    if end == index or not _is_evidence(pieces, LINE_EVIDENCE):
+        return end, None
+    joined = text[lines[index].start : lines[index].lead] + "".join(piece.run for piece in pieces)
+    return end, Change(lines[index].start, lines[end - 1].end, joined, _note(pieces, "staircase"))
+
+
 def find(text: str, options: Options) -> Iterator[Change]:
     bound = max(1, options.max_run_length)
     lines = _lines(text)
     index = 0
     while index < len(lines):
-        line = lines[index]
-        end = _copied_line_block(lines, index)
-        runs = [
-            Run(lines[k].lead, lines[k + 1].end, lines[k].content) for k in range(index, end, 2)
-        ]
-        if end > index and _is_evidence(runs, LINE_EVIDENCE):
-            kept = "\n".join(text[lines[k].start : lines[k].end] for k in range(index, end, 2))
-            yield Change(line.start, lines[end - 1].end, kept, _note(runs, "copied lines"))
-            index = end
-            continue
-        end, pieces = _staircase(lines, index, bound)
-        if end > index and _is_evidence(pieces, LINE_EVIDENCE):
-            joined = text[line.start : line.lead] + "".join(piece.run for piece in pieces)
-            yield Change(line.start, lines[end - 1].end, joined, _note(pieces, "staircase"))
-            index = end
-            continue
-        yield from _in_place(line, bound)
-        index += 1
+        end, change = _line_form(text, lines, index, bound)
+        end = max(end, index + 1)
+        if change is not None:
+            yield change
+        else:
+            for line in lines[index:end]:
+                yield from _in_place(line, bound)
+        index = end
 
 
 RULE = Rule(
