@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import textfix
 from textfix.rules import undo_overprint
+from textfix.rules._squares import Run
 from textfix.rules.undo_overprint import LINE_EVIDENCE, MAX_RUN_LENGTH
 
 from . import strategies as s
@@ -29,31 +30,26 @@ def repair(text: str) -> str:
     return textfix.fix(text, ONLY)
 
 
-def _root(run: str) -> str:
-    return run[: (run + run).find(run, 1)]
+def has_evidence(runs: list[str]) -> bool:
+    """Enough doubled runs for the rule to act on a whole line (its documented threshold)."""
+    return LINE_EVIDENCE.is_met_by([Run(0, 0, run, doubled=run != " ") for run in runs])
 
 
-def has_evidence(text: str, runs: list[str]) -> bool:
-    """Enough doubled runs for the rule to act (the thresholds it documents)."""
-    return (
-        len({_root(run) for run in runs if run != " "}) >= LINE_EVIDENCE.distinct_runs
-        and sum(not char.isspace() for char in text) >= LINE_EVIDENCE.restored_chars
-        and sum(char.isalpha() for char in text) >= LINE_EVIDENCE.letters
-    )
+def has_square(text: str, *, letters: int = 1) -> bool:
+    """True if ``text`` repeats a string ``uu`` or ``u u`` of at least ``letters``
+    distinct characters (``ee``, ``谢谢``, ``of of``; with 2, only the last).
 
-
-def is_ambiguous(text: str) -> bool:
-    """True if doubling ``text`` may also be the doubling of another text.
-
-    ``abab`` cut as ``a|b|a|b`` doubles to ``aabbaabb``, which is also ``aabb`` drawn
-    once; ``ab ab`` cut as ``ab| |ab`` doubles to ``abab abab``, also ``abab`` with its
-    copies apart. Any text holding a repeated non-unary string ``uu`` or ``u u`` has
-    such a twin, and no repair can tell the two apart.
+    Cut anywhere, such a text may double into the doubling of another text too:
+    ``abab`` cut ``a|b|a|b`` doubles to ``aabbaabb``, which is also ``aabb`` drawn
+    once; ``eeme`` cut ``eem|e`` doubles to ``eemeemee``, also ``emee`` cut ``e|mee``.
+    No repair can tell such twins apart, so arbitrary cuts are tested on texts
+    without squares, and texts with squares are tested with the runs a PDF has
+    (where ``谢谢`` is inside one run, but ``“好”。“好”。`` still has a twin).
     """
-    for half in range(2, len(text) // 2 + 1):
+    for half in range(1, len(text) // 2 + 1):
         for start in range(len(text) - 2 * half + 1):
             first = text[start : start + half]
-            if len(set(first)) < 2:
+            if len(set(first)) < letters:
                 continue
             if text[start + half : start + 2 * half] == first:
                 return True
@@ -75,16 +71,23 @@ def glyph_paired(run: str) -> bool:
 def test_restores_runs_doubled_in_place(data: st.DataObject) -> None:
     text = data.draw(short_text)
     runs = bounded(data.draw(s.runs_of(text, min_runs=3)))
-    assume(has_evidence(text, runs) and not is_ambiguous(text))
+    assume(has_evidence(runs) and not has_square(text))
+    assert repair(s.double_in_place(runs)) == text
+
+
+@given(s.reduplicated_paragraph().filter(lambda text: len(text) <= 160))
+def test_restores_font_runs_of_text_with_reduplications(text: str) -> None:
+    runs = bounded(s.font_runs(text))
+    assume(has_evidence(runs) and not has_square(text, letters=2))
     # A doubled run that itself pairs up glyph by glyph (``高高兴兴``) reads as glyphs
-    # when every other run does too: excluded, see undo_overprint "Left alone".
+    # when every other run does too: see ``_squares``.
     assume(not all(glyph_paired(run + run) for run in runs) or all(len(r) == 1 for r in runs))
     assert repair(s.double_in_place(runs)) == text
 
 
 @given(short_text)
 def test_restores_glyph_by_glyph_doubling(text: str) -> None:
-    assume(has_evidence(text, list(text)))
+    assume(has_evidence(list(text)))
     assert repair(s.double_glyphs(text)) == text
 
 
@@ -92,7 +95,7 @@ def test_restores_glyph_by_glyph_doubling(text: str) -> None:
 def test_restores_doubling_with_single_gap_spaces(data: st.DataObject) -> None:
     text = data.draw(short_text)
     runs = [piece for run in s.font_runs(text) for piece in bounded([run])]
-    assume(has_evidence(text, runs) and not is_ambiguous(text))
+    assume(has_evidence(runs) and not has_square(text))
     assert repair(s.double_with_gaps(runs)) == text
 
 
@@ -108,7 +111,7 @@ def test_restores_copies_separated_by_a_space(data: st.DataObject) -> None:
     text = data.draw(spaceless_text)
     runs = bounded(s.font_runs(text))
     separated = data.draw(st.lists(st.booleans(), min_size=len(runs), max_size=len(runs)))
-    assume(has_evidence(text, runs) and not is_ambiguous(text))
+    assume(has_evidence(runs) and not has_square(text))
     assert repair(s.double_separated(runs, separated)) == text
 
 
@@ -116,7 +119,7 @@ def test_restores_copies_separated_by_a_space(data: st.DataObject) -> None:
 def test_keeps_one_copy_of_each_copied_line(data: st.DataObject) -> None:
     text = data.draw(short_text)
     runs = [run.strip() for run in data.draw(s.runs_of(text, min_runs=3)) if run.strip()]
-    assume(has_evidence("".join(runs), runs))
+    assume(has_evidence(runs))
     assert repair(s.double_on_lines(runs)) == "\n".join(runs)
 
 
@@ -128,7 +131,7 @@ def test_joins_a_staircase_of_half_merged_copies(data: st.DataObject) -> None:
     # The first line holds at least two runs (as pdftotext prints it): a first line
     # that is all overlap is a prefix of the next, which clean text also shows.
     first = data.draw(st.integers(1, len(runs) - 4))
-    assume(has_evidence(text, ["".join(runs[: first + 1]), *runs[first + 1 :]]))
+    assume(has_evidence(["".join(runs[: first + 1]), *runs[first + 1 :]]))
     assert repair(s.staircase(runs, first)) == text
 
 
@@ -199,8 +202,8 @@ def test_raw_pages_change_only_on_the_doubled_caption() -> None:
 @pytest.mark.parametrize(
     ("doubled", "restored"),
     [
-        ("22002200年年月月", "2020年月"),
-        ("1111月月2020日日", "11月20日"),
+        ("22002200年年月月，，", "2020年月，"),
+        ("1111月月2020日日，，", "11月20日，"),
         ("谢谢你谢谢你，，好的好的", "谢谢你，好的"),
     ],
 )

@@ -62,33 +62,81 @@ from ._squares import Run, stretches
 MAX_RUN_LENGTH = 32
 
 
+# Single marks that clean text doubles by convention (``……``, ``——``, ``！！``, ``..``);
+# any other doubled mark (``，，`` ``。。`` ``（（`` ``【【``) is never typeset on purpose.
+CONVENTIONAL_DOUBLES = frozenset("…—-–=*~～·.!?！？_#+/|")
+# A run of this many non-space characters repeated (``还月亮还月亮``, ``日上午日上午``)
+# is beyond natural reduplication, which repeats one or two characters (``研究研究``).
+TELLTALE_RUN_CHARS = 3
+
+
+def _root(run: str) -> str:
+    """The shortest string that ``run`` repeats (``哈哈哈`` → ``哈``, ``a a `` → ``a ``)."""
+    return run[: (run + run).find(run, 1)]
+
+
+def _is_telltale(root: str) -> bool:
+    """A doubled run that clean text does not contain by itself.
+
+    >>> [_is_telltale(r) for r in ("，", "…", "日上午", "研究", "2024", " the")]
+    [True, False, True, False, False, False]
+    """
+    if len(root) == 1:
+        return _kind(root) == "mark" and root not in CONVENTIONAL_DOUBLES
+    return (
+        root == root.strip()
+        and sum(not char.isspace() for char in root) >= TELLTALE_RUN_CHARS
+        and not root.isdigit()
+    )
+
+
 class Evidence(NamedTuple):
     """How much doubled text must be found before it counts as fake bold.
 
-    ``distinct_runs``: different runs (halves), a run and its repetitions counted
-    once (``哈`` and ``哈哈`` are one) — natural text repeats one thing
-    (``谢谢``, ``哈哈哈哈``, ``研究研究``), fake bold doubles everything in a line, and
-    the thresholds sit above what a line of reduplications holds (``高高兴兴`` has 2).
-    ``restored_chars``: non-space characters after repair — a doubled line too short
-    to say which (``通通知知``) is left alone. ``letters``: at least this many letters
-    (Han or alphabetic) — a row of numbers that happen to pair up (``12 12 34 34``)
-    is a table, not fake bold.
+    ``distinct_runs``: different runs, a run and its repetitions counted once (``哈``
+    and ``哈哈`` are one): natural text repeats one thing, fake bold every run.
+    ``restored_chars``: non-space characters after repair; shorter is too little to
+    tell. ``letters``: Han or alphabetic characters after repair — numbers that pair
+    up (``12 12 34 34``) are a table. ``telltale_runs``: distinct runs that clean text
+    never doubles (``，，``, ``还月亮还月亮``; see ``_is_telltale``); without them,
+    ``glyph_runs`` distinct runs — a line doubled glyph by glyph (``图图为为…``) has
+    only single-character runs, each of which clean text may double (``谢谢``).
     """
 
     distinct_runs: int
     restored_chars: int
     letters: int
+    telltale_runs: int
+    glyph_runs: int
+
+    def is_met_by(self, runs: Sequence[Run]) -> bool:
+        roots = {_root(run.run) for run in runs if run.doubled}
+        restored = "".join(run.run for run in runs)
+        return (
+            len(roots) >= self.distinct_runs
+            and sum(not char.isspace() for char in restored) >= self.restored_chars
+            and sum(char.isalpha() for char in restored) >= self.letters
+            and (
+                sum(map(_is_telltale, roots)) >= self.telltale_runs or len(roots) >= self.glyph_runs
+            )
+        )
 
 
 # THE THRESHOLDS, measured by benchmarks/overprint_accuracy.py (0 false positives on
 # the gold page, the raw pages and >10,000 clean lines; recall in its output).
 # A whole line (or a block of copied lines, or a staircase) that decomposes into
-# doubled runs: 3 distinct runs and 5 characters are beyond any clean line seen, and
-# low enough for a doubled date or credit (``22月月2020日日`` → ``2月20日``).
-LINE_EVIDENCE = Evidence(distinct_runs=3, restored_chars=5, letters=2)
-# A segment inside a line (a bold lead-in) has ordinary text beside it that might
-# have lent it a square, so it needs more: 4 runs and 8 characters.
-SEGMENT_EVIDENCE = Evidence(distinct_runs=4, restored_chars=8, letters=2)
+# doubled runs. 3 runs and 5 characters with one telltale run: a line of natural
+# reduplications (``高高兴兴快快乐乐``) has no telltale run; a line doubled glyph by
+# glyph needs 7 distinct glyphs, more than a line of AABB words ever holds.
+LINE_EVIDENCE = Evidence(
+    distinct_runs=3, restored_chars=5, letters=2, telltale_runs=1, glyph_runs=7
+)
+# A segment inside a line (a bold lead-in) has ordinary text beside it that may lend
+# it squares (``高高兴兴谢谢`` before a doubled term), so it needs more: 4 runs, 8
+# characters, 2 telltale runs, and glyph doubling alone never suffices.
+SEGMENT_EVIDENCE = Evidence(
+    distinct_runs=4, restored_chars=8, letters=2, telltale_runs=2, glyph_runs=10**9
+)
 # A staircase needs this many consecutive overlapping line starts: one or two occur
 # by chance in hard-wrapped text (a line ending ``年`` and the next starting ``年``).
 MIN_STAIRCASE_OVERLAPS = 3
@@ -119,21 +167,6 @@ def _lines(text: str) -> list[_Line]:
         lines.append(_Line(start, start + len(raw), start + len(raw) - len(stripped), content))
         start += len(raw) + 1
     return lines
-
-
-def _root(run: str) -> str:
-    """The shortest string that ``run`` repeats (``哈哈哈`` → ``哈``, ``a a `` → ``a ``)."""
-    period = (run + run).find(run, 1)
-    return run[:period]
-
-
-def _is_evidence(runs: Sequence[Run], needed: Evidence) -> bool:
-    restored = "".join(run.run for run in runs)
-    return (
-        len({_root(run.run) for run in runs if run.doubled}) >= needed.distinct_runs
-        and sum(not char.isspace() for char in restored) >= needed.restored_chars
-        and sum(char.isalpha() for char in restored) >= needed.letters
-    )
 
 
 def _note(runs: Sequence[Run], form: str) -> str:
@@ -181,7 +214,7 @@ def _in_place(line: _Line, bound: int) -> Iterator[Change]:
             runs, needed = stretch.runs, LINE_EVIDENCE
         else:
             runs, needed = _bounded(content, stretch.runs), SEGMENT_EVIDENCE
-        if runs and _is_evidence(runs, needed):
+        if runs and needed.is_met_by(runs):
             glyphs = all(len(run.run) == 1 for run in runs)
             yield Change(
                 line.lead + runs[0].start,
@@ -201,8 +234,8 @@ def _copied_line_block(lines: Sequence[_Line], first: int) -> int:
     return end
 
 
-def _overlap(line: str, following: str, bound: int) -> str:
-    """The longest run that ends ``line`` and begins ``following`` (and is not all of it)."""
+def _first_overlap(line: str, following: str, bound: int) -> str:
+    """The longest run that ends ``line`` (not all of it) and begins ``following``."""
     for size in range(min(bound, len(line) - 1, len(following) - 1), 0, -1):
         if line.endswith(following[:size]) and _is_boundary(line, len(line) - size):
             return following[:size]
@@ -212,18 +245,22 @@ def _overlap(line: str, following: str, bound: int) -> str:
 def _staircase(lines: Sequence[_Line], first: int, bound: int) -> tuple[int, list[Run]]:
     """Form 5: (end, pieces) of the staircase starting at ``first``; end == first if none.
 
-    Each piece is what a line adds after the overlap with the line before it.
+    The first line ends with a run that begins the second; every later line is that
+    run plus one more (the piece), which in turn begins the next line.
     """
     head = lines[first]
     pieces = [Run(head.lead, head.end, head.content)]
+    if first + 1 >= len(lines):
+        return first, pieces
+    overlap = _first_overlap(head.content, lines[first + 1].content, bound)
     index = first
-    while index + 1 < len(lines):
-        overlap = _overlap(lines[index].content, lines[index + 1].content, bound)
-        if not overlap or len(overlap) > len(pieces[-1].run):
+    while overlap and index + 1 < len(lines):
+        line = lines[index + 1]
+        if not (line.content.startswith(overlap) and len(line.content) > len(overlap)):
             break
         index += 1
-        line = lines[index]
         pieces.append(Run(line.lead + len(overlap), line.end, line.content[len(overlap) :]))
+        overlap = pieces[-1].run if len(pieces[-1].run) <= bound else ""
     if index - first < MIN_STAIRCASE_OVERLAPS:
         return first, pieces
     return index + 1, pieces
@@ -241,14 +278,14 @@ def _line_form(
         runs = [
             Run(lines[k].lead, lines[k + 1].end, lines[k].content) for k in range(index, end, 2)
         ]
-        if not _is_evidence(runs, LINE_EVIDENCE):
+        if not LINE_EVIDENCE.is_met_by(runs):
             return end, None
         kept = "\n".join(text[lines[k].start : lines[k].end] for k in range(index, end, 2))
         return end, Change(
             lines[index].start, lines[end - 1].end, kept, _note(runs, "copied lines")
         )
     end, pieces = _staircase(lines, index, bound)
-    if end == index or not _is_evidence(pieces, LINE_EVIDENCE):
+    if end == index or not LINE_EVIDENCE.is_met_by(pieces):
         return end, None
     joined = text[lines[index].start : lines[index].lead] + "".join(piece.run for piece in pieces)
     return end, Change(lines[index].start, lines[end - 1].end, joined, _note(pieces, "staircase"))
