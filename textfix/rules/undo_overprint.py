@@ -93,49 +93,55 @@ def _is_telltale(root: str) -> bool:
 class Evidence(NamedTuple):
     """How much doubled text must be found before it counts as fake bold.
 
-    ``distinct_runs``: different runs, a run and its repetitions counted once (``哈``
-    and ``哈哈`` are one): natural text repeats one thing, fake bold every run.
-    ``restored_chars``: non-space characters after repair; shorter is too little to
-    tell. ``letters``: Han or alphabetic characters after repair — numbers that pair
-    up (``12 12 34 34``) are a table. ``telltale_runs``: distinct runs that clean text
-    never doubles (``，，``, ``还月亮还月亮``; see ``_is_telltale``); without them,
-    ``glyph_runs`` distinct runs — a line doubled glyph by glyph (``图图为为…``) has
-    only single-character runs, each of which clean text may double (``谢谢``).
+    Runs are counted as distinct *roots* (``哈`` and ``哈哈`` are one): natural text
+    repeats one thing, fake bold every run. A *telltale* run is one that clean text
+    never doubles (``，，``, ``还月亮还月亮``; see ``_is_telltale``). Enough runs means:
+    ``distinct_runs`` runs of which ``telltale_runs`` telltale; or ``telltale_only``
+    telltale runs; or ``glyph_runs`` runs — a line doubled glyph by glyph
+    (``图图为为…``) has only single-character runs, each of which clean text may
+    double (``谢谢``), so it must show many. Besides, ``restored_chars`` non-space
+    characters after repair (fewer is too little to tell) and ``letters`` Han or
+    alphabetic ones (numbers that pair up, ``12 12 34 34``, are a table).
     """
 
     distinct_runs: int
+    telltale_runs: int
+    telltale_only: int
+    glyph_runs: int
     restored_chars: int
     letters: int
-    telltale_runs: int
-    glyph_runs: int
 
     def is_met_by(self, runs: Sequence[Run]) -> bool:
         roots = {_root(run.run) for run in runs if run.doubled}
+        telltale = sum(map(_is_telltale, roots))
         restored = "".join(run.run for run in runs)
         return (
-            len(roots) >= self.distinct_runs
+            (
+                (len(roots) >= self.distinct_runs and telltale >= self.telltale_runs)
+                or telltale >= self.telltale_only
+                or len(roots) >= self.glyph_runs
+            )
             and sum(not char.isspace() for char in restored) >= self.restored_chars
             and sum(char.isalpha() for char in restored) >= self.letters
-            and (
-                sum(map(_is_telltale, roots)) >= self.telltale_runs or len(roots) >= self.glyph_runs
-            )
         )
 
 
 # THE THRESHOLDS, measured by benchmarks/overprint_accuracy.py (0 false positives on
 # the gold page, the raw pages and >10,000 clean lines; recall in its output).
 # A whole line (or a block of copied lines, or a staircase) that decomposes into
-# doubled runs. 3 runs and 5 characters with one telltale run: a line of natural
-# reduplications (``高高兴兴快快乐乐``) has no telltale run; a line doubled glyph by
-# glyph needs 7 distinct glyphs, more than a line of AABB words ever holds.
+# doubled runs: 3 runs with a telltale one (``22月月2020日日，，``), or 2 telltale
+# runs (a caption drawn as one phrase and its full stop). A line of natural
+# reduplications (``高高兴兴快快乐乐``, ``谢谢大家谢谢大家！！``) has no telltale run or one;
+# a line doubled glyph by glyph needs 7 distinct glyphs, more than a line of AABB
+# words holds. 5 characters: a doubled date or credit (``2月20日，``) is enough.
 LINE_EVIDENCE = Evidence(
-    distinct_runs=3, restored_chars=5, letters=2, telltale_runs=1, glyph_runs=7
+    distinct_runs=3, telltale_runs=1, telltale_only=2, glyph_runs=7, restored_chars=5, letters=2
 )
 # A segment inside a line (a bold lead-in) has ordinary text beside it that may lend
-# it squares (``高高兴兴谢谢`` before a doubled term), so it needs more: 4 runs, 8
-# characters, 2 telltale runs, and glyph doubling alone never suffices.
+# it squares (``高高兴兴谢谢`` before a doubled term), so it needs more: 4 runs of
+# which 2 telltale (or 3 telltale), 8 characters; glyph doubling alone never suffices.
 SEGMENT_EVIDENCE = Evidence(
-    distinct_runs=4, restored_chars=8, letters=2, telltale_runs=2, glyph_runs=10**9
+    distinct_runs=4, telltale_runs=2, telltale_only=3, glyph_runs=10**9, restored_chars=8, letters=2
 )
 # A staircase needs this many consecutive overlapping line starts: one or two occur
 # by chance in hard-wrapped text (a line ending ``年`` and the next starting ``年``).
