@@ -11,7 +11,7 @@ Recall: generated headline- and caption-length lines, cut into the runs a PDF dr
 the extractors produce; a line counts as recovered when the repair gives it back
 exactly.
 
-    python benchmarks/overprint_accuracy.py [--examples 12000]
+    python benchmarks/overprint_accuracy.py [--examples 4000]
 """
 
 from __future__ import annotations
@@ -150,7 +150,7 @@ def recall(examples: int) -> Iterator[tuple[str, int, int]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--examples", type=int, default=12_000, help="generated lines per set")
+    parser.add_argument("--examples", type=int, default=4_000, help="generated lines per set")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     print("False positives (clean lines changed):")

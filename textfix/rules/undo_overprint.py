@@ -17,22 +17,32 @@ overlapping glyphs emit every run twice, each in its own way:
 Broken:     ``22月月2020日日，，两条挖泥船两条挖泥船。。``
 Fixed:      ``2月20日，两条挖泥船。``
 
-Forms 1–3 are repaired when a whole line, or a bounded segment of a line, decomposes
-completely into doubled runs; form 4 when consecutive line pairs are copies of each
-other; form 5 when at least ``MIN_STAIRCASE_OVERLAPS`` consecutive lines each begin
-with a run that ends the line before (the lines are then joined into one). Each
-restored span is one edit whose note lists the runs found.
+Repaired, when the evidence (``LINE_EVIDENCE``, ``SEGMENT_EVIDENCE``) holds:
 
-Left alone (evidence too weak to tell from normal text, so only the shape is there):
+- forms 1–3 when a whole line decomposes completely into doubled runs, a single
+  space between two of them being the extractor's gap (``还月亮还月亮 摄摄``); or
+  when a segment of a line does, bounded by a change of script, a space or a mark
+  (a bold lead-in: ``【【重要提示重要提示】】【【请注意请注意】】市民…``);
+- form 4 when consecutive line pairs are copies of each other (first copies kept,
+  lines not joined);
+- form 5 when at least ``MIN_STAIRCASE_OVERLAPS`` consecutive lines each are the
+  last run of the line before plus one new run; these lines are joined into one.
+
+Each restored span is one edit whose note lists the runs found.
+
+Left alone (only the shape is there, or too little of it):
 reduplication in clean text (``谢谢``, ``天天天天``, ``2020``, ``1111``, ``哈哈哈哈``,
-``bookkeeper``, ``……``, ``研究研究``); a line or segment doubled as ONE run
-(``四座大桥将改建四座大桥将改建``) or as too few runs; a single pair of identical
-lines and identical lines not in pairs (a repeated headline, a refrain); doubled runs
-mixed with runs drawn once (``13 13日日，一名一名`` — the comma is single), unless
-the doubled part is itself a long bounded segment; Latin glyph doubling whose spaces
-were collapsed to one (``TThhee PPrreessss``). Doubled text is ambiguous when it is
-also the doubling of another text (``高高兴兴高高兴兴``: one run ``高高兴兴`` or the
-glyphs of ``高兴高兴``); see ``_squares`` for the choice made.
+``bookkeeper``, ``……``, ``研究研究``, ``高高兴兴快快乐乐``); a line doubled as ONE
+run (``四座大桥将改建四座大桥将改建``) or as too few or too short runs
+(``22月月2020日日``, ``通通知知``); a single pair of identical lines (a repeated
+headline, a refrain) and identical lines not in pairs; doubled runs mixed with runs
+drawn once (``13 13日日，一名一名`` — the comma is single) unless the doubled part
+is a bounded segment with enough evidence; a glyph-doubled segment inside a line
+(``TThhee  PPrreessss reports``: single glyphs are all clean text may double);
+staircases whose lines hold more than two runs, or whose first line is a single run.
+Doubled text that is also the doubling of another text is repaired one way only
+(``高高兴兴高高兴兴``: the run ``高高兴兴`` or the glyphs of ``高兴高兴``); see
+``_squares`` for the choice.
 
 Gate: a line shorter than twice ``LINE_EVIDENCE.restored_chars`` cannot hold enough
 doubled text and is not searched; the search itself only compares positions where a
@@ -75,6 +85,11 @@ def _root(run: str) -> str:
     return run[: (run + run).find(run, 1)]
 
 
+def _is_one_kind(run: str) -> bool:
+    """True for a run of one kind of character, spaces aside (``the quick``, `` 摄``)."""
+    return len({_kind(char) for char in run} - {"space"}) <= 1
+
+
 def _is_telltale(root: str) -> bool:
     """A doubled run that clean text does not contain by itself.
 
@@ -94,8 +109,11 @@ class Evidence(NamedTuple):
     """How much doubled text must be found before it counts as fake bold.
 
     Runs are counted as distinct *roots* (``哈`` and ``哈哈`` are one): natural text
-    repeats one thing, fake bold every run. A *telltale* run is one that clean text
-    never doubles (``，，``, ``还月亮还月亮``; see ``_is_telltale``). Enough runs means:
+    repeats one thing, fake bold every run. Only runs of one kind count (Han, Latin,
+    digits or marks, spaces aside): the font changes between kinds, so a run that
+    mixes them (``位外。``, ``他说：“好”``) is a phrase the text repeats, not a run.
+    A *telltale* run is one that clean text never doubles (``，，``, ``还月亮还月亮``;
+    see ``_is_telltale``). Enough runs means:
     ``distinct_runs`` runs of which ``telltale_runs`` telltale; or ``telltale_only``
     telltale runs; or ``glyph_runs`` runs — a line doubled glyph by glyph
     (``图图为为…``) has only single-character runs, each of which clean text may
@@ -112,7 +130,7 @@ class Evidence(NamedTuple):
     letters: int
 
     def is_met_by(self, runs: Sequence[Run]) -> bool:
-        roots = {_root(run.run) for run in runs if run.doubled}
+        roots = {_root(run.run) for run in runs if run.doubled and _is_one_kind(run.run)}
         telltale = sum(map(_is_telltale, roots))
         restored = "".join(run.run for run in runs)
         return (
