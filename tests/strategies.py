@@ -200,3 +200,26 @@ def wrapped_document(draw: st.DrawFn) -> str:
     for text in draw(st.lists(reduplicated_paragraph(), min_size=1, max_size=4)):
         lines += [text[k : k + width].strip() for k in range(0, len(text), width)]
     return "\n".join(line for line in lines if line) + "\n"
+
+
+def has_square(text: str, *, letters: int = 1) -> bool:
+    """True if ``text`` repeats a string ``uu`` or ``u u`` of at least ``letters``
+    distinct characters (``ee``, ``谢谢``, ``of of``; with 2, only the last).
+
+    Cut anywhere, such a text may double into the doubling of another text too:
+    ``abab`` cut ``a|b|a|b`` doubles to ``aabbaabb``, which is also ``aabb`` drawn
+    once; ``eeme`` cut ``eem|e`` doubles to ``eemeemee``, also ``emee`` cut ``e|mee``.
+    No repair can tell such twins apart, so arbitrary cuts are tested on texts
+    without squares, and texts with squares are tested with the runs a PDF has
+    (where ``谢谢`` is inside one run, but ``“好”。“好”。`` still has a twin).
+    """
+    for half in range(1, len(text) // 2 + 1):
+        for start in range(len(text) - 2 * half + 1):
+            first = text[start : start + half]
+            if len(set(first)) < letters:
+                continue
+            if text[start + half : start + 2 * half] == first:
+                return True
+            if text[start + half : start + 2 * half + 1] == " " + first:
+                return True
+    return False

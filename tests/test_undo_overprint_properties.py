@@ -35,29 +35,6 @@ def has_evidence(runs: list[str]) -> bool:
     return LINE_EVIDENCE.is_met_by([Run(0, 0, run, doubled=run != " ") for run in runs])
 
 
-def has_square(text: str, *, letters: int = 1) -> bool:
-    """True if ``text`` repeats a string ``uu`` or ``u u`` of at least ``letters``
-    distinct characters (``ee``, ``谢谢``, ``of of``; with 2, only the last).
-
-    Cut anywhere, such a text may double into the doubling of another text too:
-    ``abab`` cut ``a|b|a|b`` doubles to ``aabbaabb``, which is also ``aabb`` drawn
-    once; ``eeme`` cut ``eem|e`` doubles to ``eemeemee``, also ``emee`` cut ``e|mee``.
-    No repair can tell such twins apart, so arbitrary cuts are tested on texts
-    without squares, and texts with squares are tested with the runs a PDF has
-    (where ``谢谢`` is inside one run, but ``“好”。“好”。`` still has a twin).
-    """
-    for half in range(1, len(text) // 2 + 1):
-        for start in range(len(text) - 2 * half + 1):
-            first = text[start : start + half]
-            if len(set(first)) < letters:
-                continue
-            if text[start + half : start + 2 * half] == first:
-                return True
-            if text[start + half : start + 2 * half + 1] == " " + first:
-                return True
-    return False
-
-
 def bounded(runs: list[str]) -> list[str]:
     """The same runs, cut further so that none is longer than the searched bound."""
     return [run[k : k + MAX_RUN_LENGTH] for run in runs for k in range(0, len(run), MAX_RUN_LENGTH)]
@@ -71,14 +48,14 @@ def glyph_paired(run: str) -> bool:
 def test_restores_runs_doubled_in_place(data: st.DataObject) -> None:
     text = data.draw(short_text)
     runs = bounded(data.draw(s.runs_of(text, min_runs=3)))
-    assume(has_evidence(runs) and not has_square(text))
+    assume(has_evidence(runs) and not s.has_square(text))
     assert repair(s.double_in_place(runs)) == text
 
 
 @given(s.reduplicated_paragraph().filter(lambda text: len(text) <= 160))
 def test_restores_font_runs_of_text_with_reduplications(text: str) -> None:
     runs = bounded(s.font_runs(text))
-    assume(has_evidence(runs) and not has_square(text, letters=2))
+    assume(has_evidence(runs) and not s.has_square(text, letters=2))
     # A doubled run that itself pairs up glyph by glyph (``高高兴兴``) reads as glyphs
     # when every other run does too: see ``_squares``.
     assume(not all(glyph_paired(run + run) for run in runs) or all(len(r) == 1 for r in runs))
@@ -95,7 +72,7 @@ def test_restores_glyph_by_glyph_doubling(text: str) -> None:
 def test_restores_doubling_with_single_gap_spaces(data: st.DataObject) -> None:
     text = data.draw(short_text)
     runs = [piece for run in s.font_runs(text) for piece in bounded([run])]
-    assume(has_evidence(runs) and not has_square(text))
+    assume(has_evidence(runs) and not s.has_square(text))
     assert repair(s.double_with_gaps(runs)) == text
 
 
@@ -111,7 +88,7 @@ def test_restores_copies_separated_by_a_space(data: st.DataObject) -> None:
     text = data.draw(spaceless_text)
     runs = bounded(s.font_runs(text))
     separated = data.draw(st.lists(st.booleans(), min_size=len(runs), max_size=len(runs)))
-    assume(has_evidence(runs) and not has_square(text))
+    assume(has_evidence(runs) and not s.has_square(text))
     assert repair(s.double_separated(runs, separated)) == text
 
 
