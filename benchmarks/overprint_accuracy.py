@@ -91,25 +91,25 @@ def false_positives(examples: int) -> list[tuple[str, int, int]]:
     """(source, lines, lines changed) for every clean source."""
     results = []
     gold = (CORPUS / "000.gold.txt").read_text(encoding="utf-8").splitlines()
-    results.append(("gold page 000", len(gold), (changed_lines(gold))))
+    results.append(("gold page 000", len(gold), changed_lines(gold)))
     for name in ("000.raw.txt", "004.raw.txt"):
         raw = (CORPUS / name).read_text(encoding="utf-8").splitlines()
         doubled = 1 if name == "000.raw.txt" else 0  # the fake-bold caption
         results.append(
             (
-                f"raw page {name} (less its doubled caption)",
+                f"raw page {name}, fake-bold lines aside",
                 len(raw) - doubled,
-                (changed_lines(raw)) - doubled,
+                changed_lines(raw) - doubled,
             )
         )
     paragraphs = draw_many(s.reduplicated_paragraph(), examples)
     results.append(
-        ("generated paragraphs with reduplications", len(paragraphs), (changed_lines(paragraphs)))
+        ("generated paragraphs with reduplications", len(paragraphs), changed_lines(paragraphs))
     )
     wrapped = "".join(draw_many(s.wrapped_document(), examples // 4)).splitlines()
-    results.append(("the same, hard-wrapped", len(wrapped), (changed_lines(wrapped))))
+    results.append(("the same, hard-wrapped", len(wrapped), changed_lines(wrapped)))
     prose = stdlib_prose(examples * 2)
-    results.append(("stdlib docstrings (real English)", len(prose), (changed_lines(prose))))
+    results.append(("stdlib docstrings (real English)", len(prose), changed_lines(prose)))
     return results
 
 
