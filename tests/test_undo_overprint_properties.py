@@ -71,7 +71,7 @@ def test_restores_glyph_by_glyph_doubling(text: str) -> None:
 @given(st.data())
 def test_restores_doubling_with_single_gap_spaces(data: st.DataObject) -> None:
     text = data.draw(short_text)
-    runs = [piece for run in s.font_runs(text) for piece in bounded([run])]
+    runs = bounded(s.font_runs(text))
     assume(has_evidence(runs) and not s.has_square(text))
     assert repair(s.double_with_gaps(runs)) == text
 
