@@ -576,3 +576,130 @@ def ocr_corrupted(draw: st.DrawFn) -> tuple[str, str]:
             line = ocr_spaced(line, min_pairs=3)
         lines.append(line)
     return clean, "\n".join(lines)
+
+
+# ---- overprint corruptors ----
+# Fake bold paints every text run twice; extractors emit each run twice in one of
+# several shapes (see textfix/rules/undo_overprint.py). A *run* is what the PDF drew
+# in one call; here a text is cut into runs at arbitrary points.
+
+# Reduplications that clean Chinese and Latin text contains: squares by shape alone.
+REDUPLICATIONS = (
+    "谢谢 天天 人人 看看 常常 刚刚 慢慢 高高兴兴 干干净净 研究研究 讨论讨论 哈哈哈哈 "
+    "2020 1111 2222 1010 …… —— bookkeeper committee coffee"
+).split()
+
+
+@st.composite
+def reduplicated_paragraph(draw: st.DrawFn) -> str:
+    """Clean text with natural reduplications spliced in (谢谢, 天天, 2020, 哈哈哈哈 …)."""
+    text = draw(paragraph)
+    for _ in range(draw(st.integers(1, 4))):
+        cut = draw(st.integers(0, len(text)))
+        text = text[:cut] + draw(st.sampled_from(REDUPLICATIONS)) + text[cut:]
+    return text
+
+
+@st.composite
+def runs_of(draw: st.DrawFn, text: str, min_runs: int = 1) -> list[str]:
+    """Cut ``text`` into runs at arbitrary points (at least ``min_runs`` if it is long enough)."""
+    most = len(text) - 1
+    count = draw(st.integers(min(min_runs - 1, most), most)) if most > 0 else 0
+    cuts = (
+        sorted(draw(st.sets(st.integers(1, most), min_size=count, max_size=count))) if count else []
+    )
+    edges = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in zip(edges, edges[1:], strict=False)]
+
+
+def double_in_place(runs: list[str]) -> str:
+    """pdfminer.six: ``2`` ``月`` → ``22月月``."""
+    return "".join(run + run for run in runs)
+
+
+def double_glyphs(text: str) -> str:
+    """pdfplumber merging columns: every glyph twice, spaces included."""
+    return "".join(char + char for char in text)
+
+
+def double_with_gaps(runs: list[str]) -> str:
+    """Runs of a single space are the extractor's gap between runs: emitted once."""
+    return "".join(run if run == " " else run + run for run in runs)
+
+
+def double_separated(runs: list[str], separated: list[bool]) -> str:
+    """Some extractors put a space between the copies: ``13 13``."""
+    return "".join(
+        run + " " + run if apart and " " not in run else run + run
+        for run, apart in zip(runs, separated, strict=False)
+    )
+
+
+def double_on_lines(runs: list[str]) -> str:
+    """PyMuPDF / pypdf: each copy of a run on its own line."""
+    return "\n".join(run + "\n" + run for run in runs)
+
+
+def staircase(runs: list[str], first: int) -> str:
+    """pdftotext half-merging the copies: ``1月17`` / ``17日上午`` / ``日上午11`` / ``11时``.
+
+    The first line holds runs ``0..first`` (``first`` >= 1); every later line repeats
+    the last run of the line before and adds the next one.
+    """
+    lines = ["".join(runs[: first + 1])]
+    lines += [runs[k - 1] + runs[k] for k in range(first + 1, len(runs))]
+    return "\n".join(lines)
+
+
+def _script(char: str) -> str:
+    if char.isspace():
+        return "space"
+    if char.isdigit():
+        return "digit"
+    if char.isascii() and char.isalpha():
+        return "latin"
+    return "han" if char.isalpha() else "mark"
+
+
+def font_runs(text: str) -> list[str]:
+    """Cut ``text`` where a real PDF changes font: between digits, Han, Latin, marks, spaces."""
+    runs = [text[:1]]
+    for before, char in zip(text, text[1:], strict=False):
+        if _script(before) == _script(char) and _script(char) != "mark":
+            runs[-1] += char
+        else:
+            runs.append(char)
+    return [run for run in runs if run]
+
+
+@st.composite
+def wrapped_document(draw: st.DrawFn) -> str:
+    """Clean paragraphs hard-wrapped every few characters, as a PDF column prints them."""
+    width = draw(st.integers(8, 40))
+    lines = []
+    for text in draw(st.lists(reduplicated_paragraph(), min_size=1, max_size=4)):
+        lines += [text[k : k + width].strip() for k in range(0, len(text), width)]
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+def has_square(text: str, *, letters: int = 1) -> bool:
+    """True if ``text`` repeats a string ``uu`` or ``u u`` of at least ``letters``
+    distinct characters (``ee``, ``谢谢``, ``of of``; with 2, only the last).
+
+    Cut anywhere, such a text may double into the doubling of another text too:
+    ``abab`` cut ``a|b|a|b`` doubles to ``aabbaabb``, which is also ``aabb`` drawn
+    once; ``eeme`` cut ``eem|e`` doubles to ``eemeemee``, also ``emee`` cut ``e|mee``.
+    No repair can tell such twins apart, so arbitrary cuts are tested on texts
+    without squares, and texts with squares are tested with the runs a PDF has
+    (where ``谢谢`` is inside one run, but ``“好”。“好”。`` still has a twin).
+    """
+    for half in range(1, len(text) // 2 + 1):
+        for start in range(len(text) - 2 * half + 1):
+            first = text[start : start + half]
+            if len(set(first)) < letters:
+                continue
+            if text[start + half : start + 2 * half] == first:
+                return True
+            if text[start + half : start + 2 * half + 1] == " " + first:
+                return True
+    return False

@@ -26,6 +26,7 @@ from .rules import (
     remove_space_beside_cjk_punct,
     space_cjk_latin,
     strip_line_indent,
+    undo_overprint,
 )
 
 RULES: tuple[Rule, ...] = (
@@ -33,6 +34,7 @@ RULES: tuple[Rule, ...] = (
     remove_invisible.RULE,
     normalize_glyphs.RULE,
     convert_script.RULE,
+    undo_overprint.RULE,
     normalize_width.RULE,
     fix_numeric_lookalikes.RULE,
     normalize_range_dash.RULE,

@@ -1,0 +1,46 @@
+"""The square decomposition behind undo_overprint: bounds and choices."""
+
+from __future__ import annotations
+
+import textfix
+from textfix.rules._squares import MAX_OCCURRENCES_TRIED, stretches
+from textfix.rules.undo_overprint import MAX_RUN_LENGTH
+
+
+def runs_of(doubled: str, bound: int = MAX_RUN_LENGTH) -> list[list[str]]:
+    return [[run.run for run in stretch.runs] for stretch in stretches(doubled, bound)]
+
+
+def test_finds_a_run_whose_last_character_recurs_as_often_as_tried() -> None:
+    run = "".join(f"{letter}的" for letter in "abcdefgh"[:MAX_OCCURRENCES_TRIED])
+    assert runs_of(run + run) == [[run]]
+
+
+def test_misses_a_run_whose_last_character_recurs_more_often_than_tried() -> None:
+    run = "".join(f"{letter}的" for letter in "abcdefghi"[: MAX_OCCURRENCES_TRIED + 1])
+    assert [run] not in runs_of(run + run)
+
+
+def test_runs_up_to_the_bound_are_found_and_longer_ones_are_not() -> None:
+    run = "".join(chr(0x4E00 + k) for k in range(MAX_RUN_LENGTH + 1))
+    assert runs_of(run[:-1] * 2) == [[run[:-1]]]
+    assert runs_of(run * 2) == []
+    assert runs_of(run * 2, bound=MAX_RUN_LENGTH + 1) == [[run]]
+
+
+def test_max_run_length_option_reaches_longer_runs() -> None:
+    phrase = "".join(chr(0x4E00 + k) for k in range(40))
+    doubled = "22月月" + phrase * 2 + "。。"
+    others = [rule.id for rule in textfix.rules() if rule.id != "undo_overprint"]
+    default = textfix.Config(disable=others)
+    longer = default.replace(options={"undo_overprint": {"max_run_length": 40}})
+    assert textfix.fix(doubled, default) == doubled
+    assert textfix.fix(doubled, longer) == "2月" + phrase + "。"
+
+
+def test_a_single_space_between_squares_is_a_gap() -> None:
+    assert runs_of("还月亮还月亮 摄摄") == [["还月亮", " ", "摄"]]
+
+
+def test_copies_apart_by_one_space_are_a_square() -> None:
+    assert runs_of("13 13日日") == [["13", "日"]]

@@ -1,0 +1,190 @@
+"""Properties of undo_overprint: it inverts every shape of fake-bold doubling it claims
+to repair, never changes clean text, is idempotent and never raises."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import textfix
+from textfix.rules import undo_overprint
+from textfix.rules._squares import Run
+from textfix.rules.undo_overprint import LINE_EVIDENCE, MAX_RUN_LENGTH
+
+from . import strategies as s
+
+CORPUS = Path(__file__).parents[1] / ".." / "shared" / "corpus"
+ONLY = textfix.Config(
+    disable=[rule.id for rule in textfix.rules() if rule.id != undo_overprint.RULE.id]
+)
+
+short_text = st.one_of(s.cjk_sentence(), s.latin_sentence(), s.mixed_paragraph()).filter(
+    lambda text: len(text) <= 160
+)
+
+
+def repair(text: str) -> str:
+    return textfix.fix(text, ONLY)
+
+
+def has_evidence(runs: list[str]) -> bool:
+    """Enough doubled runs for the rule to act on a whole line (its documented threshold)."""
+    return LINE_EVIDENCE.is_met_by([Run(0, 0, run, doubled=run != " ") for run in runs])
+
+
+def bounded(runs: list[str]) -> list[str]:
+    """The same runs, cut further so that none is longer than the searched bound."""
+    return [run[k : k + MAX_RUN_LENGTH] for run in runs for k in range(0, len(run), MAX_RUN_LENGTH)]
+
+
+def glyph_paired(run: str) -> bool:
+    return len(run) % 2 == 0 and all(run[k] == run[k + 1] for k in range(0, len(run), 2))
+
+
+@given(st.data())
+def test_restores_runs_doubled_in_place(data: st.DataObject) -> None:
+    text = data.draw(short_text)
+    runs = bounded(data.draw(s.runs_of(text, min_runs=3)))
+    assume(has_evidence(runs) and not s.has_square(text))
+    assert repair(s.double_in_place(runs)) == text
+
+
+@given(s.reduplicated_paragraph().filter(lambda text: len(text) <= 160))
+def test_restores_font_runs_of_text_with_reduplications(text: str) -> None:
+    runs = bounded(s.font_runs(text))
+    assume(has_evidence(runs) and not s.has_square(text, letters=2))
+    # A doubled run that itself pairs up glyph by glyph (``高高兴兴``) reads as glyphs
+    # when every other run does too: see ``_squares``.
+    assume(not all(glyph_paired(run + run) for run in runs) or all(len(r) == 1 for r in runs))
+    assert repair(s.double_in_place(runs)) == text
+
+
+@given(short_text)
+def test_restores_glyph_by_glyph_doubling(text: str) -> None:
+    assume(has_evidence(list(text)))
+    assert repair(s.double_glyphs(text)) == text
+
+
+@given(st.data())
+def test_restores_doubling_with_single_gap_spaces(data: st.DataObject) -> None:
+    text = data.draw(short_text)
+    runs = bounded(s.font_runs(text))
+    assume(has_evidence(runs) and not s.has_square(text))
+    assert repair(s.double_with_gaps(runs)) == text
+
+
+# Copies set apart occur in CJK lines (``13 13日日``); beside a space run they are
+# ambiguous (``ab ab  c c`` is also ``ab `` + `` c`` doubled), so spaceless text here.
+spaceless_text = st.one_of(s.cjk_sentence(), s.mixed_paragraph()).filter(
+    lambda text: " " not in text and len(text) <= 160
+)
+
+
+@given(st.data())
+def test_restores_copies_separated_by_a_space(data: st.DataObject) -> None:
+    text = data.draw(spaceless_text)
+    runs = bounded(s.font_runs(text))
+    separated = data.draw(st.lists(st.booleans(), min_size=len(runs), max_size=len(runs)))
+    assume(has_evidence(runs) and not s.has_square(text))
+    assert repair(s.double_separated(runs, separated)) == text
+
+
+@given(st.data())
+def test_keeps_one_copy_of_each_copied_line(data: st.DataObject) -> None:
+    text = data.draw(short_text)
+    runs = [run.strip() for run in data.draw(s.runs_of(text, min_runs=3)) if run.strip()]
+    assume(has_evidence(runs))
+    assert repair(s.double_on_lines(runs)) == "\n".join(runs)
+
+
+@given(st.data())
+def test_joins_a_staircase_of_half_merged_copies(data: st.DataObject) -> None:
+    text = data.draw(short_text)
+    runs = bounded(s.font_runs(text))
+    assume(len(runs) >= 5 and " " not in runs)
+    # The first line holds at least two runs (as pdftotext prints it): a first line
+    # that is all overlap is a prefix of the next, which clean text also shows.
+    first = data.draw(st.integers(1, len(runs) - 4))
+    assume(has_evidence(["".join(runs[: first + 1]), *runs[first + 1 :]]))
+    assert repair(s.staircase(runs, first)) == text
+
+
+@given(s.clean_document(s.reduplicated_paragraph()))
+def test_clean_text_with_reduplications_is_unchanged(text: str) -> None:
+    assert repair(text) == text
+
+
+@given(s.wrapped_document())
+def test_hard_wrapped_clean_text_is_unchanged(text: str) -> None:
+    assert repair(text) == text
+
+
+@given(st.data())
+def test_is_idempotent(data: st.DataObject) -> None:
+    text = data.draw(short_text)
+    runs = data.draw(s.runs_of(text, min_runs=2))
+    broken = data.draw(
+        st.sampled_from(
+            [s.double_in_place(runs), s.double_glyphs(text), s.double_on_lines(runs), text]
+        )
+    )
+    once = repair(broken)
+    assert repair(once) == once
+
+
+@given(s.any_text)
+def test_never_raises_and_reports_valid_edits(text: str) -> None:
+    repaired = textfix.explain(text, ONLY)
+    for edit in repaired.edits:
+        assert text[edit.start : edit.end] == edit.before
+        assert edit.note.startswith("runs: ")
+    assert repair(repaired.text) == repaired.text
+
+
+@given(st.text(alphabet="ab 谢\n", max_size=200))
+def test_never_raises_on_repetitive_text(text: str) -> None:
+    repaired = textfix.explain(text, ONLY)
+    assert all(text[edit.start : edit.end] == edit.before for edit in repaired.edits)
+
+
+def _corpus(name: str) -> str:
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip(f"{path} is not there (shared corpus absent)")
+    return path.read_text(encoding="utf-8")
+
+
+def test_gold_lines_are_unchanged() -> None:
+    for line in _corpus("000.gold.txt").splitlines():
+        assert repair(line) == line
+
+
+def test_seed_caption_comes_out_as_its_gold_line() -> None:
+    gold = set(_corpus("000.gold.txt").splitlines())
+    changed = [line for line in _corpus("000.raw.txt").splitlines() if repair(line) != line]
+    assert len(changed) == 1
+    assert textfix.fix(changed[0]) in gold
+
+
+def test_raw_pages_change_only_on_the_doubled_caption() -> None:
+    for name in ("000.raw.txt", "004.raw.txt"):
+        raw = _corpus(name)
+        edits = textfix.explain(raw, ONLY).edits
+        assert len(edits) == (name == "000.raw.txt")
+
+
+@pytest.mark.parametrize(
+    ("doubled", "restored"),
+    [
+        ("22002200年年月月，，", "2020年月，"),
+        ("1111月月2020日日，，", "11月20日，"),
+        ("谢谢你谢谢你，，好的好的", "谢谢你，好的"),
+    ],
+)
+def test_prefers_glyph_runs_when_every_pair_matches_else_fewest_runs(
+    doubled: str, restored: str
+) -> None:
+    assert repair(doubled) == restored
