@@ -63,3 +63,14 @@ def test_mixed_script_document_is_reported() -> None:
     assert findings and all("mixed script" in finding.note for finding in findings)
     assert {document[finding.start] for finding in findings} <= set(traditional)
     assert list(convert_script.findings(simplified * 2, convert_script.Options())) == []
+
+
+def test_explain_lists_lost_text_and_mixed_script_as_notices() -> None:
+    text = "发展锟斤拷锟斤拷人工。" + "發展經濟，開發區。" + "发展经济，开发区。" * 3
+    notices = [edit for edit in textfix.explain(text).edits if edit.before == edit.after]
+    rules = {edit.rule for edit in notices}
+    assert {"fix_mojibake", "convert_script"} <= rules
+    lost = next(edit for edit in notices if edit.rule == "fix_mojibake")
+    assert text[lost.start : lost.end] == "锟斤拷锟斤拷"
+    off = textfix.Config(disable=["convert_script"])
+    assert "convert_script" not in {edit.rule for edit in textfix.explain(text, off).edits}

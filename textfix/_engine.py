@@ -72,9 +72,25 @@ def run(text: str, config: Config, *, track: bool, counts: Counter[str] | None =
         if track:
             stages.append(_Stage(rule.id, text, changes))
         text = _apply(text, changes)
-    edits = _map_back(stages) if track else ()
+    edits = _map_back(stages) + _findings(original, config) if track else ()
     maps = tuple(stage.map for stage in stages)
     return Repair(original=original, text=text, edits=edits, maps=maps)
+
+
+def _findings(original: str, config: Config) -> tuple[Edit, ...]:
+    """What rules see in the input but cannot repair, as notices (``before == after``).
+
+    Reported for every rule that is not disabled, on or off: detecting a mixed-script
+    document does not need its conversion switched on.
+    """
+    notices = []
+    for rule in RULES:
+        if rule.findings is None or rule.id in config.disable:
+            continue
+        for notice in rule.findings(original, config.options_for(rule)):
+            before = original[notice.start : notice.end]
+            notices.append(Edit(rule.id, notice.start, notice.end, before, before, notice.note))
+    return tuple(notices)
 
 
 def _map_back(stages: list[_Stage]) -> tuple[Edit, ...]:

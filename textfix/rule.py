@@ -49,15 +49,6 @@ def minimal_change(start: int, before: str, after: str, note: str) -> Change:
     return Change(start + head, start + len(before) - tail, after[head : len(after) - tail], note)
 
 
-class Finding(NamedTuple):
-    """A problem at ``text[start:end]`` that a rule sees but cannot repair (lost bytes, mixed
-    script): reported for ``check`` and ``explain``, never applied."""
-
-    start: int
-    end: int
-    note: str
-
-
 @dataclass(frozen=True)
 class Example:
     """A documented case: ``broken`` repairs to ``fixed`` (equal when left alone)."""
@@ -68,7 +59,7 @@ class Example:
 
 
 Finder = Callable[[str, Any], Iterable[Change]]
-Reporter = Callable[[str, Any], Iterable[Finding]]
+Reporter = Callable[[str, Any], Iterable[Notice]]
 
 
 @dataclass(frozen=True)
@@ -77,7 +68,8 @@ class Rule:
 
     ``options`` is a frozen dataclass instance holding the defaults; a ``Config``
     may replace it. ``examples`` document the rule and are run by the tests.
-    ``findings``, when given, reports what the rule sees but leaves unrepaired.
+    ``findings``, when given, reports as notices what the rule sees but cannot repair
+    (lost bytes, mixed script); ``explain`` lists them whether or not the rule is on.
     """
 
     id: str

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from ..rule import Change, Example, Finding, Rule, minimal_change
+from ..rule import Change, Example, Notice, Rule, minimal_change
 
 if TYPE_CHECKING:
     import opencc
@@ -133,7 +133,7 @@ def script_mix(text: str) -> ScriptMix:
     return ScriptMix(simplified, traditional)
 
 
-def findings(text: str, options: Options) -> Iterator[Finding]:
+def findings(text: str, options: Options) -> Iterator[Notice]:
     """The minority-script characters of a document that mixes scripts, one finding each."""
     mix = script_mix(text)
     if not mix.is_mixed:
@@ -146,7 +146,7 @@ def findings(text: str, options: Options) -> Iterator[Finding]:
     )
     for match in _HAN.finditer(text):
         if _script_of(match.group()) == minority:
-            yield Finding(match.start(), match.end(), note)
+            yield Notice(match.start(), match.end(), match.group(), note)
 
 
 RULE = Rule(

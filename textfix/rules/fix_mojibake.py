@@ -35,7 +35,7 @@ import ftfy.badness
 import regex
 
 from ..plausibility import LATIN_HIGH, han_count, implausibility, reading_rank
-from ..rule import Change, Example, Finding, Rule, minimal_change
+from ..rule import Change, Example, Notice, Rule, minimal_change
 
 # A repair must lower implausibility by at least this much. Measured on runs of 2-16
 # characters of the seed pages (simplified and OpenCC-traditional): 95% of their UTF-8→GBK
@@ -274,18 +274,18 @@ def find(text: str, options: Options) -> Iterator[Change]:
     yield from _without_overlaps(cjk + latin)
 
 
-def findings(text: str, options: Options) -> Iterator[Finding]:
+def findings(text: str, options: Options) -> Iterator[Notice]:
     """Runs whose bytes were lost before the text reached us: reported, not repaired.
 
-    >>> list(findings("发展锟斤拷锟斤拷人工", Options()))
-    [Finding(start=2, end=8, note='锟斤拷: replacement characters read as GBK; the text is lost')]
+    >>> [(n.start, n.end, n.note) for n in findings("发展锟斤拷锟斤拷人工", Options())]
+    [(2, 8, '锟斤拷: replacement characters read as GBK; the text is lost')]
     """
     for match in _LOST.finditer(text):
         if match.group().startswith("\ufffd"):
             note = "replacement characters: the decoder dropped bytes here; the text is lost"
         else:
             note = "锟斤拷: replacement characters read as GBK; the text is lost"
-        yield Finding(match.start(), match.end(), note)
+        yield Notice(match.start(), match.end(), match.group(), note)
 
 
 RULE = Rule(
