@@ -45,7 +45,8 @@ Doubled text that is also the doubling of another text is repaired one way only
 ``_squares`` for the choice.
 
 Gate: a line shorter than twice ``LINE_EVIDENCE.restored_chars`` cannot hold enough
-doubled text and is not searched; the search itself only compares positions where a
+doubled text and is not searched, nor is a line that neither opens with a square nor
+holds a telltale one (``_may_hold_overprint``); the search itself only compares positions where a
 character recurs within ``max_run_length`` + 1 characters.
 
 >>> from textfix.rule import Change
@@ -60,7 +61,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
+
+import regex
 
 from ..chars import LAYOUT_SPACE, is_cjk_punct, is_unspaced
 from ..rule import Change, Example, Rule
@@ -228,10 +232,36 @@ def _bounded(text: str, runs: tuple[Run, ...]) -> tuple[Run, ...]:
     return runs[low:high]
 
 
+# A doubled mark (``，，``) or a doubled run of three characters or more: a segment
+# inside a line needs such telltale runs (``SEGMENT_EVIDENCE``), so without one only
+# a doubling of the whole line remains possible.
+@lru_cache(maxsize=8)
+def _telltale_square(bound: int) -> regex.Pattern[str]:
+    return regex.compile(rf"([\p{{P}}\p{{S}}])\1|(.{{3,{max(bound, 3)}}}?)\2")
+
+
+def _starts_with_square(content: str, bound: int) -> bool:
+    """True when ``content`` opens with a run and its copy (``22月月``, ``13 13日日``)."""
+    for size in range(1, min(bound, len(content) // 2) + 1):
+        if content.startswith(content[:size], size):
+            return True
+        if content[size] == " " and content.startswith(content[:size], size + 1):
+            return True
+    return False
+
+
+def _may_hold_overprint(content: str, bound: int) -> bool:
+    """The cheap gate of ``_in_place``: a whole-line doubling starts with a square; a
+    doubled segment holds a telltale square. Lines with neither are not searched."""
+    return (
+        _starts_with_square(content, bound) or _telltale_square(bound).search(content) is not None
+    )
+
+
 def _in_place(line: _Line, bound: int) -> Iterator[Change]:
     """Forms 1–3: doubled runs covering the whole line or a bounded segment of it."""
     content = line.content
-    if len(content) < 2 * LINE_EVIDENCE.restored_chars:
+    if len(content) < 2 * LINE_EVIDENCE.restored_chars or not _may_hold_overprint(content, bound):
         return
     for stretch in stretches(content, bound):
         if (stretch.start, stretch.end) == (0, len(content)):
