@@ -54,7 +54,10 @@ def textfix_rule_alone(rule_id: str) -> Tool:
         return lambda text: textfix.fix(text, config)
 
     return Tool(
-        f"rule {rule_id}", "textfix", load, f"textfix.fix(text, Config(enable=[{rule_id!r}]))"
+        f"rule {rule_id}",
+        "textfix",
+        load,
+        f"textfix.fix(text, Config(enable=[{rule_id!r}], disable=others))",
     )
 
 
