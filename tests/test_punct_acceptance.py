@@ -11,7 +11,7 @@ import textfix
 
 from .test_punct_properties import RULE_IDS
 
-CORPUS = Path(__file__).parents[1] / ".." / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 PUNCT_RULES = set(RULE_IDS) - {"remove_space_beside_cjk_punct"}
 
 
@@ -79,8 +79,5 @@ def test_seed_raw_page_gets_no_punctuation_edits(name: str) -> None:
     which ``remove_space_beside_cjk_punct`` removes; the doubled marks of the
     fake-bold caption (``日日，，``) are overprint, left to ``undo_overprint``.
     """
-    path = CORPUS / name
-    if not path.exists():
-        pytest.skip("shared corpus not present")
-    edits = textfix.explain(path.read_text(encoding="utf-8")).edits
+    edits = textfix.explain((CORPUS / name).read_text(encoding="utf-8")).edits
     assert Counter(edit.rule for edit in edits if edit.rule in PUNCT_RULES) == Counter()
