@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -43,11 +44,12 @@ def test_glyph_twins_are_replaced_by_the_ideograph(pair: tuple[str, str]) -> Non
     assert _fix(damaged, "normalize_glyphs") == clean
 
 
-@given(gen.any_text)
-def test_glyph_normalization_is_idempotent_and_valid(text: str) -> None:
-    once = _fix(text, "normalize_glyphs")
-    assert _fix(once, "normalize_glyphs") == once
-    _assert_edits_point_into_input(text, "normalize_glyphs")
+@pytest.mark.parametrize("rule_id", ["normalize_glyphs", "remove_invisible"])
+@given(text=gen.any_text)
+def test_character_rule_is_idempotent_and_valid(rule_id: str, text: str) -> None:
+    once = _fix(text, rule_id)
+    assert _fix(once, rule_id) == once
+    _assert_edits_point_into_input(text, rule_id)
 
 
 # ---- remove_invisible ----
@@ -57,13 +59,6 @@ def test_glyph_normalization_is_idempotent_and_valid(text: str) -> None:
 def test_inserted_invisible_characters_are_removed(pair: tuple[str, str]) -> None:
     clean, damaged = pair
     assert _fix(damaged, "remove_invisible") == clean
-
-
-@given(gen.any_text)
-def test_invisible_removal_is_idempotent_and_valid(text: str) -> None:
-    once = _fix(text, "remove_invisible")
-    assert _fix(once, "remove_invisible") == once
-    _assert_edits_point_into_input(text, "remove_invisible")
 
 
 @given(gen.any_text)
