@@ -35,7 +35,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import regex
@@ -43,6 +42,7 @@ import regex
 from . import _engine
 from ._api import _DEFAULT, _require_str
 from .config import Config
+from .han_script import han_form
 
 REPLACEMENT = "\ufffd"
 GBK_MOJIBAKE = "锟斤拷"
@@ -158,26 +158,3 @@ def mixed_han_scripts(text: str) -> int:
     if min(forms["traditional"], forms["simplified"]) < MIN_MIXED_EACH:
         return 0
     return min(forms["traditional"], forms["simplified"])
-
-
-@lru_cache(maxsize=1 << 16)
-def han_form(char: str) -> str | None:
-    """``traditional`` or ``simplified`` for a character only one standard uses, else None.
-
-    >>> han_form("這"), han_form("这"), han_form("台"), han_form("中")
-    ('traditional', 'simplified', None, None)
-    """
-    to_simplified, *to_traditional = _converters()
-    if to_simplified.convert(char) != char:
-        return "traditional"
-    if all(converter.convert(char) != char for converter in to_traditional):
-        return "simplified"
-    return None
-
-
-@lru_cache(maxsize=1)
-def _converters() -> tuple[Any, ...]:
-    """OpenCC converters to simplified, then to each traditional standard (built lazily)."""
-    import opencc
-
-    return tuple(opencc.OpenCC(name) for name in ("t2s", "s2t", "s2tw", "s2hk"))

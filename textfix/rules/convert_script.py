@@ -23,11 +23,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
+from ..han_script import han_form
 from ..rule import Change, Example, Notice, Rule, minimal_change
 
 if TYPE_CHECKING:
@@ -111,12 +112,12 @@ class ScriptMix(NamedTuple):
         return minority >= MIN_MINORITY_CHARS and minority / total >= MIN_MINORITY_SHARE
 
 
-@lru_cache(maxsize=65536)
+_SCRIPT_SIGN = {"simplified": -1, "traditional": 1}
+
+
 def _script_of(char: str) -> int:
-    """-1 simplified only, 1 traditional only, 0 shared or undecidable (干: 幹 / 乾 / 干)."""
-    to_traditional = _converter("s2t").convert(char) != char
-    to_simplified = _converter("t2s").convert(char) != char
-    return int(to_simplified and not to_traditional) - int(to_traditional and not to_simplified)
+    """-1 simplified only, 1 traditional only, 0 shared by both scripts (``han_form``)."""
+    return _SCRIPT_SIGN.get(han_form(char), 0)
 
 
 def script_mix(text: str) -> ScriptMix:
