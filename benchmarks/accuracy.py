@@ -140,7 +140,9 @@ def pdf_samples(quick: bool, workdir: Path, result: AccuracyResult) -> list[Samp
         result.documents.append(f"{document.name}: {built.pages} pages, {len(built.gold)} chars")
         for extractor in available:
             text = extractor.extract(built.path)
-            samples.append(Sample(f"PDF {document.name}", extractor.name, text, built.gold))
+            samples.append(
+                Sample(f"PDF {document.name}", extractor.name, text, built.gold_as_read(text))
+            )
     return samples
 
 
@@ -169,7 +171,9 @@ def ocr_samples(quick: bool, workdir: Path, result: AccuracyResult, workers: int
         for degradation in degradations:
             images = [degradation.apply(page) for page in pages]
             text = ocr.ocr_pages(images, language, workdir, workers)
-            samples.append(Sample(f"OCR {document.name}", degradation.name, text, built.gold))
+            samples.append(
+                Sample(f"OCR {document.name}", degradation.name, text, built.gold_as_read(text))
+            )
     return samples
 
 

@@ -10,7 +10,8 @@ shifted by a fraction of a point, the way e-paper PDFs produce doubled text when
 ``build_newspaper_pdf`` returns the path and the gold text: the articles as textfix should
 restore them, one paragraph (or title) per line in the order they are drawn (by default the
 titles after the body, as in the seed e-paper pages), page furniture left out (it is returned
-apart, for tests of furniture removal).
+apart, for tests of furniture removal). ``NewspaperPdf.gold_as_read`` puts each article's titles
+where an extractor read them, the order a repair must keep.
 
 WenQuanYi Micro Hei maps a few glyphs from both a unified and a compatibility ideograph, and
 the ToUnicode map written for it picks the latter: extractors read 力 back as U+F98A. Real
@@ -24,12 +25,14 @@ from __future__ import annotations
 
 import math
 import subprocess
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import regex
+from rapidfuzz import fuzz
 
 from .texts import Article
 
@@ -121,6 +124,23 @@ class NewspaperPdf:
     gold: str
     furniture: tuple[str, ...]
     pages: int
+    articles: tuple[Article, ...] = ()
+
+    def gold_as_read(self, extracted: str) -> str:
+        """The gold with each article's titles where ``extracted`` reads them.
+
+        The PDF draws titles after the body (``Layout.titles_last``) but prints them above
+        it: extractors that follow the drawing order read them last, those that follow the
+        page geometry (pdftotext, Tesseract) read them first. Document order as extracted
+        is what textfix keeps (it never moves a headline), so that is the order to score.
+        """
+        if not self.articles:
+            return self.gold
+        return "\n".join(
+            line
+            for article in self.articles
+            for line in article.gold_lines(titles_last=not titles_read_first(article, extracted))
+        )
 
 
 @dataclass
@@ -247,7 +267,49 @@ def build_newspaper_pdf(
     gold = "\n".join(
         line for article in articles for line in article.gold_lines(titles_last=layout.titles_last)
     )
-    return NewspaperPdf(path, gold, tuple(writer.drawn_furniture), pages)
+    return NewspaperPdf(path, gold, tuple(writer.drawn_furniture), pages, tuple(articles))
+
+
+# Characters of a paragraph's start searched for in the extracted text: long enough to span
+# several font runs, so that a fake-bold caption quoting the paragraph (each run doubled)
+# does not match it, and to be unique on a page.
+_ANCHOR_CHARS = 24
+# Fuzzy matches scoring below this (rapidfuzz 0–100) are taken as not found: OCR misreads a
+# character or two of an anchor; a lower score may be another sentence with shared words.
+_MIN_ANCHOR_SCORE = 90
+
+
+def titles_read_first(article: Article, extracted: str) -> bool:
+    """Whether ``extracted`` has the article's headline before all of its body paragraphs.
+
+    Whitespace is ignored (layout modes pad lines; PyMuPDF drops some spaces), and so are
+    compatibility forms (some fonts map 力 to U+F98A). When either cannot be found, the
+    drawing order (titles last) is assumed.
+    """
+    if not article.headline or not article.paragraphs:
+        return False
+    compact = _compact(extracted)
+    headline = _position(_compact(article.headline)[:_ANCHOR_CHARS], compact)
+    # Every paragraph is looked for: an extractor may scramble one (pdfminer reorders the
+    # words of justified lines), and any body paragraph read first places the titles last.
+    found = (
+        _position(_compact(paragraph)[:_ANCHOR_CHARS], compact) for paragraph in article.paragraphs
+    )
+    body = min((position for position in found if position is not None), default=None)
+    return headline is not None and body is not None and headline < body
+
+
+def _compact(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _position(anchor: str, text: str) -> int | None:
+    """Where ``anchor`` starts in ``text``: exactly, else by the best fuzzy alignment."""
+    exact = text.find(anchor)
+    if exact >= 0:
+        return exact
+    found = fuzz.partial_ratio_alignment(anchor, text)
+    return found.dest_start if found is not None and found.score >= _MIN_ANCHOR_SCORE else None
 
 
 def _place_article(writer: _Writer, article: Article, columns: int) -> None:

@@ -10,6 +10,7 @@ import importlib.util
 import shutil
 import subprocess
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +24,7 @@ from benchmarks.metrics import (
     false_change_rate,
     residual_artifacts,
 )
+from benchmarks.newspaper_pdf import NewspaperPdf, titles_read_first
 from benchmarks.peers import naive_join
 from benchmarks.speed import Measurement, is_linear
 from benchmarks.texts import Article, english_paragraphs, tiled
@@ -143,6 +145,24 @@ def test_article_gold_puts_titles_where_they_are_drawn() -> None:
         "图片说明（摄）",
     ]
     assert article.gold_lines(titles_last=True)[:3] == ["正文一。", "正文二。", "标题"]
+
+
+def test_scored_gold_keeps_titles_where_the_extractor_read_them() -> None:
+    article = Article(
+        "人工智能产业发展座谈会召开",
+        "",
+        "",
+        ("本报讯 市委书记主持召开人工智能产业发展座谈会，听取企业意见。",),
+        "",
+    )
+    built = NewspaperPdf(Path("x.pdf"), "", (), 1, (article,))
+    headline = "人工智能产业发\n展座谈会召开\n"
+    body = "本报讯 市委书记主持召开人工智\n能产业发展座谈会，听取企业意见。\n"
+    titles_first, titles_last = headline + body, body + headline
+    assert built.gold_as_read(titles_first).split("\n")[0] == article.headline
+    assert built.gold_as_read(titles_last).split("\n")[-1] == article.headline
+    # Compatibility forms (a font's ToUnicode map giving U+F98A for 力) do not hide a title.
+    assert titles_read_first(article, titles_first.replace("力", "\uf98a"))
 
 
 def test_main_reports_usage_errors_with_exit_code_2(capsys) -> None:
