@@ -115,6 +115,12 @@ class Rows:
         self.content_starts = list(map(add, self.offsets, leads))
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
+def split_rows(text: str) -> Rows:
+    """The text's ``Rows`` (cached: furniture removal splits the text its page is read from)."""
+    return Rows(text)
+
+
 class _Measured:
     """The non-blank lines of a text, measured one field at a time over all lines.
 
@@ -126,7 +132,7 @@ class _Measured:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.all = every = Rows(text)
+        self.all = every = split_rows(text)
         self.rows = rows = list(compress(range(len(every.raws)), every.contents))
         self.contents = contents = list(map(every.contents.__getitem__, rows))
         self.kept = list(map(every.raws.__getitem__, rows))

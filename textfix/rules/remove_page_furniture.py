@@ -51,13 +51,13 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, repeat
 from statistics import median
 
 import regex
 
 from ..chars import CLOSERS, SENTENCE_FINAL
-from ..layout import NOISE_CELLS, Rows, first_unit_width, read_page
+from ..layout import NOISE_CELLS, Rows, first_unit_width, read_page, split_rows
 from ..rule import Change, Example, Rule
 from ..similarity import Clusters
 
@@ -154,17 +154,21 @@ class _Document:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        rows = Rows(text)
+        rows = split_rows(text)
         self.contents = rows.contents
         self.content_starts = rows.content_starts
         # A row ends where the next starts, before its newline.
-        self.starts, self.ends = rows.offsets, [offset - 1 for offset in rows.offsets[1:]]
-        self.page_of = _page_numbers(rows) if "\f" in text else [0] * len(self.contents)
+        self.starts, self.ends = rows.offsets, list(map((-1).__add__, rows.offsets[1:]))
         self.content = list(compress(range(len(self.contents)), self.contents))
-        pages: dict[int, list[int]] = defaultdict(list)
-        for index in self.content:
-            pages[self.page_of[index]].append(index)
-        self.pages = list(pages.values())
+        if "\f" in text:
+            self.page_of = _page_numbers(rows)
+            pages: dict[int, list[int]] = defaultdict(list)
+            for index in self.content:
+                pages[self.page_of[index]].append(index)
+            self.pages = list(pages.values())
+        else:
+            self.page_of = [0] * len(self.contents)
+            self.pages = [self.content] if self.content else []
         self.marked = "\f" in text and len(self.pages) > 1
         self._keys: dict[str, str] = {}
 
@@ -264,15 +268,16 @@ def _regular(positions: list[int], rows: int) -> bool:
 
 def _unmarked_furniture(doc: _Document) -> dict[int, str]:
     """Rows recurring at regular intervals where pages are not marked."""
-    short = [i for i in doc.content if len(doc.contents[i]) <= MAX_FURNITURE_CHARS]
+    lengths = map(len, map(doc.contents.__getitem__, doc.content))
+    short = list(compress(doc.content, map(MAX_FURNITURE_CHARS.__ge__, lengths)))
     keys = doc.shape_keys(short)
-    rank = {index: n for n, index in enumerate(doc.content)}
+    rank = dict(zip(doc.content, range(len(doc.content)), strict=True))
     regular: list[list[int]] = []
     for members in Clusters(keys).groups():
         if len(members) < MIN_REPEATS:
             continue
-        indices = [short[m] for m in members]
-        if _regular([rank[i] for i in indices], len(doc.content)):
+        indices = list(map(short.__getitem__, members))
+        if _regular(list(map(rank.__getitem__, indices)), len(doc.content)):
             regular.append(indices)
     if not regular:
         return {}
@@ -281,7 +286,7 @@ def _unmarked_furniture(doc: _Document) -> dict[int, str]:
     found: dict[int, str] = {}
     for indices in regular:
         form = furniture_form(doc.contents[indices[0]])
-        if form or any(interrupts(index) for index in indices):
+        if form or interrupts.any_of(indices):
             for index in indices:
                 found[index] = f"{form or 'running head or foot'} recurring every page"
     return found
@@ -301,18 +306,22 @@ class _Interruptions:
         self._neighbours = [index for index in doc.content if index not in recurring]
         self._answers: dict[int, bool] = {}
 
-    def __call__(self, index: int) -> bool:
-        """The lines around it end mid-sentence and break where the column is full."""
+    def any_of(self, indices: list[int]) -> bool:
+        """Some of these lines stand where a paragraph runs on (see ``_runs_on``)."""
         if not self._wrapped:
             return False
-        after = bisect_left(self._neighbours, index)
-        if after not in self._answers:
-            self._answers[after] = 0 < after < len(self._neighbours) and self._runs_on(
-                self._neighbours[after - 1], self._neighbours[after]
+        return any(map(self._at, set(map(bisect_left, repeat(self._neighbours), indices))))
+
+    def _at(self, gap: int) -> bool:
+        """The answer for the lines between neighbours ``gap - 1`` and ``gap``."""
+        if gap not in self._answers:
+            self._answers[gap] = 0 < gap < len(self._neighbours) and self._runs_on(
+                self._neighbours[gap - 1], self._neighbours[gap]
             )
-        return self._answers[after]
+        return self._answers[gap]
 
     def _runs_on(self, before: int, after: int) -> bool:
+        """The lines around it end mid-sentence and break where the column is full."""
         doc, page = self._doc, self._page
         width = page.width_at(doc.content_starts[before])
         if width is None or page.width_at(doc.content_starts[after]) is None:
