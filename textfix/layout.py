@@ -135,48 +135,38 @@ class _Measured:
         self.all = every = split_rows(text)
         self.rows = rows = list(compress(range(len(every.raws)), every.contents))
         self.contents = contents = list(map(every.contents.__getitem__, rows))
-        self.kept = list(map(every.raws.__getitem__, rows))
         self.starts = list(map(every.content_starts.__getitem__, rows))
         self.lengths = list(map(len, contents))
         self.ends = list(map(add, self.starts, self.lengths))
         self.lasts = list(map(itemgetter(-1), contents))
         self.hangs = list(map(_HANGING.__contains__, self.lasts))
-        self.marks = self._marks()
-        self.widths = self._widths()
+        self.marks, self.widths = self._measure_widths()
         self.units = _first_units(contents, self.lasts)
 
-    def _marks(self) -> list[int]:
-        """CJK punctuation marks of each line's content, counted by one whole-text removal."""
-        if self.text.isascii():
-            return [0] * len(self.rows)
-        unpunctuated = drop_cjk_punct(self.text).split("\n")
-        marks = list(
-            map(sub, map(len, self.kept), map(len, map(unpunctuated.__getitem__, self.rows)))
-        )
-        if "\u3000" in self.text:  # an ideographic-space indent is layout, not a mark
-            spaced = map(str.__contains__, self.kept, repeat("\u3000"))
-            for n in compress(range(len(marks)), spaced):
-                marks[n] -= self.kept[n].count("\u3000") - self.contents[n].count("\u3000")
-        for n in self._unmeasured():
-            marks[n] = 0
-        return marks
+    def _measure_widths(self) -> tuple[list[int], list[int]]:
+        """CJK punctuation marks and ``display_width`` of every line's content.
 
-    def _widths(self) -> list[int]:
-        """``display_width``: from UTF-8 lengths where ``fast_width`` applies, else measured."""
-        widths = list(map(fast_width, self.contents, self.marks))
-        if not fast_width_applies(self.text):
-            slow = map(not_, map(fast_width_applies, self.contents))
-            for n in compress(range(len(widths)), slow):
-                widths[n] = display_width(self.contents[n])
-        for n in self._unmeasured():
-            widths[n] = self.lengths[n]
-        return widths
-
-    def _unmeasured(self) -> list[int]:
-        """Lines too long to be measured exactly (see ``_MEASURE_LIMIT``)."""
-        if max(self.lengths, default=0) < _MEASURE_LIMIT:
-            return []
-        return [n for n, length in enumerate(self.lengths) if length >= _MEASURE_LIMIT]
+        An ASCII line has no marks and is as wide as it is long. The other lines are
+        joined and their marks removed in one pass; ``fast_width`` measures those it
+        applies to from their UTF-8 length. Lines of ``_MEASURE_LIMIT`` characters or
+        more keep their length as width and count no marks.
+        """
+        lengths = self.lengths
+        marks, widths = [0] * len(lengths), lengths.copy()
+        others = list(compress(range(len(lengths)), map(not_, map(str.isascii, self.contents))))
+        texts = list(map(self.contents.__getitem__, others))
+        joined = "\n".join(texts)
+        unpunctuated = drop_cjk_punct(joined).split("\n")
+        their_marks = list(map(sub, map(len, texts), map(len, unpunctuated)))
+        their_widths = list(map(fast_width, texts, their_marks))
+        if not fast_width_applies(joined):
+            slow = map(not_, map(fast_width_applies, texts))
+            for k in compress(range(len(texts)), slow):
+                their_widths[k] = display_width(texts[k])
+        for n, mark_count, width in zip(others, their_marks, their_widths, strict=True):
+            if lengths[n] < _MEASURE_LIMIT:
+                marks[n], widths[n] = mark_count, width
+        return marks, widths
 
     def gaps(self) -> list[int]:
         """Blank lines, and page breaks on them or on the line itself, before each line."""
@@ -195,7 +185,7 @@ class _Measured:
         leads = list(map(sub, self.starts, offsets))
         indents = [0] * len(self.rows)
         for n in compress(range(len(self.rows)), leads):
-            lead = self.kept[n][: leads[n]]
+            lead = self.all.raws[self.rows[n]][: leads[n]]
             indents[n] = display_width(lead.replace("\t", "    ").replace("\f", ""))
         return indents
 
