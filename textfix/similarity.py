@@ -8,6 +8,8 @@ about its length, so that grouping stays linear in the number of strings.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import chain, repeat
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -60,11 +62,9 @@ class Clusters:
     @staticmethod
     def _nearest(key: str, by_length: dict[int, list[str]], sizes: dict[str, int]) -> str | None:
         # Keys arrive most populous first, so each bucket's head holds its largest groups.
-        candidates = [
-            other
-            for length in range(len(key) - LENGTH_SLACK, len(key) + LENGTH_SLACK + 1)
-            for other in by_length.get(length, [])[:MAX_CANDIDATES]
-        ]
+        lengths = range(len(key) - LENGTH_SLACK, len(key) + LENGTH_SLACK + 1)
+        buckets = map(by_length.get, lengths, repeat(()))
+        candidates = list(chain.from_iterable(map(itemgetter(slice(MAX_CANDIDATES)), buckets)))
         if not candidates:
             return None
         candidates.sort(key=sizes.__getitem__, reverse=True)

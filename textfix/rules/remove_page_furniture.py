@@ -47,11 +47,11 @@ the text's edges, nor a line recurring ``MIN_REPEATS`` times: nothing to do.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import accumulate, compress
+from operator import not_, sub
 from statistics import median
 
 import regex
@@ -255,15 +255,16 @@ def _marked_furniture(doc: _Document) -> dict[int, str]:
 
 def _regular(positions: list[int], rows: int) -> bool:
     """Recurrence at page intervals; the first and last page may be short."""
-    gaps = [b - a for a, b in zip(positions, positions[1:], strict=False)]
+    gaps = list(map(sub, positions[1:], positions))
     if positions[-1] >= rows - ZONE_LINES and gaps[-1] < max(gaps):
         gaps.pop()  # a foot on a short last page
     if positions[0] < ZONE_LINES and gaps and gaps[0] < max(gaps):
         gaps.pop(0)  # a head on a short first page
-    if not gaps:
+    if not gaps or min(gaps) < MIN_PAGE_LINES:
         return False
-    slack = max(REGULAR_SLACK_LINES, REGULAR_SLACK_SHARE * median(gaps))
-    return min(gaps) >= MIN_PAGE_LINES and max(gaps) - min(gaps) <= slack
+    spread = max(gaps) - min(gaps)
+    # The median is needed only where the spread exceeds the fixed slack.
+    return spread <= REGULAR_SLACK_LINES or spread <= REGULAR_SLACK_SHARE * median(gaps)
 
 
 def _unmarked_furniture(doc: _Document) -> dict[int, str]:
@@ -293,45 +294,55 @@ def _unmarked_furniture(doc: _Document) -> dict[int, str]:
 
 
 class _Interruptions:
-    """Whether a recurring line stands where a wrapped paragraph runs on (a page break).
+    """Which recurring lines stand where a wrapped paragraph runs on (a page break).
 
-    Its neighbours are the nearest lines on either side that neither recur nor are
-    blank; every recurring line between the same two neighbours gets one answer.
+    A recurring line's neighbours are the nearest lines on either side that neither
+    recur nor are blank. All recurring lines between the same two neighbours share
+    one answer, and the page is read only if some such gap opens mid-sentence.
     """
 
     def __init__(self, doc: _Document, recurring: set[int]) -> None:
         self._doc = doc
-        self._page = read_page(doc.text)
-        self._wrapped = self._page.explained >= MIN_WRAPPED_BREAKS and self._page.column > 0
-        self._neighbours = [index for index in doc.content if index not in recurring]
-        self._answers: dict[int, bool] = {}
+        alone = map(not_, map(recurring.__contains__, doc.content))
+        self._neighbours = neighbours = list(compress(doc.content, alone))
+        # Gap g lies between neighbours g - 1 and g: row i lies in the gap numbered by
+        # the neighbours above it.
+        is_neighbour = [0] * len(doc.contents)
+        for index in neighbours:
+            is_neighbour[index] = 1
+        self._gap_of = list(accumulate(is_neighbour, initial=0))
+        open_gaps = [
+            gap
+            for gap in sorted({self._gap_of[index] for index in recurring})
+            if 0 < gap < len(neighbours) and _ends_mid_sentence(doc.contents[neighbours[gap - 1]])
+        ]
+        self._runs_on = self._full_breaks(open_gaps) if open_gaps else set()
 
     def any_of(self, indices: list[int]) -> bool:
-        """Some of these lines stand where a paragraph runs on (see ``_runs_on``)."""
-        if not self._wrapped:
-            return False
-        return any(map(self._at, set(map(bisect_left, repeat(self._neighbours), indices))))
+        """Some of these lines stand where a paragraph runs on."""
+        return not self._runs_on.isdisjoint(map(self._gap_of.__getitem__, indices))
 
-    def _at(self, gap: int) -> bool:
-        """The answer for the lines between neighbours ``gap - 1`` and ``gap``."""
-        if gap not in self._answers:
-            self._answers[gap] = 0 < gap < len(self._neighbours) and self._runs_on(
-                self._neighbours[gap - 1], self._neighbours[gap]
-            )
-        return self._answers[gap]
+    def _full_breaks(self, gaps: list[int]) -> set[int]:
+        """The gaps whose line before breaks where the column is full (the text is wrapped)."""
+        doc, page = self._doc, read_page(self._doc.text)
+        if page.explained < MIN_WRAPPED_BREAKS or page.column <= 0:
+            return set()
+        found = set()
+        for gap in gaps:
+            before, after = self._neighbours[gap - 1], self._neighbours[gap]
+            width = page.width_at(doc.content_starts[before])
+            start = doc.content_starts[after]
+            if width is None or page.width_at(start) is None:
+                continue
+            last = doc.contents[before][-1]
+            unit = first_unit_width(doc.text, start, start + len(doc.contents[after]), last)
+            if width + unit > page.column - NOISE_CELLS:
+                found.add(gap)
+        return found
 
-    def _runs_on(self, before: int, after: int) -> bool:
-        """The lines around it end mid-sentence and break where the column is full."""
-        doc, page = self._doc, self._page
-        width = page.width_at(doc.content_starts[before])
-        if width is None or page.width_at(doc.content_starts[after]) is None:
-            return False
-        last = doc.contents[before][-1]
-        if last in SENTENCE_FINAL or last in CLOSERS:
-            return False
-        start = doc.content_starts[after]
-        unit = first_unit_width(doc.text, start, start + len(doc.contents[after]), last)
-        return width + unit > page.column - NOISE_CELLS
+
+def _ends_mid_sentence(line: str) -> bool:
+    return line[-1] not in SENTENCE_FINAL and line[-1] not in CLOSERS
 
 
 def _edge_page_numbers(doc: _Document) -> dict[int, str]:
