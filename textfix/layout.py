@@ -282,18 +282,21 @@ def estimate_column(
     would not (allowing ``NOISE_CELLS``). Lines wider than ``W`` count against it.
     Lines are given by their widths, first-unit widths and hanging ends.
     """
-    fits = list(map(sub, widths, map(mul, hangs, repeat(punct_cells))))
+    fits = Counter(map(sub, widths, map(mul, hangs, repeat(punct_cells))))
+    too_wide = [0] * (MAX_COLUMN + 2)
+    for low, count in fits.items():
+        too_wide[min(low, MAX_COLUMN + 1)] += count
     # Each break adds one to the widths from the fitting width of ``a`` to its width
     # plus the next unit: +1 where that range starts, -1 after it ends. A range
     # that starts beyond MAX_COLUMN lands, with its end, on the unread last slot.
+    # The last line has no break after it.
+    if widths:
+        fits[widths[-1] - punct_cells * hangs[-1]] -= 1
     explained = [0] * (MAX_COLUMN + 2)
-    for low, count in Counter(fits[:-1]).items():
+    for low, count in fits.items():
         explained[min(max(low, 0), MAX_COLUMN + 1)] += count
     for reach, count in Counter(map(add, widths, units[1:])).items():
         explained[min(reach - 1 + NOISE_CELLS, MAX_COLUMN) + 1] -= count
-    too_wide = [0] * (MAX_COLUMN + 2)
-    for low, count in Counter(fits).items():
-        too_wide[min(low, MAX_COLUMN + 1)] += count
     best_width, best_score, best_explained = 0, 0, 0
     running = 0
     wider = len(widths)
