@@ -130,7 +130,9 @@ def furniture_form(line: str) -> str:
         return ""
     if _NAV.fullmatch(line):
         return "navigation"
-    if len(line) <= MAX_FURNITURE_CHARS // 2 and _URL.search(line):
+    # Every URL form has a dot or "://": a cheap test before the search.
+    short = len(line) <= MAX_FURNITURE_CHARS // 2
+    if short and ("." in line or "://" in line) and _URL.search(line):
         return "URL"
     return ""
 
