@@ -70,14 +70,15 @@ _SENTENCE_PUNCT = re.compile("[" + re.escape("".join(sorted(CLAUSE | SENTENCE_FI
 # How far into the next line to look for the end of its first unit (a Latin word).
 _UNIT_SCAN = 40
 
-_CLOSER_CHARS = "".join(sorted(CLOSERS))
-_LAST = slice(-1, None)
+_CLOSER_CHARS = "".join(sorted(CLOSERS))  # for str.rstrip
+_LAST = slice(-1, None)  # the last character, or "" for an empty string
 # Final characters that may hang outside the column.
 _HANGING = frozenset(char for char in NO_LINE_START if is_unspaced(char))
 
-# How many recent texts' pages to remember: the furniture and reflow rules and
-# block typing read the same text in one pipeline run.
-_CACHE_SIZE = 4
+# How many recent texts' rows and pages to remember: furniture removal and reflow
+# read the same text when no furniture was found, block typing the original input.
+# Two slots cover one pipeline run; a page holds lists as long as the text's lines.
+_CACHE_SIZE = 2
 
 
 class Line(NamedTuple):
@@ -216,6 +217,7 @@ class _Measured:
             self.finals(),
             self.hangs,
         )
+        # tuple.__new__ builds each Line in C, without NamedTuple's Python __new__.
         return list(map(tuple.__new__, repeat(Line), zip(*fields, strict=True)))
 
 
@@ -404,9 +406,9 @@ class Page:
         self.text = text
         self._measured = measured
         self.column = 0
-        self.explained = -1  # line breaks the column width explains
+        self.explained = -1  # line breaks the column width explains (set below, >= 0)
         self.punct_cells = 1  # printed width of CJK punctuation on this page
-        self._widths = measured.widths
+        self._widths = measured.widths  # each line's width with that punctuation width
         for cells in PUNCT_CELL_MODELS:
             widths = measured.widths
             if cells > 1:
