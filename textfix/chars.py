@@ -9,6 +9,7 @@ lengths of real columns far better than counting it as 2.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -74,7 +75,9 @@ def is_unspaced(char: str) -> bool:
     return char in CJK_PUNCT or bool(_UNSPACED.match(char))
 
 
-_DROP_CJK_PUNCT = str.maketrans(dict.fromkeys(CJK_PUNCT))
+# Plain ``re``: on a literal character class it is several times faster than
+# ``regex``, and than ``str.translate`` on non-ASCII text.
+_CJK_PUNCT_MARK = re.compile("[" + re.escape("".join(sorted(CJK_PUNCT))) + "]")
 
 
 def drop_cjk_punct(text: str) -> str:
@@ -83,7 +86,7 @@ def drop_cjk_punct(text: str) -> str:
     >>> drop_cjk_punct("部署。（高美梅）")
     '部署高美梅'
     """
-    return text.translate(_DROP_CJK_PUNCT)
+    return _CJK_PUNCT_MARK.sub("", text)
 
 
 # Blocks made only of East-Asian-wide characters, all three bytes long in UTF-8.
@@ -99,10 +102,10 @@ WIDE_THREE_BYTE_BLOCKS = (
     ("\uff01", "\uff60"),  # Fullwidth Forms
 )
 _THREE_BYTE_PUNCT = "".join(sorted(c for c in CJK_PUNCT if len(c.encode()) == 3))
-_NOT_FAST = regex.compile(
+_NOT_FAST = re.compile(  # plain ``re``: see _CJK_PUNCT_MARK
     "[^\\x00-\\x7f"
     + "".join(f"{low}-{high}" for low, high in WIDE_THREE_BYTE_BLOCKS)
-    + regex.escape(_THREE_BYTE_PUNCT)
+    + re.escape(_THREE_BYTE_PUNCT)
     + "]"
 )
 

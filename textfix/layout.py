@@ -13,7 +13,11 @@ fewest lines wider than a column (those are headlines and other standalone text)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from collections import Counter
+from functools import cached_property, lru_cache
+from itertools import accumulate, compress, repeat
+from operator import add, itemgetter, mul, not_, sub
 from typing import NamedTuple
 
 from .chars import (
@@ -66,6 +70,16 @@ _SENTENCE_PUNCT = re.compile("[" + re.escape("".join(sorted(CLAUSE | SENTENCE_FI
 # How far into the next line to look for the end of its first unit (a Latin word).
 _UNIT_SCAN = 40
 
+_CLOSER_CHARS = "".join(sorted(CLOSERS))  # for str.rstrip
+_LAST = slice(-1, None)  # the last character, or "" for an empty string
+# Final characters that may hang outside the column.
+_HANGING = frozenset(char for char in NO_LINE_START if is_unspaced(char))
+
+# How many recent texts' rows and pages to remember: furniture removal and reflow
+# read the same text when no furniture was found, block typing the original input.
+# Two slots cover one pipeline run; a page holds lists as long as the text's lines.
+_CACHE_SIZE = 2
+
 
 class Line(NamedTuple):
     """A non-blank line: its content span (layout whitespace excluded) and width.
@@ -86,48 +100,150 @@ class Line(NamedTuple):
     hangs: bool  # ends in CJK punctuation that may hang outside the column
 
 
-def parse_lines(text: str) -> list[Line]:
-    """Non-blank lines with their content spans; blank lines become ``gap`` counts.
+class Rows:
+    """Every line of a text split at ``\\n``, blank ones too, with its content span.
 
-    Punctuation counts of all lines come from one whole-text pass
-    (``drop_cjk_punct``) that keeps every line's newline in place.
+    ``contents`` are the lines without layout whitespace; ``offsets`` has one entry
+    more than there are rows: where a row after the last would start.
     """
-    raw_lines = text.split("\n")
-    unpunctuated = drop_cjk_punct(text).split("\n")
-    fast = fast_width_applies(text)
-    lines: list[Line] = []
-    gap = 0
-    position = 0
-    for raw, bare_of_punct in zip(raw_lines, unpunctuated, strict=True):
-        content = raw.strip(LAYOUT_SPACE)
-        if not content:
-            gap += 1 + raw.count("\f")
-            position += len(raw) + 1
-            continue
-        lead = len(raw) - len(raw.lstrip(LAYOUT_SPACE))
-        start = position + lead
-        end = start + len(content)
-        page_breaks = raw.count("\f") if "\f" in raw else 0
-        indent = display_width(raw[:lead].replace("\t", "    ").replace("\f", "")) if lead else 0
-        if len(content) >= _MEASURE_LIMIT:
-            width, marks = len(content), 0
-        else:
-            marks = len(raw) - len(bare_of_punct)
-            if "\u3000" in raw:  # an ideographic-space indent is layout, not a mark
-                marks -= raw.count("\u3000") - content.count("\u3000")
-            width = fast_width(content, marks) if fast else display_width(content)
-        after = text[lines[-1].end - 1] if lines else "\n"
-        unit = first_unit_width(text, start, end, after)
-        bare = _SENTENCE_PUNCT.search(text, start, end) is None
-        final = _core_end(text, start, end) in SENTENCE_FINAL
-        last = content[-1]
-        hangs = last in NO_LINE_START and is_unspaced(last)
-        lines.append(
-            Line(start, end, width, gap + page_breaks, indent, marks, unit, bare, final, hangs)
+
+    def __init__(self, text: str) -> None:
+        self.raws = raws = text.split("\n")
+        self.offsets = list(accumulate(map((1).__add__, map(len, raws)), initial=0))
+        self.contents = list(map(str.strip, raws, repeat(LAYOUT_SPACE)))
+        stripped_start = map(len, map(str.lstrip, raws, repeat(LAYOUT_SPACE)))
+        leads = map(sub, map(len, raws), stripped_start)
+        self.content_starts = list(map(add, self.offsets, leads))
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def split_rows(text: str) -> Rows:
+    """The text's ``Rows`` (cached: furniture removal splits the text its page is read from)."""
+    return Rows(text)
+
+
+class _Measured:
+    """The non-blank lines of a text, measured one field at a time over all lines.
+
+    ``str`` methods mapped over the lines and whole-text passes do the work per
+    character in C; the Python loops left run once per line over a few operations.
+    What only ``Line`` needs (gaps, indents, punctuation facts) is measured when
+    the lines are built.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.all = every = split_rows(text)
+        self.rows = rows = list(compress(range(len(every.raws)), every.contents))
+        self.contents = contents = list(map(every.contents.__getitem__, rows))
+        self.starts = list(map(every.content_starts.__getitem__, rows))
+        self.lengths = list(map(len, contents))
+        self.ends = list(map(add, self.starts, self.lengths))
+        self.lasts = list(map(itemgetter(-1), contents))
+        self.hangs = list(map(_HANGING.__contains__, self.lasts))
+        self.marks, self.widths = self._measure_widths()
+        self.units = _first_units(contents, self.lasts)
+
+    def _measure_widths(self) -> tuple[list[int], list[int]]:
+        """CJK punctuation marks and ``display_width`` of every line's content.
+
+        An ASCII line has no marks and is as wide as it is long. The other lines are
+        joined and their marks removed in one pass; ``fast_width`` measures those it
+        applies to from their UTF-8 length. Lines of ``_MEASURE_LIMIT`` characters or
+        more keep their length as width and count no marks.
+        """
+        lengths = self.lengths
+        marks, widths = [0] * len(lengths), lengths.copy()
+        others = list(compress(range(len(lengths)), map(not_, map(str.isascii, self.contents))))
+        texts = list(map(self.contents.__getitem__, others))
+        joined = "\n".join(texts)
+        unpunctuated = drop_cjk_punct(joined).split("\n")
+        their_marks = list(map(sub, map(len, texts), map(len, unpunctuated)))
+        their_widths = list(map(fast_width, texts, their_marks))
+        if not fast_width_applies(joined):
+            slow = map(not_, map(fast_width_applies, texts))
+            for k in compress(range(len(texts)), slow):
+                their_widths[k] = display_width(texts[k])
+        for n, mark_count, width in zip(others, their_marks, their_widths, strict=True):
+            if lengths[n] < _MEASURE_LIMIT:
+                marks[n], widths[n] = mark_count, width
+        return marks, widths
+
+    def gaps(self) -> list[int]:
+        """Blank lines, and page breaks on them or on the line itself, before each line."""
+        rows = self.rows
+        previous = [-1, *rows]  # the row before each line's gap (one extra at the end)
+        if "\f" not in self.text:
+            return [row - before - 1 for row, before in zip(rows, previous, strict=False)]
+        breaks = [0, *accumulate(map(str.count, self.all.raws, repeat("\f")))]
+        return [
+            row - before - 1 + breaks[row + 1] - breaks[before + 1]
+            for row, before in zip(rows, previous, strict=False)
+        ]
+
+    def indents(self) -> list[int]:
+        offsets = map(self.all.offsets.__getitem__, self.rows)
+        leads = list(map(sub, self.starts, offsets))
+        indents = [0] * len(self.rows)
+        for n in compress(range(len(self.rows)), leads):
+            lead = self.all.raws[self.rows[n]][: leads[n]]
+            indents[n] = display_width(lead.replace("\t", "    ").replace("\f", ""))
+        return indents
+
+    def bares(self) -> list[bool]:
+        return list(map(not_, map(_SENTENCE_PUNCT.search, self.contents)))
+
+    def finals(self) -> list[bool]:
+        # ``_core_end`` skips closing marks, none of which ends a sentence; a closing
+        # bracket may hold a credit after the sentence's end.
+        cores = map(str.rstrip, self.contents, repeat(_CLOSER_CHARS))
+        finals = list(map(SENTENCE_FINAL.__contains__, map(itemgetter(_LAST), cores)))
+        for n, last in enumerate(self.lasts):
+            if last in "）)":
+                core = _core_end(self.text, self.starts[n], self.ends[n])
+                finals[n] = core in SENTENCE_FINAL
+        return finals
+
+    def lines(self, widths: list[int]) -> list[Line]:
+        fields = (
+            self.starts,
+            self.ends,
+            widths,
+            self.gaps(),
+            self.indents(),
+            self.marks,
+            self.units,
+            self.bares(),
+            self.finals(),
+            self.hangs,
         )
-        gap = 0
-        position += len(raw) + 1
-    return lines
+        # tuple.__new__ builds each Line in C, without NamedTuple's Python __new__.
+        return list(map(tuple.__new__, repeat(Line), zip(*fields, strict=True)))
+
+
+def _first_units(contents: list[str], lasts: list[str]) -> list[int]:
+    """``first_unit_width`` of every line, each after the line before it."""
+    units = []
+    for content, after in zip(contents, ["\n", *lasts], strict=False):
+        first = content[0]
+        lead = _lead_cells(first)
+        if lead == 0:  # a Latin word
+            word = content[:_UNIT_SCAN].split(None, 1)[0]
+            if word.isascii():  # no character of an unspaced script ends it early
+                units.append(len(word) + (0 if is_unspaced(after) else 1))
+            else:
+                units.append(first_unit_width(content, 0, len(content), after))
+        elif len(content) > 1 and (first in OPENERS or content[1] in NO_LINE_START):
+            units.append(first_unit_width(content, 0, len(content), after))
+        else:
+            units.append(lead)
+    return units
+
+
+@lru_cache(maxsize=8192)
+def _lead_cells(first: str) -> int:
+    """0 when ``first`` starts a Latin word, else its width."""
+    return 0 if not is_unspaced(first) and first.isalnum() else char_width(first)
 
 
 def hang(line: Line, punct_cells: int) -> int:
@@ -158,27 +274,34 @@ def first_unit_width(text: str, start: int, end: int, after: str) -> int:
     return sum(map(char_width, text[start:stop]))
 
 
-def estimate_column(text: str, lines: list[Line], punct_cells: int) -> tuple[int, int]:
+def estimate_column(
+    widths: list[int], units: list[int], hangs: list[bool], punct_cells: int
+) -> tuple[int, int]:
     """The column width that explains the most line breaks, and how many it explains.
 
     A break after line ``a`` is explained by width ``W`` when ``a`` fits in ``W``
     (allowing hanging punctuation) and ``a`` plus the first unit of the next line
     would not (allowing ``NOISE_CELLS``). Lines wider than ``W`` count against it.
+    Lines are given by their widths, first-unit widths and hanging ends.
     """
-    explained = [0] * (MAX_COLUMN + 2)
+    fits = Counter(map(sub, widths, map(mul, hangs, repeat(punct_cells))))
     too_wide = [0] * (MAX_COLUMN + 2)
-    for a, b in zip(lines, lines[1:], strict=False):
-        low = a.width - hang(a, punct_cells)
-        if low > MAX_COLUMN:
-            continue
-        high = a.width + b.unit - 1 + NOISE_CELLS
-        explained[max(low, 0)] += 1
-        explained[min(high, MAX_COLUMN) + 1] -= 1
-    for line in lines:
-        too_wide[min(line.width - hang(line, punct_cells), MAX_COLUMN + 1)] += 1
+    for low, count in fits.items():
+        too_wide[min(low, MAX_COLUMN + 1)] += count
+    # Each break adds one to the widths from the fitting width of ``a`` to its width
+    # plus the next unit: +1 where that range starts, -1 after it ends. A range
+    # that starts beyond MAX_COLUMN lands, with its end, on the unread last slot.
+    # The last line has no break after it.
+    if widths:
+        fits[widths[-1] - punct_cells * hangs[-1]] -= 1
+    explained = [0] * (MAX_COLUMN + 2)
+    for low, count in fits.items():
+        explained[min(max(low, 0), MAX_COLUMN + 1)] += count
+    for reach, count in Counter(map(add, widths, units[1:])).items():
+        explained[min(reach - 1 + NOISE_CELLS, MAX_COLUMN) + 1] -= count
     best_width, best_score, best_explained = 0, 0, 0
     running = 0
-    wider = len(lines)
+    wider = len(widths)
     for width in range(MAX_COLUMN + 1):
         running += explained[width]
         wider -= too_wide[width]
@@ -188,14 +311,6 @@ def estimate_column(text: str, lines: list[Line], punct_cells: int) -> tuple[int
         if score > best_score:
             best_width, best_score, best_explained = width, score, running
     return best_width, best_explained
-
-
-def with_punct_cells(lines: list[Line], punct_cells: int) -> list[Line]:
-    """The lines measured with CJK punctuation ``punct_cells`` wide."""
-    extra = punct_cells - 1
-    if not extra:
-        return lines
-    return [line._replace(width=line.width + extra * line.marks) for line in lines]
 
 
 def is_wider_than(text: str, line: Line, column: int, punct_cells: int) -> bool:
@@ -279,29 +394,55 @@ def _clip(value: float, low: float, high: float) -> float:
     return low if value < low else high if value > high else value
 
 
-@dataclass(frozen=True)
 class Page:
-    """A text read as a page: its lines, estimated column and indent convention."""
+    """A text read as a page: its lines, estimated column and indent convention.
 
-    text: str
-    lines: list[Line]
-    column: int
-    explained: int  # line breaks the column width explains
-    keeps_indents: bool  # the extractor kept paragraph indents as leading spaces
-    punct_cells: int  # printed width of CJK punctuation on this page
+    The column is estimated from the lines' widths alone; the lines themselves are
+    built when they are first asked for (text that is not wrapped never needs them).
+    """
+
+    def __init__(self, text: str) -> None:
+        measured = _Measured(text)
+        self.text = text
+        self._measured = measured
+        self.column = 0
+        self.explained = -1  # line breaks the column width explains (set below, >= 0)
+        self.punct_cells = 1  # printed width of CJK punctuation on this page
+        self._widths = measured.widths  # each line's width with that punctuation width
+        for cells in PUNCT_CELL_MODELS:
+            widths = measured.widths
+            if cells > 1:
+                widths = list(map(add, widths, map(mul, measured.marks, repeat(cells - 1))))
+            column, explained = estimate_column(widths, measured.units, measured.hangs, cells)
+            if explained > self.explained:
+                self.column, self.explained, self.punct_cells = column, explained, cells
+                self._widths = widths
+
+    @property
+    def line_count(self) -> int:
+        return len(self._measured.rows)
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        return self._measured.lines(self._widths)
+
+    @cached_property
+    def keeps_indents(self) -> bool:
+        """The extractor kept paragraph indents as leading spaces."""
+        indented = sum(1 for indent in self._measured.indents() if indent >= KEPT_INDENT_CELLS)
+        return indented >= MIN_KEPT_INDENTS and indented >= KEPT_INDENT_SHARE * self.line_count
+
+    def width_at(self, start: int) -> int | None:
+        """The width of the line whose content starts at ``start``, if a line does."""
+        starts = self._measured.starts
+        n = bisect_left(starts, start)
+        return self._widths[n] if n < len(starts) and starts[n] == start else None
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def read_page(text: str) -> Page:
-    parsed = parse_lines(text)
-    lines, column, explained, punct_cells = parsed, 0, -1, 1
-    for cells in PUNCT_CELL_MODELS:
-        measured = with_punct_cells(parsed, cells)
-        width, count = estimate_column(text, measured, cells)
-        if count > explained:
-            lines, column, explained, punct_cells = measured, width, count, cells
-    indented = sum(1 for line in lines if line.indent >= KEPT_INDENT_CELLS)
-    keeps_indents = indented >= MIN_KEPT_INDENTS and indented >= KEPT_INDENT_SHARE * len(lines)
-    return Page(text, lines, column, explained, keeps_indents, punct_cells)
+    """The text read as a page (cached: the layout rules and block typing share it)."""
+    return Page(text)
 
 
 def break_features(page: Page, a: Line, b: Line, starts_block: bool) -> tuple[float, ...]:

@@ -8,6 +8,8 @@ about its length, so that grouping stays linear in the number of strings.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import chain, repeat
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -44,28 +46,28 @@ class Clusters:
             exact[key].append(index)
         by_length: dict[int, list[str]] = defaultdict(list)
         merged: dict[str, list[int]] = {}
-        for key in sorted(exact, key=lambda k: -len(exact[k])):
-            target = self._nearest(key, by_length, merged) if len(key) >= MIN_FUZZY_CHARS else None
+        sizes: dict[str, int] = {}  # len(merged[key]), for sorting without a lambda
+        # Stable sorts, largest first: equal sizes keep their order.
+        for key in sorted(exact, key=lambda k: len(exact[k]), reverse=True):
+            target = self._nearest(key, by_length, sizes) if len(key) >= MIN_FUZZY_CHARS else None
             if target is None:
                 merged[key] = list(exact[key])
+                sizes[key] = len(exact[key])
                 by_length[len(key)].append(key)
             else:
                 merged[target].extend(exact[key])
+                sizes[target] += len(exact[key])
         return sorted((sorted(members) for members in merged.values()), key=lambda g: g[0])
 
     @staticmethod
-    def _nearest(
-        key: str, by_length: dict[int, list[str]], merged: dict[str, list[int]]
-    ) -> str | None:
+    def _nearest(key: str, by_length: dict[int, list[str]], sizes: dict[str, int]) -> str | None:
         # Keys arrive most populous first, so each bucket's head holds its largest groups.
-        candidates = [
-            other
-            for length in range(len(key) - LENGTH_SLACK, len(key) + LENGTH_SLACK + 1)
-            for other in by_length.get(length, [])[:MAX_CANDIDATES]
-        ]
+        lengths = range(len(key) - LENGTH_SLACK, len(key) + LENGTH_SLACK + 1)
+        buckets = map(by_length.get, lengths, repeat(()))
+        candidates = list(chain.from_iterable(map(itemgetter(slice(MAX_CANDIDATES)), buckets)))
         if not candidates:
             return None
-        candidates.sort(key=lambda other: -len(merged[other]))
+        candidates.sort(key=sizes.__getitem__, reverse=True)
         best = process.extractOne(
             key, candidates[:MAX_CANDIDATES], scorer=fuzz.ratio, score_cutoff=SIMILARITY
         )

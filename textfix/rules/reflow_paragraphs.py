@@ -146,10 +146,10 @@ def find(text: str, options: Options) -> Iterator[Change]:
     if "\n" not in text:
         return
     page = read_page(text)
-    lines = page.lines
-    breaks = len(lines) - 1
+    breaks = page.line_count - 1
     if page.explained < MIN_WRAPPED_BREAKS or page.explained < MIN_WRAPPED_SHARE * breaks:
         return
+    lines = page.lines
     if mid_sentence_share(text, lines) < MIN_MID_SENTENCE_SHARE:
         return
     if lines[0].start > 0:

@@ -50,12 +50,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate, compress
+from operator import not_, sub
 from statistics import median
 
 import regex
 
-from ..chars import CLOSERS, LAYOUT_SPACE, SENTENCE_FINAL
-from ..layout import NOISE_CELLS, Line, first_unit_width, read_page
+from ..chars import CLOSERS, SENTENCE_FINAL
+from ..layout import NOISE_CELLS, Rows, first_unit_width, read_page, split_rows
 from ..rule import Change, Example, Rule
 from ..similarity import Clusters
 
@@ -128,7 +130,9 @@ def furniture_form(line: str) -> str:
         return ""
     if _NAV.fullmatch(line):
         return "navigation"
-    if len(line) <= MAX_FURNITURE_CHARS // 2 and _URL.search(line):
+    # Every URL form has a dot or "://": a cheap test before the search.
+    short = len(line) <= MAX_FURNITURE_CHARS // 2
+    if short and ("." in line or "://" in line) and _URL.search(line):
         return "URL"
     return ""
 
@@ -142,36 +146,6 @@ def shape_key(line: str) -> str:
     return _DIGITS.sub("#", _SPACES.sub("", line))
 
 
-@dataclass(frozen=True, slots=True)
-class _Row:
-    """One line of the text: its span (newline excluded), content and page."""
-
-    start: int
-    end: int
-    content_start: int
-    content: str
-    page: int
-
-
-def _rows(text: str) -> list[_Row]:
-    rows: list[_Row] = []
-    page = 0
-    position = 0
-    while position <= len(text):
-        newline = text.find("\n", position)
-        if newline < 0:
-            newline = len(text)
-        line = text[position:newline]
-        content = line.strip(LAYOUT_SPACE)
-        indent = len(line) - len(line.lstrip(LAYOUT_SPACE))
-        leading = line.count("\f", 0, indent)
-        page += leading
-        rows.append(_Row(position, newline, position + indent, content, page))
-        page += line.count("\f") - leading
-        position = newline + 1
-    return rows
-
-
 @dataclass(frozen=True)
 class Options:
     """This rule has no options; disable it to keep page furniture."""
@@ -182,20 +156,53 @@ class _Document:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.rows = _rows(text)
-        self.content = [i for i, row in enumerate(self.rows) if row.content]
-        pages: dict[int, list[int]] = defaultdict(list)
-        for index in self.content:
-            pages[self.rows[index].page].append(index)
-        self.pages = list(pages.values())
+        rows = split_rows(text)
+        self.contents = rows.contents
+        self.content_starts = rows.content_starts
+        # A row ends where the next starts, before its newline.
+        self.starts, self.ends = rows.offsets, list(map((-1).__add__, rows.offsets[1:]))
+        self.content = list(compress(range(len(self.contents)), self.contents))
+        if "\f" in text:
+            self.page_of = _page_numbers(rows)
+            pages: dict[int, list[int]] = defaultdict(list)
+            for index in self.content:
+                pages[self.page_of[index]].append(index)
+            self.pages = list(pages.values())
+        else:
+            self.page_of = [0] * len(self.contents)
+            self.pages = [self.content] if self.content else []
         self.marked = "\f" in text and len(self.pages) > 1
+        self._keys: dict[str, str] = {}
 
     def is_blank(self, index: int) -> bool:
-        return not (0 <= index < len(self.rows)) or not self.rows[index].content
+        return not (0 <= index < len(self.contents)) or not self.contents[index]
 
     def isolated(self, index: int) -> bool:
         """A line that is a text block of its own (blank or nothing on both sides)."""
         return self.is_blank(index - 1) and self.is_blank(index + 1)
+
+    def shape_keys(self, indices: list[int]) -> list[str]:
+        """``shape_key`` of each row, computed once per distinct line: pages repeat lines."""
+        contents = list(map(self.contents.__getitem__, indices))
+        keys = self._keys
+        for content in set(contents).difference(keys):
+            keys[content] = shape_key(content)
+        return list(map(keys.__getitem__, contents))
+
+
+def _page_numbers(rows: Rows) -> list[int]:
+    """Each row's page: form feeds before it, and in its leading whitespace."""
+    numbers = []
+    page = 0
+    for raw, offset, content_start in zip(
+        rows.raws, rows.offsets, rows.content_starts, strict=False
+    ):
+        if "\f" in raw:
+            numbers.append(page + raw.count("\f", 0, content_start - offset))
+            page += raw.count("\f")
+        else:
+            numbers.append(page)
+    return numbers
 
 
 def _zone(page: list[int]) -> list[int]:
@@ -214,23 +221,23 @@ def _marked_furniture(doc: _Document) -> dict[int, str]:
     for page in doc.pages:
         zone = set(_zone(page))
         for index in page:
-            content = doc.rows[index].content
+            content = doc.contents[index]
             if len(content) > MAX_FURNITURE_CHARS:
                 continue
             if index in zone or doc.isolated(index):
                 edge.add(index)
             if index in zone or furniture_form(content):
                 candidates.append(index)
-    keys = [shape_key(doc.rows[i].content) for i in candidates]
-    everywhere = Counter(shape_key(doc.rows[i].content) for i in doc.content)
+    keys = doc.shape_keys(candidates)
+    everywhere = Counter(doc.shape_keys(doc.content))
     found: dict[int, str] = {}
     for members in Clusters(keys).groups():
         indices = [candidates[m] for m in members]
-        pages = {doc.rows[i].page for i in indices}
+        pages = {doc.page_of[i] for i in indices}
         on_most = len(pages) >= MIN_PAGE_SHARE * len(doc.pages)
         if len(pages) < 2:
             continue
-        forms = [furniture_form(doc.rows[i].content) for i in indices]
+        forms = [furniture_form(doc.contents[i]) for i in indices]
         if sum(1 for form in forms if form) * 2 > len(forms):
             # A furniture form inside a page must still be there once on most pages.
             inside = any(i not in edge for i in indices)
@@ -250,28 +257,30 @@ def _marked_furniture(doc: _Document) -> dict[int, str]:
 
 def _regular(positions: list[int], rows: int) -> bool:
     """Recurrence at page intervals; the first and last page may be short."""
-    gaps = [b - a for a, b in zip(positions, positions[1:], strict=False)]
+    gaps = list(map(sub, positions[1:], positions))
     if positions[-1] >= rows - ZONE_LINES and gaps[-1] < max(gaps):
         gaps.pop()  # a foot on a short last page
     if positions[0] < ZONE_LINES and gaps and gaps[0] < max(gaps):
         gaps.pop(0)  # a head on a short first page
-    if not gaps:
+    if not gaps or min(gaps) < MIN_PAGE_LINES:
         return False
-    slack = max(REGULAR_SLACK_LINES, REGULAR_SLACK_SHARE * median(gaps))
-    return min(gaps) >= MIN_PAGE_LINES and max(gaps) - min(gaps) <= slack
+    spread = max(gaps) - min(gaps)
+    # The median is needed only where the spread exceeds the fixed slack.
+    return spread <= REGULAR_SLACK_LINES or spread <= REGULAR_SLACK_SHARE * median(gaps)
 
 
 def _unmarked_furniture(doc: _Document) -> dict[int, str]:
     """Rows recurring at regular intervals where pages are not marked."""
-    short = [i for i in doc.content if len(doc.rows[i].content) <= MAX_FURNITURE_CHARS]
-    keys = [shape_key(doc.rows[i].content) for i in short]
-    rank = {index: n for n, index in enumerate(doc.content)}
+    lengths = map(len, map(doc.contents.__getitem__, doc.content))
+    short = list(compress(doc.content, map(MAX_FURNITURE_CHARS.__ge__, lengths)))
+    keys = doc.shape_keys(short)
+    rank = dict(zip(doc.content, range(len(doc.content)), strict=True))
     regular: list[list[int]] = []
     for members in Clusters(keys).groups():
         if len(members) < MIN_REPEATS:
             continue
-        indices = [short[m] for m in members]
-        if _regular([rank[i] for i in indices], len(doc.content)):
+        indices = list(map(short.__getitem__, members))
+        if _regular(list(map(rank.__getitem__, indices)), len(doc.content)):
             regular.append(indices)
     if not regular:
         return {}
@@ -279,46 +288,63 @@ def _unmarked_furniture(doc: _Document) -> dict[int, str]:
     interrupts = _Interruptions(doc, recurring)
     found: dict[int, str] = {}
     for indices in regular:
-        form = furniture_form(doc.rows[indices[0]].content)
-        if form or any(interrupts(index) for index in indices):
+        form = furniture_form(doc.contents[indices[0]])
+        if form or interrupts.any_of(indices):
             for index in indices:
                 found[index] = f"{form or 'running head or foot'} recurring every page"
     return found
 
 
 class _Interruptions:
-    """Whether a recurring line stands where a wrapped paragraph runs on (a page break)."""
+    """Which recurring lines stand where a wrapped paragraph runs on (a page break).
+
+    A recurring line's neighbours are the nearest lines on either side that neither
+    recur nor are blank. All recurring lines between the same two neighbours share
+    one answer, and the page is read only if some such gap opens mid-sentence.
+    """
 
     def __init__(self, doc: _Document, recurring: set[int]) -> None:
         self._doc = doc
-        self._recurring = recurring
-        self._page = read_page(doc.text)
-        self._lines = {line.start: line for line in self._page.lines}
-        self._wrapped = self._page.explained >= MIN_WRAPPED_BREAKS and self._page.column > 0
+        alone = map(not_, map(recurring.__contains__, doc.content))
+        self._neighbours = neighbours = list(compress(doc.content, alone))
+        # Gap g lies between neighbours g - 1 and g: row i lies in the gap numbered by
+        # the neighbours above it.
+        is_neighbour = [0] * len(doc.contents)
+        for index in neighbours:
+            is_neighbour[index] = 1
+        self._gap_of = list(accumulate(is_neighbour, initial=0))
+        open_gaps = [
+            gap
+            for gap in sorted({self._gap_of[index] for index in recurring})
+            if 0 < gap < len(neighbours) and _ends_mid_sentence(doc.contents[neighbours[gap - 1]])
+        ]
+        self._runs_on = self._full_breaks(open_gaps) if open_gaps else set()
 
-    def _neighbour(self, index: int, step: int) -> Line | None:
-        index += step
-        while 0 <= index < len(self._doc.rows) and (
-            index in self._recurring or self._doc.is_blank(index)
-        ):
-            index += step
-        if not 0 <= index < len(self._doc.rows):
-            return None
-        return self._lines.get(self._doc.rows[index].content_start)
+    def any_of(self, indices: list[int]) -> bool:
+        """Some of these lines stand where a paragraph runs on."""
+        return not self._runs_on.isdisjoint(map(self._gap_of.__getitem__, indices))
 
-    def __call__(self, index: int) -> bool:
-        """The lines around it end mid-sentence and break where the column is full."""
-        if not self._wrapped:
-            return False
-        before, after = self._neighbour(index, -1), self._neighbour(index, +1)
-        if before is None or after is None:
-            return False
-        text = self._doc.text
-        last = text[before.end - 1]
-        if last in SENTENCE_FINAL or last in CLOSERS:
-            return False
-        unit = first_unit_width(text, after.start, after.end, last)
-        return before.width + unit > self._page.column - NOISE_CELLS
+    def _full_breaks(self, gaps: list[int]) -> set[int]:
+        """The gaps whose line before breaks where the column is full (the text is wrapped)."""
+        doc, page = self._doc, read_page(self._doc.text)
+        if page.explained < MIN_WRAPPED_BREAKS or page.column <= 0:
+            return set()
+        found = set()
+        for gap in gaps:
+            before, after = self._neighbours[gap - 1], self._neighbours[gap]
+            width = page.width_at(doc.content_starts[before])
+            start = doc.content_starts[after]
+            if width is None or page.width_at(start) is None:
+                continue
+            last = doc.contents[before][-1]
+            unit = first_unit_width(doc.text, start, start + len(doc.contents[after]), last)
+            if width + unit > page.column - NOISE_CELLS:
+                found.add(gap)
+        return found
+
+
+def _ends_mid_sentence(line: str) -> bool:
+    return line[-1] not in SENTENCE_FINAL and line[-1] not in CLOSERS
 
 
 def _edge_page_numbers(doc: _Document) -> dict[int, str]:
@@ -329,7 +355,7 @@ def _edge_page_numbers(doc: _Document) -> dict[int, str]:
     pages = doc.pages if doc.marked else [doc.content]
     edges = {(page[0], +1) for page in pages} | {(page[-1], -1) for page in pages}
     for index, inward in edges:
-        content = doc.rows[index].content
+        content = doc.contents[index]
         if furniture_form(content) != "page number":
             continue
         # A bare number needs a gap on its inner side: "1" over "Introduction" is a heading.
@@ -354,7 +380,7 @@ def find(text: str, options: Options) -> Iterator[Change]:
 
 def _removals(doc: _Document, found: dict[int, str]) -> Iterator[Change]:
     """One change per run of furniture between two lines of content."""
-    text, rows = doc.text, doc.rows
+    text = doc.text
     kept = [i for i in doc.content if i not in found]
     blank_line = "\r\n" if "\r\n" in text else "\n"
     runs: dict[tuple[int | None, int | None], list[int]] = defaultdict(list)
@@ -366,8 +392,8 @@ def _removals(doc: _Document, found: dict[int, str]) -> Iterator[Change]:
         after = kept[position] if position < len(kept) else None
         runs[(before, after)].append(index)
     for (before, after), members in sorted(runs.items(), key=lambda item: item[1][0]):
-        start = rows[before].end + 1 if before is not None else 0
-        end = rows[after].start if after is not None else len(text)
+        start = doc.ends[before] + 1 if before is not None else 0
+        end = doc.starts[after] if after is not None else len(text)
         while after is not None and end < len(text) and text[end] == "\f":
             end += 1
         page_breaks = text.count("\f", start, end)
