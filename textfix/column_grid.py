@@ -1,0 +1,324 @@
+"""Blocks of side-by-side columns in layout-mode text, and where each column starts.
+
+A layout extractor (``pdftotext -layout``, pdfplumber's layout text, an OCR engine that keeps
+positions) prints a page on a fixed-pitch grid: each glyph goes to the grid position computed
+from its x coordinate, and the space up to it is padded with spaces. The lines of a column
+share one left edge on the page, so every line of a column block starts the column at the same
+grid position, behind a *gutter*: a run of spaces on every line of the block. Justified text
+has runs of spaces too, but where the word spacing happens to fall, a different place on each
+line; and a full-width headline crosses the gutter.
+
+Grid positions: pdftotext and pdfplumber give every glyph one position whatever its width (a
+Han character is one position, like a Latin letter), so columns align by *character offset*;
+tools that pad by display width give a wide character two positions (``chars.grid_width``). A
+block is looked for by character offsets first, and by grid cells when the lines hold wide
+characters and offsets found nothing.
+
+Precision first: a block is only reported with strong evidence (enough lines; each column edge
+met exactly by most lines that reach it; columns wide and filled the way running text fills a
+column measure, not ragged like table cells or code; few holes inside a column).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import regex
+
+from .chars import display_width, grid_width
+
+# A gutter is at least two spaces: one space separates words, and layout extractors put at
+# least the gap between two columns (a gutter of 1–2 em) there, which is two positions or more.
+GUTTER_MIN = 2
+
+# Fewest lines that show two columns side by side before a block is split: two or three
+# side-by-side lines can be a short table or a coincidence of word spacing; four lines with a
+# common gutter and edge are a column layout.
+MIN_BLOCK_ROWS = 4
+
+# A column line may start this many positions right of its column's edge and still count as
+# starting on it: positions are x coordinates divided by a pitch and rounded, and a line set
+# a fraction of a point further right (justification, OCR's pixel jitter) rounds one further.
+ALIGN_TOLERANCE = 1
+
+# A column line may start this many positions right of its edge: a paragraph's first-line
+# indent (two em: 4–5 Latin letters in pdftotext's pitch, 2–3 positions for Han) plus slack.
+MAX_INDENT = 8
+
+# Of the lines that reach a column, this share must start exactly on its edge: the others
+# are first lines of paragraphs (indented), one line in three with three-line paragraphs.
+MIN_EDGE_SHARE = 0.6
+
+# A column's longest line must be at least this many print cells wide: the narrowest
+# newspaper column holds 8 Han characters (16 cells); table cells and code are narrower.
+MIN_COLUMN_CELLS = 16
+
+# Running text fills its column measure: every line but a paragraph's last ends near the
+# right edge. A line counts as full at this share of the column's longest line (justified
+# lines are all equal; ragged-right lines lose at most a long word), and this share of a
+# column's lines must be full. Table cells and code lines are ragged.
+FULL_LINE_SHARE = 0.7
+MIN_FULL_SHARE = 0.6
+
+# Holes inside a column (an empty line between two lines of the same column) are rare in
+# prose, where only extra space before a heading makes one; a table whose rows wrap to
+# different heights leaves a hole in every shorter cell. At most this share of a column's
+# lines may be holes.
+MAX_HOLE_SHARE = 0.2
+
+# Most gutter candidates examined per stanza: a page has at most a handful of columns; the
+# cap keeps pathological input (every position a candidate) linear.
+MAX_CANDIDATES = 16
+
+# A boundary that is white on all but this many of the block's lines still joins the block,
+# which loses those lines: a title, subtitle and byline set right above the columns without
+# vertical space cross one gutter and not another. A gutter that would cut off more is not
+# a gutter of this block.
+MAX_LOST_ROWS = 3
+
+_INK = regex.compile(r"[^ ]+(?: [^ ]+)*+")
+# Lines holding these are never part of a block: a tab's width is unknown, a form feed starts
+# a page (its running head), a vertical tab is no layout character.
+_BREAKERS = regex.compile(r"[\t\f\v\r]")
+_WIDE = regex.compile(r"[\p{East_Asian_Width=W}\p{East_Asian_Width=F}]")
+
+
+class Ink(NamedTuple):
+    """A run of text without a double space: ``[start, end)`` in grid positions and in chars."""
+
+    start: int
+    end: int
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a stanza: its offset in the text, its content and its ink runs."""
+
+    offset: int
+    content: str
+    inks: tuple[Ink, ...]
+
+    def char_at(self, position: int) -> int:
+        """The char offset (in ``content``) of grid position ``position``, which is white."""
+        char = position
+        for ink in self.inks:
+            if ink.start >= position:
+                break
+            char = ink.char_end + (position - ink.end)
+        return min(char, len(self.content))
+
+
+@dataclass(frozen=True)
+class ColumnBlock:
+    """Lines ``rows`` hold ``len(edges) + 1`` columns side by side; ``edges`` are where
+    columns 2, 3, ... start (grid positions)."""
+
+    rows: tuple[Row, ...]
+    edges: tuple[int, ...]
+
+    @property
+    def start(self) -> int:
+        return self.rows[0].offset
+
+    @property
+    def end(self) -> int:
+        return self.rows[-1].offset + len(self.rows[-1].content)
+
+    def cells(self) -> list[list[str]]:
+        """Each column's lines, top to bottom (``""`` where a line has nothing in it),
+        indentation kept, trailing spaces removed."""
+        columns: list[list[str]] = [[] for _ in range(len(self.edges) + 1)]
+        for row in self.rows:
+            cuts = [0, *(row.char_at(edge) for edge in self.edges), len(row.content)]
+            for index, column in enumerate(columns):
+                column.append(row.content[cuts[index] : cuts[index + 1]].rstrip(" "))
+        return columns
+
+
+Measure = Callable[[str], int]
+
+
+def find_blocks(text: str) -> Iterator[ColumnBlock]:
+    """Every side-by-side column block of ``text``, in text order."""
+    if "  " not in text:
+        return
+    for stanza in _stanzas(text):
+        blocks = _blocks(_measured(stanza, len))
+        if not blocks and any(_WIDE.search(content) for _, content in stanza):
+            blocks = _blocks(_measured(stanza, grid_width))
+        yield from blocks
+
+
+def _stanzas(text: str) -> Iterator[list[tuple[int, str]]]:
+    """Runs of consecutive non-blank lines with enough lines holding an inner gap."""
+    stanza: list[tuple[int, str]] = []
+    gapped = 0
+    offset = 0
+    for line in text.split("\n"):
+        usable = line.strip(" ") and not _BREAKERS.search(line)
+        if usable:
+            stanza.append((offset, line))
+            gapped += "  " in line.strip(" ")
+        elif stanza:
+            if gapped >= MIN_BLOCK_ROWS:
+                yield stanza
+            stanza, gapped = [], 0
+        offset += len(line) + 1
+    if gapped >= MIN_BLOCK_ROWS:
+        yield stanza
+
+
+def _measured(stanza: list[tuple[int, str]], measure: Measure) -> list[Row]:
+    rows = []
+    for offset, content in stanza:
+        inks = []
+        position = char = 0
+        for match in _INK.finditer(content):
+            start = position + (match.start() - char)
+            end = start + measure(match.group())
+            inks.append(Ink(start, end, match.start(), match.end()))
+            position, char = end, match.end()
+        rows.append(Row(offset, content, tuple(inks)))
+    return rows
+
+
+def _candidates(rows: Sequence[Row]) -> list[int]:
+    """Positions where enough ink runs start behind a gap: possible column edges."""
+    starts = Counter(ink.start for row in rows for ink in row.inks if ink.start >= GUTTER_MIN)
+    support = {
+        position: sum(starts[position + shift] for shift in range(ALIGN_TOLERANCE + 1))
+        for position in starts
+    }
+    strong = [position for position, count in support.items() if count >= MIN_BLOCK_ROWS]
+    strong.sort(key=lambda position: -support[position])
+    return sorted(strong[:MAX_CANDIDATES])
+
+
+def _profiles(rows: Sequence[Row], candidates: list[int]) -> tuple[list[list[bool]], ...]:
+    """For each candidate edge and each row: is the gutter before it white, does a run start
+    on it. One merge of each row's runs with the sorted candidates: linear."""
+    white = [[True] * len(rows) for _ in candidates]
+    aligned = [[False] * len(rows) for _ in candidates]
+    for number, row in enumerate(rows):
+        inks = row.inks
+        ink = 0
+        for index, edge in enumerate(candidates):
+            if not inks or edge - GUTTER_MIN >= inks[-1].end:
+                break
+            while ink < len(inks) and inks[ink].end <= edge - GUTTER_MIN:
+                ink += 1
+            if ink == len(inks):
+                break
+            run = inks[ink]
+            if run.start < edge:
+                white[index][number] = False
+            elif run.start - edge <= ALIGN_TOLERANCE:
+                aligned[index][number] = True
+    return white, aligned
+
+
+def _runs(flags: list[bool], low: int, high: int, value: bool = True) -> Iterator[tuple[int, int]]:
+    """Maximal runs ``[start, end)`` inside ``[low, high)`` where ``flags`` equals ``value``."""
+    start = None
+    for number in range(low, high):
+        if flags[number] is value:
+            if start is None:
+                start = number
+        elif start is not None:
+            yield start, number
+            start = None
+    if start is not None:
+        yield start, high
+
+
+def _longest(runs: Iterator[tuple[int, int]]) -> tuple[int, int]:
+    return max(runs, key=lambda run: run[1] - run[0], default=(0, 0))
+
+
+def _blocks(rows: list[Row]) -> list[ColumnBlock]:
+    candidates = _candidates(rows)
+    if not candidates:
+        return []
+    white, aligned = _profiles(rows, candidates)
+    spans = []
+    for index in range(len(candidates)):
+        for low, high in _runs(white[index], 0, len(rows)):
+            support = sum(aligned[index][low:high])
+            if support >= MIN_BLOCK_ROWS:
+                spans.append((support, index, low, high))
+    # Strongest evidence first; each line belongs to one block at most.
+    spans.sort(key=lambda span: -span[0])
+    taken = [False] * len(rows)
+    blocks = []
+    for _, anchor, low, high in spans:
+        low, high = _longest(_runs(taken, low, high, value=False))
+        edges = [anchor]
+        for other in range(len(candidates)):
+            if other == anchor:
+                continue
+            inner = _longest(_runs(white[other], low, high))
+            lost = (high - low) - (inner[1] - inner[0])
+            if lost <= MAX_LOST_ROWS and sum(aligned[other][inner[0] : inner[1]]) >= MIN_BLOCK_ROWS:
+                low, high = inner
+                edges.append(other)
+        while low < high and not _reaches(rows[low], candidates[min(edges)]):
+            low += 1  # a line above the block with nothing right of its first edge reads the same
+        block = _proven(rows[low:high], sorted(candidates[index] for index in edges))
+        if block is not None:
+            blocks.append(block)
+            taken[low:high] = [True] * (high - low)
+    blocks.sort(key=lambda block: block.start)
+    return blocks
+
+
+def _reaches(row: Row, position: int) -> bool:
+    return bool(row.inks) and row.inks[-1].end > position
+
+
+def _columns_of(row: Row, edges: Sequence[int]) -> list[list[Ink]]:
+    columns: list[list[Ink]] = [[] for _ in range(len(edges) + 1)]
+    column = 0
+    for ink in row.inks:
+        while column < len(edges) and ink.start >= edges[column]:
+            column += 1
+        columns[column].append(ink)
+    return columns
+
+
+def _proven(rows: Sequence[Row], edges: list[int]) -> ColumnBlock | None:
+    """The block ``rows`` split at ``edges``, or None without strong evidence for it."""
+    split = [_columns_of(row, edges) for row in rows]
+    side_by_side = sum(sum(1 for column in columns if column) >= 2 for columns in split)
+    if side_by_side < MIN_BLOCK_ROWS:
+        return None
+    lefts = [min((c[0][0].start for c in split if c[0]), default=0), *edges]
+    for index, left in enumerate(lefts):
+        firsts = [columns[index][0].start - left for columns in split if columns[index]]
+        on_edge = sum(first <= ALIGN_TOLERANCE for first in firsts)
+        if any(first > MAX_INDENT for first in firsts) or on_edge < MIN_EDGE_SHARE * len(firsts):
+            return None
+        if index and on_edge < MIN_BLOCK_ROWS:
+            return None
+    block = ColumnBlock(tuple(rows), tuple(edges))
+    if not all(_reads_as_running_text(column) for column in block.cells()):
+        return None
+    return block
+
+
+def _reads_as_running_text(lines: list[str]) -> bool:
+    filled = [number for number, line in enumerate(lines) if line]
+    if not filled:
+        return True
+    span = lines[filled[0] : filled[-1] + 1]
+    widths = [display_width(line) for line in span if line]
+    measure = max(widths)
+    if measure < MIN_COLUMN_CELLS:
+        return False
+    full = sum(width >= FULL_LINE_SHARE * measure for width in widths)
+    holes = len(span) - len(widths)
+    return full >= MIN_FULL_SHARE * len(widths) and holes <= MAX_HOLE_SHARE * len(span)
