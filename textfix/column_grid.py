@@ -14,9 +14,9 @@ tools that pad by display width give a wide character two positions (``chars.gri
 block is looked for by character offsets first, and by grid cells when the lines hold wide
 characters and offsets found nothing.
 
-Precision first: a block is only reported with strong evidence (enough lines; each column edge
-met exactly by most lines that reach it; columns wide and filled the way running text fills a
-column measure, not ragged like table cells or code; few holes inside a column).
+Precision first: a block is only reported with strong evidence: enough lines; each column edge
+met exactly by most lines that reach it; and every column reads as running text
+(``running_text``), not as the cells of a table or lines of code.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ from typing import NamedTuple
 
 import regex
 
-from .chars import display_width, grid_width
+from .chars import grid_width
+from .running_text import reads_as_running_text
 
 # A gutter is at least two spaces: one space separates words, and layout extractors put at
 # least the gap between two columns (a gutter of 1–2 em) there, which is two positions or more.
@@ -51,23 +52,6 @@ MAX_INDENT = 8
 # Of the lines that reach a column, this share must start exactly on its edge: the others
 # are first lines of paragraphs (indented), one line in three with three-line paragraphs.
 MIN_EDGE_SHARE = 0.6
-
-# A column's longest line must be at least this many print cells wide: the narrowest
-# newspaper column holds 8 Han characters (16 cells); table cells and code are narrower.
-MIN_COLUMN_CELLS = 16
-
-# Running text fills its column measure: every line but a paragraph's last ends near the
-# right edge. A line counts as full at this share of the column's longest line (justified
-# lines are all equal; ragged-right lines lose at most a long word), and this share of a
-# column's lines must be full. Table cells and code lines are ragged.
-FULL_LINE_SHARE = 0.7
-MIN_FULL_SHARE = 0.6
-
-# Holes inside a column (an empty line between two lines of the same column) are rare in
-# prose, where only extra space before a heading makes one; a table whose rows wrap to
-# different heights leaves a hole in every shorter cell. At most this share of a column's
-# lines may be holes.
-MAX_HOLE_SHARE = 0.2
 
 # Most gutter candidates examined per stanza: a page has at most a handful of columns; the
 # cap keeps pathological input (every position a candidate) linear.
@@ -293,6 +277,10 @@ def _columns_of(row: Row, edges: Sequence[int]) -> list[list[Ink]]:
 def _proven(rows: Sequence[Row], edges: list[int]) -> ColumnBlock | None:
     """The block ``rows`` split at ``edges``, or None without strong evidence for it."""
     split = [_columns_of(row, edges) for row in rows]
+    while edges and not any(columns[0] for columns in split):
+        # An edge with nothing left of it is the block's own indentation, not a gutter.
+        edges = edges[1:]
+        split = [[columns[0] + columns[1], *columns[2:]] for columns in split]
     side_by_side = sum(sum(1 for column in columns if column) >= 2 for columns in split)
     if side_by_side < MIN_BLOCK_ROWS:
         return None
@@ -305,20 +293,7 @@ def _proven(rows: Sequence[Row], edges: list[int]) -> ColumnBlock | None:
         if index and on_edge < MIN_BLOCK_ROWS:
             return None
     block = ColumnBlock(tuple(rows), tuple(edges))
-    if not all(_reads_as_running_text(column) for column in block.cells()):
+    if not all(reads_as_running_text(column) for column in block.cells()):
         return None
     return block
 
-
-def _reads_as_running_text(lines: list[str]) -> bool:
-    filled = [number for number, line in enumerate(lines) if line]
-    if not filled:
-        return True
-    span = lines[filled[0] : filled[-1] + 1]
-    widths = [display_width(line) for line in span if line]
-    measure = max(widths)
-    if measure < MIN_COLUMN_CELLS:
-        return False
-    full = sum(width >= FULL_LINE_SHARE * measure for width in widths)
-    holes = len(span) - len(widths)
-    return full >= MIN_FULL_SHARE * len(widths) and holes <= MAX_HOLE_SHARE * len(span)

@@ -53,12 +53,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
 from ..column_grid import ColumnBlock, find_blocks
 from ..rule import Change, Example, Rule
 
 # Printed between two columns: a blank line, pdftotext's mark of a column break, which
 # ``reflow_paragraphs`` joins across when the column ends mid-sentence.
 COLUMN_BREAK = "\n\n"
+
+
+# Inside a column line, a run of spaces between two words is the grid's rendering of a word
+# space that justification widened: the extractor's reading mode prints one space there.
+_JUSTIFIED_SPACE = regex.compile(r"(?<=[^ \n])  +(?=[^ ])")
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,9 @@ class Options:
 
 def _column_text(lines: list[str]) -> str:
     filled = [number for number, line in enumerate(lines) if line]
-    return "\n".join(lines[filled[0] : filled[-1] + 1]) if filled else ""
+    if not filled:
+        return ""
+    return _JUSTIFIED_SPACE.sub(" ", "\n".join(lines[filled[0] : filled[-1] + 1]))
 
 
 def reading_order(block: ColumnBlock) -> str:
