@@ -47,6 +47,8 @@ ALIGN_TOLERANCE = 1
 
 # A column line may start this many positions right of its edge: a paragraph's first-line
 # indent (two em: 4–5 Latin letters in pdftotext's pitch, 2–3 positions for Han) plus slack.
+# Inside a block a line may start further right (a centred heading in a column); at the top
+# or bottom of a block such a line is no column line but what is set near it.
 MAX_INDENT = 8
 
 # Of the lines that reach a column, this share must start exactly on its edge: the others
@@ -238,6 +240,7 @@ def _blocks(rows: list[Row]) -> list[ColumnBlock]:
     # Strongest evidence first; each line belongs to one block at most.
     spans.sort(key=lambda span: -span[0])
     taken = [False] * len(rows)
+    number_of = {row.offset: number for number, row in enumerate(rows)}
     blocks = []
     for _, anchor, low, high in spans:
         low, high = _longest(_runs(taken, low, high, value=False))
@@ -255,7 +258,8 @@ def _blocks(rows: list[Row]) -> list[ColumnBlock]:
         block = _proven(rows[low:high], sorted(candidates[index] for index in edges))
         if block is not None:
             blocks.append(block)
-            taken[low:high] = [True] * (high - low)
+            first = number_of[block.start]
+            taken[first : first + len(block.rows)] = [True] * len(block.rows)
     blocks.sort(key=lambda block: block.start)
     return blocks
 
@@ -281,19 +285,31 @@ def _proven(rows: Sequence[Row], edges: list[int]) -> ColumnBlock | None:
         # An edge with nothing left of it is the block's own indentation, not a gutter.
         edges = edges[1:]
         split = [[columns[0] + columns[1], *columns[2:]] for columns in split]
+    lefts = [min((c[0][0].start for c in split if c[0]), default=0), *edges]
+    first, last = 0, len(split)
+    while first < last and not _is_column_line(split[first], lefts):
+        first += 1
+    while last > first and not _is_column_line(split[last - 1], lefts):
+        last -= 1
+    split = split[first:last]
     side_by_side = sum(sum(1 for column in columns if column) >= 2 for columns in split)
     if side_by_side < MIN_BLOCK_ROWS:
         return None
-    lefts = [min((c[0][0].start for c in split if c[0]), default=0), *edges]
     for index, left in enumerate(lefts):
         firsts = [columns[index][0].start - left for columns in split if columns[index]]
         on_edge = sum(first <= ALIGN_TOLERANCE for first in firsts)
-        if any(first > MAX_INDENT for first in firsts) or on_edge < MIN_EDGE_SHARE * len(firsts):
+        if on_edge < MIN_EDGE_SHARE * len(firsts) or (index and on_edge < MIN_BLOCK_ROWS):
             return None
-        if index and on_edge < MIN_BLOCK_ROWS:
-            return None
-    block = ColumnBlock(tuple(rows), tuple(edges))
+    block = ColumnBlock(tuple(rows[first:last]), tuple(edges))
     if not all(reads_as_running_text(column) for column in block.cells()):
         return None
     return block
 
+
+def _is_column_line(columns: list[list[Ink]], lefts: list[int]) -> bool:
+    """False for a line above or below a block whose text starts on no column edge (nor an
+    indent from it): a page number, a right-aligned date, a centred caption."""
+    return any(
+        column and column[0].start - left <= MAX_INDENT
+        for column, left in zip(columns, lefts, strict=True)
+    )
