@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 import regex
@@ -115,6 +116,7 @@ class ColumnBlock:
     def end(self) -> int:
         return self.rows[-1].offset + len(self.rows[-1].content)
 
+    @cached_property
     def cells(self) -> list[list[str]]:
         """Each column's lines, top to bottom (``""`` where a line has nothing in it),
         indentation kept, trailing spaces removed."""
@@ -301,7 +303,7 @@ def _proven(rows: Sequence[Row], edges: list[int]) -> ColumnBlock | None:
         if on_edge < MIN_EDGE_SHARE * len(firsts) or (index and on_edge < MIN_BLOCK_ROWS):
             return None
     block = ColumnBlock(tuple(rows[first:last]), tuple(edges))
-    if not all(reads_as_running_text(column) for column in block.cells()):
+    if not all(reads_as_running_text(column) for column in block.cells):
         return None
     return block
 

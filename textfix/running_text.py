@@ -51,9 +51,7 @@ MAX_MEAN_TOKEN = 9
 PREFIX_CHARS = 3
 MAX_REPEATED_STARTS = 0.3
 
-_LETTER = regex.compile(r"\p{L}")
-_HAN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_TOKEN = regex.compile(r"[^ ]+")
+_NOT_CJK = regex.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
 
 
 def reads_as_running_text(lines: list[str]) -> bool:
@@ -74,7 +72,7 @@ def reads_as_running_text(lines: list[str]) -> bool:
     texts = [line.lstrip(" ") for line in span if line]
     joined = " ".join(texts)
     ink = len(joined) - joined.count(" ")
-    han = 2 * len(_HAN.findall(joined)) >= ink
+    han = 2 * len(_NOT_CJK.sub("", joined)) >= ink
     narrowest = MIN_CJK_COLUMN_CELLS if han else MIN_LATIN_COLUMN_CELLS
     return (
         _fills_its_measure(span, narrowest)
@@ -84,9 +82,11 @@ def reads_as_running_text(lines: list[str]) -> bool:
 
 
 def _fills_its_measure(span: list[str], narrowest: int) -> bool:
-    widths = [display_width(line) for line in span if line]
+    # Characters stand for width here: in one column, a line of many half-width letters
+    # only makes the other lines look a little shorter. The narrowest measure is in cells.
+    widths = [len(line) for line in span if line]
     measure = max(widths)
-    if measure < narrowest:
+    if display_width(max(span, key=len)) < narrowest:
         return False
     full = sum(width >= FULL_LINE_SHARE * measure for width in widths)
     holes = len(span) - len(widths)
@@ -94,9 +94,9 @@ def _fills_its_measure(span: list[str], narrowest: int) -> bool:
 
 
 def _is_made_of_words(joined: str, ink: int, han: bool) -> bool:
-    if len(_LETTER.findall(joined)) < MIN_LETTER_SHARE * ink:
+    if sum(map(str.isalpha, joined)) < MIN_LETTER_SHARE * ink:
         return False
-    return han or ink <= MAX_MEAN_TOKEN * len(_TOKEN.findall(joined))
+    return han or ink <= MAX_MEAN_TOKEN * len(joined.split())
 
 
 def _starts_vary(texts: list[str]) -> bool:

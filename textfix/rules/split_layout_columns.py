@@ -82,7 +82,7 @@ def _column_text(lines: list[str]) -> str:
 
 def reading_order(block: ColumnBlock) -> str:
     """The block's columns, one after another."""
-    return COLUMN_BREAK.join(filter(None, map(_column_text, block.cells())))
+    return COLUMN_BREAK.join(filter(None, map(_column_text, block.cells)))
 
 
 def find(text: str, options: Options) -> Iterator[Change]:
