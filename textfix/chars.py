@@ -64,7 +64,7 @@ def display_width(text: str) -> int:
 
 # Every East-Asian wide or full-width character, punctuation included: a fixed-pitch grid
 # (a terminal, a layout extractor that pads text by display width) gives each two cells.
-_GRID_WIDE = regex.compile(r"[\p{East_Asian_Width=W}\p{East_Asian_Width=F}]")
+GRID_WIDE = regex.compile(r"[\p{East_Asian_Width=W}\p{East_Asian_Width=F}]")
 
 
 def grid_width(text: str) -> int:
@@ -76,7 +76,7 @@ def grid_width(text: str) -> int:
     >>> grid_width("部署。"), display_width("部署。")
     (6, 5)
     """
-    return len(text) + len(_GRID_WIDE.findall(text))
+    return len(text) + len(GRID_WIDE.findall(text))
 
 
 @lru_cache(maxsize=8192)

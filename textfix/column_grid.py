@@ -22,14 +22,14 @@ met exactly by most lines that reach it; and every column reads as running text
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
 import regex
 
-from .chars import grid_width
+from .chars import GRID_WIDE, grid_width
 from .running_text import reads_as_running_text
 
 # A gutter is at least two spaces: one space separates words, and layout extractors put at
@@ -40,6 +40,11 @@ GUTTER_MIN = 2
 # side-by-side lines can be a short table or a coincidence of word spacing; four lines with a
 # common gutter and edge are a column layout.
 MIN_BLOCK_ROWS = 4
+
+# A column shorter than the others (the last of balanced columns that end mid-block) may show
+# its edge on as few lines as this, when the edge is white on every line of a block that the
+# other edges prove: two lines starting exactly there behind a gutter that no line crosses.
+MIN_SHORT_COLUMN_ROWS = 2
 
 # A column line may start this many positions right of its column's edge and still count as
 # starting on it: positions are x coordinates divided by a pitch and rounded, and a line set
@@ -56,6 +61,15 @@ MAX_INDENT = 8
 # are first lines of paragraphs (indented), one line in three with three-line paragraphs.
 MIN_EDGE_SHARE = 0.6
 
+# Two edges of one block are at least this many positions apart: the narrowest column holds
+# 8 Han characters, which pdftotext counts as 8 positions (one per glyph), and its gutter 2.
+MIN_EDGE_DISTANCE = 10
+
+# A gap of two spaces or more inside a column line is a word space widened by justification,
+# in a few lines of a narrow Latin column (a third at most in the samples), never in most: a
+# column whose lines mostly hold one is two columns whose gutter was not found.
+MAX_GAPPED_SHARE = 0.5
+
 # Most gutter candidates examined per stanza: a page has at most a handful of columns; the
 # cap keeps pathological input (every position a candidate) linear.
 MAX_CANDIDATES = 16
@@ -70,7 +84,6 @@ _INK = regex.compile(r"[^ ]+(?: [^ ]+)*+")
 # Lines holding these are never part of a block: a tab's width is unknown, a form feed starts
 # a page (its running head), a vertical tab is no layout character.
 _BREAKERS = regex.compile(r"[\t\f\v\r]")
-_WIDE = regex.compile(r"[\p{East_Asian_Width=W}\p{East_Asian_Width=F}]")
 
 
 class Ink(NamedTuple):
@@ -107,6 +120,7 @@ class ColumnBlock:
 
     rows: tuple[Row, ...]
     edges: tuple[int, ...]
+    on_edges: int  # column lines that start exactly on their column's edge: the evidence
 
     @property
     def start(self) -> int:
@@ -128,18 +142,23 @@ class ColumnBlock:
         return columns
 
 
-Measure = Callable[[str], int]
-
-
 def find_blocks(text: str) -> Iterator[ColumnBlock]:
     """Every side-by-side column block of ``text``, in text order."""
     if "  " not in text:
         return
     for stanza in _stanzas(text):
-        blocks = _blocks(_measured(stanza, len))
-        if not blocks and any(_WIDE.search(content) for _, content in stanza):
-            blocks = _blocks(_measured(stanza, grid_width))
+        blocks = _blocks(_measured(stanza, cells=False))
+        if any(GRID_WIDE.search(line) for _, line in stanza):
+            # Lines of wide glyphs only align in both measures; the one the page was laid
+            # out in puts more lines exactly on the column edges.
+            by_cells = _blocks(_measured(stanza, cells=True))
+            if _on_edges(by_cells) > _on_edges(blocks):
+                blocks = by_cells
         yield from blocks
+
+
+def _on_edges(blocks: list[ColumnBlock]) -> int:
+    return sum(block.on_edges for block in blocks)
 
 
 def _stanzas(text: str) -> Iterator[list[tuple[int, str]]]:
@@ -161,16 +180,18 @@ def _stanzas(text: str) -> Iterator[list[tuple[int, str]]]:
         yield stanza
 
 
-def _measured(stanza: list[tuple[int, str]], measure: Measure) -> list[Row]:
+def _measured(stanza: list[tuple[int, str]], *, cells: bool) -> list[Row]:
+    """The stanza's rows with their ink runs, at character offsets or at grid cells (where
+    a wide glyph counts two)."""
     rows = []
     for offset, content in stanza:
         inks = []
-        position = char = 0
+        shift = 0  # cells minus characters so far
         for match in _INK.finditer(content):
-            start = position + (match.start() - char)
-            end = start + measure(match.group())
-            inks.append(Ink(start, end, match.start(), match.end()))
-            position, char = end, match.end()
+            start, end = match.span()
+            width = grid_width(match.group()) if cells else end - start
+            inks.append(Ink(start + shift, start + shift + width, start, end))
+            shift += width - (end - start)
         rows.append(Row(offset, content, tuple(inks)))
     return rows
 
@@ -182,7 +203,7 @@ def _candidates(rows: Sequence[Row]) -> list[int]:
         position: sum(starts[position + shift] for shift in range(ALIGN_TOLERANCE + 1))
         for position in starts
     }
-    strong = [position for position, count in support.items() if count >= MIN_BLOCK_ROWS]
+    strong = [position for position, count in support.items() if count >= MIN_SHORT_COLUMN_ROWS]
     strong.sort(key=lambda position: -support[position])
     return sorted(strong[:MAX_CANDIDATES])
 
@@ -241,23 +262,39 @@ def _blocks(rows: list[Row]) -> list[ColumnBlock]:
                 spans.append((support, index, low, high))
     # Strongest evidence first; each line belongs to one block at most.
     spans.sort(key=lambda span: -span[0])
+    # The other edges joined to an anchor, best supported first.
+    others = sorted(range(len(candidates)), key=lambda other: -sum(aligned[other]))
     taken = [False] * len(rows)
     number_of = {row.offset: number for number, row in enumerate(rows)}
+    tried = set()
     blocks = []
     for _, anchor, low, high in spans:
         low, high = _longest(_runs(taken, low, high, value=False))
-        edges = [anchor]
-        for other in range(len(candidates)):
-            if other == anchor:
-                continue
+        if high - low < MIN_BLOCK_ROWS:
+            continue
+        edges = [candidates[anchor]]
+
+        def fits(other: int) -> bool:
+            return all(abs(candidates[other] - edge) >= MIN_EDGE_DISTANCE for edge in edges)
+
+        for other in filter(fits, others):
             inner = _longest(_runs(white[other], low, high))
             lost = (high - low) - (inner[1] - inner[0])
             if lost <= MAX_LOST_ROWS and sum(aligned[other][inner[0] : inner[1]]) >= MIN_BLOCK_ROWS:
                 low, high = inner
-                edges.append(other)
-        while low < high and not _reaches(rows[low], candidates[min(edges)]):
+                edges.append(candidates[other])
+        for other in filter(fits, others):
+            if all(white[other][low:high]) and (
+                sum(aligned[other][low:high]) >= MIN_SHORT_COLUMN_ROWS
+            ):
+                edges.append(candidates[other])
+        edges.sort()
+        while low < high and not _reaches(rows[low], edges[0]):
             low += 1  # a line above the block with nothing right of its first edge reads the same
-        block = _proven(rows[low:high], sorted(candidates[index] for index in edges))
+        if (low, high, *edges) in tried:
+            continue
+        tried.add((low, high, *edges))
+        block = _proven(rows[low:high], edges)
         if block is not None:
             blocks.append(block)
             first = number_of[block.start]
@@ -288,30 +325,47 @@ def _proven(rows: Sequence[Row], edges: list[int]) -> ColumnBlock | None:
         edges = edges[1:]
         split = [[columns[0] + columns[1], *columns[2:]] for columns in split]
     lefts = [min((c[0][0].start for c in split if c[0]), default=0), *edges]
+    indents = {
+        column[0].start - left
+        for columns in split
+        if sum(1 for column in columns if column) >= 2
+        for column, left in zip(columns, lefts, strict=True)
+        if column
+    }
     first, last = 0, len(split)
-    while first < last and not _is_column_line(split[first], lefts):
+    while first < last and not _is_column_line(split[first], lefts, indents):
         first += 1
-    while last > first and not _is_column_line(split[last - 1], lefts):
+    while last > first and not _is_column_line(split[last - 1], lefts, indents):
         last -= 1
     split = split[first:last]
     side_by_side = sum(sum(1 for column in columns if column) >= 2 for columns in split)
     if side_by_side < MIN_BLOCK_ROWS:
         return None
+    on_edge = []
     for index, left in enumerate(lefts):
         firsts = [columns[index][0].start - left for columns in split if columns[index]]
-        on_edge = sum(first <= ALIGN_TOLERANCE for first in firsts)
-        if on_edge < MIN_EDGE_SHARE * len(firsts) or (index and on_edge < MIN_BLOCK_ROWS):
+        on_edge.append(sum(first <= ALIGN_TOLERANCE for first in firsts))
+        if on_edge[-1] < max(MIN_EDGE_SHARE * len(firsts), MIN_SHORT_COLUMN_ROWS):
             return None
-    block = ColumnBlock(tuple(rows[first:last]), tuple(edges))
+    if max(on_edge[1:]) < MIN_BLOCK_ROWS:
+        return None
+    for index in range(len(lefts)):
+        filled = [columns[index] for columns in split if columns[index]]
+        if sum(len(inks) > 1 for inks in filled) > MAX_GAPPED_SHARE * len(filled):
+            return None
+    on_edges = sum(on_edge)
+    block = ColumnBlock(tuple(rows[first:last]), tuple(edges), on_edges)
     if not all(reads_as_running_text(column) for column in block.cells):
         return None
     return block
 
 
-def _is_column_line(columns: list[list[Ink]], lefts: list[int]) -> bool:
-    """False for a line above or below a block whose text starts on no column edge (nor an
-    indent from it): a page number, a right-aligned date, a centred caption."""
-    return any(
-        column and column[0].start - left <= MAX_INDENT
-        for column, left in zip(columns, lefts, strict=True)
-    )
+def _is_column_line(columns: list[list[Ink]], lefts: list[int], indents: set[int]) -> bool:
+    """Whether a line at the top or bottom of a block belongs to it: some column of it starts
+    on its edge, or indented as the block's side-by-side lines indent paragraphs, or two or
+    more columns start near their edges (paragraph starts side by side). A page number, a
+    right-aligned date or a centred caption set beside the block does none of these."""
+    starts = [column[0].start - left for column, left in zip(columns, lefts, strict=True) if column]
+    if any(start <= ALIGN_TOLERANCE or start in indents for start in starts):
+        return True
+    return len(starts) >= 2 and all(start <= MAX_INDENT for start in starts)
