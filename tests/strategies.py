@@ -739,7 +739,6 @@ def make_column_page(rng) -> tuple[str, str]:
     beside lines of the other columns.
     """
     from tests import layouts
-
     from textfix.chars import grid_width
 
     script = rng.choice(["cjk", "latin", "mixed"])
@@ -811,7 +810,7 @@ def text_table(draw: st.DrawFn) -> str:
         if kind == "han":
             return "".join(rng.choice(COMMON_HAN) for _ in range(rng.randint(2, 6)))
         if kind == "number":
-            return f"{rng.uniform(0, 10**rng.randint(1, 6)):,.{rng.randint(0, 2)}f}"
+            return f"{rng.uniform(0, 10 ** rng.randint(1, 6)):,.{rng.randint(0, 2)}f}"
         return " ".join(rng.choice(LATIN_WORDS) for _ in range(rng.randint(1, 4)))
 
     table = [[cell(kind) for kind in kinds] for _ in range(draw(st.integers(4, 20)))]

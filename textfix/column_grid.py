@@ -208,27 +208,37 @@ def _candidates(rows: Sequence[Row]) -> list[int]:
     return sorted(strong[:MAX_CANDIDATES])
 
 
-def _profiles(rows: Sequence[Row], candidates: list[int]) -> tuple[list[list[bool]], ...]:
-    """For each candidate edge and each row: is the gutter before it white, does a run start
-    on it. One merge of each row's runs with the sorted candidates: linear."""
+@dataclass(frozen=True)
+class _Profile:
+    """Per candidate edge and per row: is the gutter before the edge white, does a run start
+    on it (within ALIGN_TOLERANCE)."""
+
+    edges: list[int]
+    white: list[list[bool]]
+    aligned: list[list[bool]]
+
+    def support(self, index: int, low: int, high: int) -> int:
+        return sum(self.aligned[index][low:high])
+
+
+def _profile(rows: Sequence[Row], candidates: list[int]) -> _Profile:
+    """One merge of each row's runs with the sorted candidates: linear."""
     white = [[True] * len(rows) for _ in candidates]
     aligned = [[False] * len(rows) for _ in candidates]
     for number, row in enumerate(rows):
         inks = row.inks
         ink = 0
         for index, edge in enumerate(candidates):
-            if not inks or edge - GUTTER_MIN >= inks[-1].end:
-                break
             while ink < len(inks) and inks[ink].end <= edge - GUTTER_MIN:
                 ink += 1
             if ink == len(inks):
-                break
+                break  # the row ends before this edge's gutter: white, nothing starts there
             run = inks[ink]
             if run.start < edge:
                 white[index][number] = False
             elif run.start - edge <= ALIGN_TOLERANCE:
                 aligned[index][number] = True
-    return white, aligned
+    return _Profile(candidates, white, aligned)
 
 
 def _runs(flags: list[bool], low: int, high: int, value: bool = True) -> Iterator[tuple[int, int]]:
@@ -253,42 +263,25 @@ def _blocks(rows: list[Row]) -> list[ColumnBlock]:
     candidates = _candidates(rows)
     if not candidates:
         return []
-    white, aligned = _profiles(rows, candidates)
-    spans = []
-    for index in range(len(candidates)):
-        for low, high in _runs(white[index], 0, len(rows)):
-            support = sum(aligned[index][low:high])
-            if support >= MIN_BLOCK_ROWS:
-                spans.append((support, index, low, high))
-    # Strongest evidence first; each line belongs to one block at most.
-    spans.sort(key=lambda span: -span[0])
-    # The other edges joined to an anchor, best supported first.
-    others = sorted(range(len(candidates)), key=lambda other: -sum(aligned[other]))
+    profile = _profile(rows, candidates)
+    # Anchors: runs of rows white at one candidate edge with enough lines starting on it,
+    # strongest evidence first. Each row belongs to one block at most.
+    anchors = [
+        (profile.support(index, low, high), index, low, high)
+        for index in range(len(candidates))
+        for low, high in _runs(profile.white[index], 0, len(rows))
+    ]
+    anchors = sorted((anchor for anchor in anchors if anchor[0] >= MIN_BLOCK_ROWS), reverse=True)
+    by_support = sorted(range(len(candidates)), key=lambda index: -sum(profile.aligned[index]))
     taken = [False] * len(rows)
     number_of = {row.offset: number for number, row in enumerate(rows)}
     tried = set()
     blocks = []
-    for _, anchor, low, high in spans:
+    for _, anchor, low, high in anchors:
         low, high = _longest(_runs(taken, low, high, value=False))
         if high - low < MIN_BLOCK_ROWS:
             continue
-        edges = [candidates[anchor]]
-
-        def fits(other: int) -> bool:
-            return all(abs(candidates[other] - edge) >= MIN_EDGE_DISTANCE for edge in edges)
-
-        for other in filter(fits, others):
-            inner = _longest(_runs(white[other], low, high))
-            lost = (high - low) - (inner[1] - inner[0])
-            if lost <= MAX_LOST_ROWS and sum(aligned[other][inner[0] : inner[1]]) >= MIN_BLOCK_ROWS:
-                low, high = inner
-                edges.append(candidates[other])
-        for other in filter(fits, others):
-            if all(white[other][low:high]) and (
-                sum(aligned[other][low:high]) >= MIN_SHORT_COLUMN_ROWS
-            ):
-                edges.append(candidates[other])
-        edges.sort()
+        low, high, edges = _joined(profile, anchor, low, high, by_support)
         while low < high and not _reaches(rows[low], edges[0]):
             low += 1  # a line above the block with nothing right of its first edge reads the same
         if (low, high, *edges) in tried:
@@ -301,6 +294,34 @@ def _blocks(rows: list[Row]) -> list[ColumnBlock]:
             taken[first : first + len(block.rows)] = [True] * len(block.rows)
     blocks.sort(key=lambda block: block.start)
     return blocks
+
+
+def _joined(
+    profile: _Profile, anchor: int, low: int, high: int, order: list[int]
+) -> tuple[int, int, list[int]]:
+    """The rows and edges of the block around ``anchor``'s rows ``[low, high)``: other edges
+    with enough lines on them join when white on all but MAX_LOST_ROWS of the rows (which the
+    block then loses); edges of short columns join when white on every row."""
+    edges = [profile.edges[anchor]]
+
+    def apart(index: int) -> bool:
+        return all(abs(profile.edges[index] - edge) >= MIN_EDGE_DISTANCE for edge in edges)
+
+    for index in order:
+        inner = _longest(_runs(profile.white[index], low, high))
+        lost = (high - low) - (inner[1] - inner[0])
+        if (
+            apart(index)
+            and lost <= MAX_LOST_ROWS
+            and profile.support(index, *inner) >= MIN_BLOCK_ROWS
+        ):
+            low, high = inner
+            edges.append(profile.edges[index])
+    for index in order:
+        white = all(profile.white[index][low:high])
+        if apart(index) and white and profile.support(index, low, high) >= MIN_SHORT_COLUMN_ROWS:
+            edges.append(profile.edges[index])
+    return low, high, sorted(edges)
 
 
 def _reaches(row: Row, position: int) -> bool:
@@ -324,13 +345,15 @@ def _proven(rows: Sequence[Row], edges: list[int]) -> ColumnBlock | None:
         # An edge with nothing left of it is the block's own indentation, not a gutter.
         edges = edges[1:]
         split = [[columns[0] + columns[1], *columns[2:]] for columns in split]
+    if not edges:
+        return None
     lefts = [min((c[0][0].start for c in split if c[0]), default=0), *edges]
     indents = {
         column[0].start - left
         for columns in split
         if sum(1 for column in columns if column) >= 2
         for column, left in zip(columns, lefts, strict=True)
-        if column
+        if column and column[0].start - left <= MAX_INDENT
     }
     first, last = 0, len(split)
     while first < last and not _is_column_line(split[first], lefts, indents):

@@ -43,9 +43,10 @@ MIN_LETTER_SHARE = 0.7
 # a column mostly of Han characters passes by its letters alone.)
 MAX_MEAN_TOKEN = 9
 
-# Consecutive lines of a table or of code often begin alike (``#include "``, ``| ``, a key
-# prefix); consecutive lines of prose begin with whatever word came next. At most this share
-# of a column's lines may begin with the same PREFIX_CHARS characters as the line before.
+# Consecutive lines of a table or of code often begin alike (``#include "``, a key prefix,
+# a comment or list marker, a table rule ``|``); consecutive lines of prose begin with
+# whatever word came next. At most this share of a column's lines may begin like the line
+# before: with the same PREFIX_CHARS characters, or with the same mark (not a letter or digit).
 PREFIX_CHARS = 3
 MAX_REPEATED_STARTS = 0.3
 
@@ -106,8 +107,6 @@ def _is_made_of_words(joined: str, ink: int, han: bool) -> bool:
 
 
 def _starts_vary(texts: list[str]) -> bool:
-    repeated = sum(
-        len(line) >= PREFIX_CHARS and line[:PREFIX_CHARS] == before[:PREFIX_CHARS]
-        for before, line in zip(texts, texts[1:])
-    )
+    starts = [text[:PREFIX_CHARS] if text[0].isalnum() else text[0] for text in texts]
+    repeated = sum(before == start for before, start in zip(starts, starts[1:], strict=False))
     return repeated <= MAX_REPEATED_STARTS * len(texts)

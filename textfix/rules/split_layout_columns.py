@@ -1,51 +1,59 @@
 """Read side-by-side columns of layout-mode extraction one after another.
 
 Why it arises: ``pdftotext -layout`` and the other "layout" modes (pdfplumber's layout text,
-OCR engines that keep positions) print a page on a fixed-pitch grid, each glyph at the
-position computed from its x coordinate. A multi-column page comes out with its columns side
-by side: each output line holds a line of column 1, a gutter of spaces, the line of column 2
-printed at the same height, and so on. Read line by line, the columns interleave, and no rule
-that works on lines can repair that. Every column of a block starts at the same grid position
-on every line (``textfix.column_grid`` finds the blocks and proves them).
+OCR engines and text dumps that keep positions) print a page on a fixed-pitch grid, each glyph
+at the position computed from its x coordinate. A multi-column page comes out with its columns
+side by side: each output line holds a line of column 1, a gutter of spaces, the line of
+column 2 printed at the same height, and so on. Read line by line, the columns interleave,
+which no rule working on lines can repair. Every column of such a block starts at the same
+grid position on every line; ``textfix.column_grid`` finds the blocks and proves them.
 
 Broken (two columns side by side)::
 
-    市委书记杜小刚主持召开      更好赋能新型工业化、培育
-    人工智能产业发展座谈会。    新质生产力，为我国在战略
-    他强调，要深入学习贯彻      必争领域抢占先机。副市长
-    习近平总书记重要讲话精      周文栋参加会议。
+    The council met on Monday to    the plan for the new bridge
+    discuss the budget and agreed   across the river, with work
+    to fund the design work for     to begin in the spring when
+    the new school as well as       the ground is dry enough.
 
-Fixed: column 1's lines, then column 2's, each with its own indentation (a paragraph's
-first-line indent is what ``reflow_paragraphs`` later reads as a paragraph start), trailing
-spaces removed; a blank line between two columns, as pdftotext prints a column break::
+Fixed: column 1's lines, then column 2's, each keeping its indentation (a paragraph's
+first-line indent, which ``reflow_paragraphs`` reads later as a paragraph start) without
+trailing spaces; a blank line between two columns, as pdftotext marks a column break; word
+spaces widened by justification become one space::
 
-    市委书记杜小刚主持召开
-    人工智能产业发展座谈会。
-    他强调，要深入学习贯彻
-    习近平总书记重要讲话精
+    The council met on Monday to
+    discuss the budget and agreed
+    ...
+    the new school as well as
 
-    更好赋能新型工业化、培育
+    the plan for the new bridge
     ...
 
-Left alone: single-column text, justified text with wide word spacing, occasional double
-spaces, code with aligned comments, tables (cells too narrow, too ragged, or with holes where
-rows wrap to different heights), poems; full-width headlines and running heads above or below
-a block, and anything that crosses a gutter.
+Left alone: single-column text, sentences separated by two spaces, justified text, code with
+aligned comments, tables (short or ragged cells, repeated row starts, holes where rows wrap to
+different heights), option lists, poems; fewer than four lines side by side; headlines, running
+heads and page numbers above or below a block, and any line that crosses a gutter.
 
-Gate: text without a double space, or without four consecutive-line stanza lines holding one,
-is returned untouched.
+Gate: text without a double space, or without a stanza of four lines holding an inner gap, is
+returned untouched.
 
->>> page = "\\n".join(f"{'甲' * 10}{n}    {'乙' * 10}{n}" for n in range(4))
+>>> page = "\\n".join(f"{a:<16}{b}" for a, b in zip(
+...     ["市委书记杜小刚主持", "召开人工智能产业发", "展座谈会，他强调要", "深入学习贯彻讲话。"],
+...     ["更好赋能新型工业化", "培育新质生产力，为", "我国在战略必争领域", "抢占先机把握主动。"]))
+>>> print(page)
+市委书记杜小刚主持       更好赋能新型工业化
+召开人工智能产业发       培育新质生产力，为
+展座谈会，他强调要       我国在战略必争领域
+深入学习贯彻讲话。       抢占先机把握主动。
 >>> print(next(iter(find(page, Options()))).after)
-甲甲甲甲甲甲甲甲甲甲0
-甲甲甲甲甲甲甲甲甲甲1
-甲甲甲甲甲甲甲甲甲甲2
-甲甲甲甲甲甲甲甲甲甲3
+市委书记杜小刚主持
+召开人工智能产业发
+展座谈会，他强调要
+深入学习贯彻讲话。
 <BLANKLINE>
-乙乙乙乙乙乙乙乙乙乙0
-乙乙乙乙乙乙乙乙乙乙1
-乙乙乙乙乙乙乙乙乙乙2
-乙乙乙乙乙乙乙乙乙乙3
+更好赋能新型工业化
+培育新质生产力，为
+我国在战略必争领域
+抢占先机把握主动。
 """
 
 from __future__ import annotations
@@ -99,12 +107,22 @@ RULE = Rule(
     options=Options(),
     examples=(
         Example(
-            "\n".join(f"line {n} of the first column   line {n} of the second column" for n in range(4)),
-            "\n".join(f"line {n} of the first column" for n in range(4))
-            + "\n\n"
-            + "\n".join(f"line {n} of the second column" for n in range(4)),
+            "The council met on Monday to    the plan for the new bridge\n"
+            "discuss the budget and agreed   across the river, with work\n"
+            "to fund the design work for     to begin in the spring when\n"
+            "the new school as well as       the ground is dry enough.",
+            "The council met on Monday to\ndiscuss the budget and agreed\n"
+            "to fund the design work for\nthe new school as well as\n\n"
+            "the plan for the new bridge\nacross the river, with work\n"
+            "to begin in the spring when\nthe ground is dry enough.",
             "two Latin columns side by side",
         ),
-        Example("a  b\nc  d", "a  b\nc  d", "too few lines to prove a column layout"),
+        Example(
+            "Name          Age   City\nAlice Smith   34    Paris\n"
+            "Bob Jones     27    London\nCarol White   45    Berlin",
+            "Name          Age   City\nAlice Smith   34    Paris\n"
+            "Bob Jones     27    London\nCarol White   45    Berlin",
+            "a table keeps its rows",
+        ),
     ),
 )
