@@ -60,6 +60,14 @@ def test_split_is_idempotent(page) -> None:
     assert textfix.fix(full) == full
 
 
+@settings(max_examples=PAGE_EXAMPLES)
+@given(column_layout_page)
+def test_crlf_pages_are_split_alike(page) -> None:
+    text, _ = page
+    crlf = text.replace("\n", "\r\n")
+    assert textfix.fix(crlf, ONLY) == textfix.fix(text, ONLY).replace("\n", "\r\n")
+
+
 @given(clean_document())
 def test_clean_text_is_unchanged(text: str) -> None:
     assert textfix.fix(text, ONLY) == text

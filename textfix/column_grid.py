@@ -162,19 +162,24 @@ def _on_edges(blocks: list[ColumnBlock]) -> int:
 
 
 def _stanzas(text: str) -> Iterator[list[tuple[int, str]]]:
-    """Runs of consecutive non-blank lines with enough lines holding an inner gap."""
+    """Runs of consecutive non-blank lines (offset, content without a CR ending) with enough
+    lines holding an inner gap; a change of line ending (LF, CRLF) also ends a run."""
     stanza: list[tuple[int, str]] = []
     gapped = 0
     offset = 0
+    crlf = False
     for line in text.split("\n"):
-        usable = line.strip(" ") and not _BREAKERS.search(line)
-        if usable:
-            stanza.append((offset, line))
-            gapped += "  " in line.strip(" ")
-        elif stanza:
+        ends_crlf = line.endswith("\r")
+        content = line[:-1] if ends_crlf else line
+        usable = content.strip(" ") and not _BREAKERS.search(content)
+        if stanza and (not usable or ends_crlf != crlf):
             if gapped >= MIN_BLOCK_ROWS:
                 yield stanza
             stanza, gapped = [], 0
+        if usable:
+            stanza.append((offset, content))
+            gapped += "  " in content.strip(" ")
+            crlf = ends_crlf
         offset += len(line) + 1
     if gapped >= MIN_BLOCK_ROWS:
         yield stanza

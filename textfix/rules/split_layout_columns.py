@@ -66,14 +66,9 @@ import regex
 from ..column_grid import ColumnBlock, find_blocks
 from ..rule import Change, Example, Rule
 
-# Printed between two columns: a blank line, pdftotext's mark of a column break, which
-# ``reflow_paragraphs`` joins across when the column ends mid-sentence.
-COLUMN_BREAK = "\n\n"
-
-
 # Inside a column line, a run of spaces between two words is the grid's rendering of a word
 # space that justification widened: the extractor's reading mode prints one space there.
-_JUSTIFIED_SPACE = regex.compile(r"(?<=[^ \n])  +(?=[^ ])")
+_JUSTIFIED_SPACE = regex.compile(r"(?<=[^ \r\n])  +(?=[^ ])")
 
 
 @dataclass(frozen=True)
@@ -81,22 +76,26 @@ class Options:
     """This rule has no options."""
 
 
-def _column_text(lines: list[str]) -> str:
+def _column_text(lines: list[str], newline: str) -> str:
     filled = [number for number, line in enumerate(lines) if line]
     if not filled:
         return ""
-    return _JUSTIFIED_SPACE.sub(" ", "\n".join(lines[filled[0] : filled[-1] + 1]))
+    return _JUSTIFIED_SPACE.sub(" ", newline.join(lines[filled[0] : filled[-1] + 1]))
 
 
-def reading_order(block: ColumnBlock) -> str:
-    """The block's columns, one after another."""
-    return COLUMN_BREAK.join(filter(None, map(_column_text, block.cells)))
+def reading_order(block: ColumnBlock, newline: str = "\n") -> str:
+    """The block's columns, one after another, lines ended by ``newline``; a blank line
+    between two columns, pdftotext's mark of a column break, which ``reflow_paragraphs``
+    joins across when a column ends mid-sentence."""
+    columns = (_column_text(lines, newline) for lines in block.cells)
+    return (newline + newline).join(column for column in columns if column)
 
 
 def find(text: str, options: Options) -> Iterator[Change]:
     for block in find_blocks(text):
+        newline = "\r\n" if text.startswith("\r", block.end) else "\n"
         note = f"{len(block.edges) + 1} columns side by side on {len(block.rows)} lines"
-        yield Change(block.start, block.end, reading_order(block), note + ", read in turn")
+        yield Change(block.start, block.end, reading_order(block, newline), note + ", read in turn")
 
 
 RULE = Rule(
