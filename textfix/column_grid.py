@@ -202,12 +202,16 @@ def _measured(stanza: list[tuple[int, str]], *, cells: bool) -> list[Row]:
 
 
 def _candidates(rows: Sequence[Row]) -> list[int]:
-    """Positions where enough ink runs start behind a gap: possible column edges."""
-    starts = Counter(ink.start for row in rows for ink in row.inks if ink.start >= GUTTER_MIN)
+    """Positions where enough ink runs start behind a gap with text left of it: possible
+    column edges. (A line's first run may start on an edge too, when the columns left of it
+    are empty there, but an edge that no line has text before is indentation.)"""
+    starts = Counter(ink.start for row in rows for ink in row.inks[1:])
     support = {
         position: sum(starts[position + shift] for shift in range(ALIGN_TOLERANCE + 1))
         for position in starts
     }
+    if max(support.values(), default=0) < MIN_BLOCK_ROWS:
+        return []  # no edge that could anchor a block
     strong = [position for position, count in support.items() if count >= MIN_SHORT_COLUMN_ROWS]
     strong.sort(key=lambda position: -support[position])
     return sorted(strong[:MAX_CANDIDATES])
