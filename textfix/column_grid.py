@@ -9,10 +9,12 @@ has runs of spaces too, but where the word spacing happens to fall, a different 
 line; and a full-width headline crosses the gutter.
 
 Grid positions: pdftotext and pdfplumber give every glyph one position whatever its width (a
-Han character is one position, like a Latin letter), so columns align by *character offset*;
-tools that pad by display width give a wide character two positions (``chars.grid_width``). A
-block is looked for by character offsets first, and by grid cells when the lines hold wide
-characters and offsets found nothing.
+Han character is one position, like a Latin letter), so columns align by *character offset*:
+in the Chinese pdftotext -layout samples column 2 starts at character 24 on every line of a
+block, at display cells anywhere from 32 to 40. Tools that pad by display width (terminal
+dumps of HTML tables) give a wide character two positions (``chars.grid_width``). Lines
+holding wide characters are read both ways; the measure that puts more column lines exactly
+on their edges is the one the page was laid out in.
 
 Precision first: a block is only reported with strong evidence: enough lines; each column edge
 met exactly by most lines that reach it; and every column reads as running text
@@ -47,8 +49,10 @@ MIN_BLOCK_ROWS = 4
 MIN_SHORT_COLUMN_ROWS = 2
 
 # A column line may start this many positions right of its column's edge and still count as
-# starting on it: positions are x coordinates divided by a pitch and rounded, and a line set
-# a fraction of a point further right (justification, OCR's pixel jitter) rounds one further.
+# starting on it. pdftotext places every line of a column exactly (0 would do for it: its
+# position is the same maximum over the text to the left on every line); tools that round
+# each line's own x coordinate to the grid put a line set a fraction of a point further right
+# (OCR's pixel jitter, a glyph's side bearing) one position further.
 ALIGN_TOLERANCE = 1
 
 # A column line may start this many positions right of its edge: a paragraph's first-line
