@@ -99,14 +99,19 @@ def test_a_line_above_the_block_belongs_to_it_when_its_columns_start_near_their_
     assert (len(block.rows) == 6) is (indent <= column_grid.MAX_INDENT)
 
 
-def test_edges_closer_than_min_edge_distance_are_not_two_columns() -> None:
-    narrow = [line[: column_grid.MIN_EDGE_DISTANCE - 3] for line in prose_column(6, 30)]
-    text = page([prose_column(6, 30), narrow, prose_column(6, 30, seed=3)], gutter=2)
-    assert all(
-        b - a >= column_grid.MIN_EDGE_DISTANCE
-        for edges in split(text)
-        for a, b in zip(edges, edges[1:], strict=False)
-    )
+HAN = "市委书记主持召开座谈会强调发展人工智能产业加快建设标杆城市推动科技创新"
+
+
+@pytest.mark.parametrize(
+    "han", [column_grid.MIN_EDGE_DISTANCE - 3, column_grid.MIN_EDGE_DISTANCE - 2]
+)
+def test_edges_are_min_edge_distance_apart(han: int) -> None:
+    # The narrowest CJK column (8 characters, 8 positions) and a 2-space gutter: edges 10
+    # apart; one character less makes the edges too close (and the column too narrow).
+    middle = [HAN[k : k + han] for k in range(6)]
+    sides = [HAN[k + 10 : k + 22] for k in range(6)]
+    found = split(page([sides, middle, sides[::-1]], gutter=2))
+    assert (len(found) == 1 and len(found[0]) == 2) is (han + 2 >= column_grid.MIN_EDGE_DISTANCE)
 
 
 @pytest.mark.parametrize("gapped", [3, 4])
@@ -145,7 +150,7 @@ def test_most_lines_fill_the_measure(short: int) -> None:
     assert _reads(column) is (full >= running_text.MIN_FULL_SHARE * 6)
 
 
-@pytest.mark.parametrize("holes", [1, 2])
+@pytest.mark.parametrize("holes", [2, 3])
 def test_few_holes_inside_a_column(holes: int) -> None:
     column = prose_column(8, 30)
     for number in range(holes):
@@ -177,3 +182,38 @@ def test_prose_lines_begin_with_different_words(repeats: int) -> None:
         column[number] = "# " + column[number]
     column[0] = "# " + column[0]
     assert _reads(column) is (repeats <= running_text.MAX_REPEATED_STARTS * 6)
+
+
+@pytest.mark.parametrize("off_edge", [3, 4])
+def test_most_lines_of_a_column_start_on_its_edge(off_edge: int) -> None:
+    left, right = two_columns(lines=8)
+    right = ["   " + line if n % 2 and n < 2 * off_edge else line for n, line in enumerate(right)]
+    on_edge = 8 - off_edge
+    assert bool(split(page([left, right]))) is (on_edge >= column_grid.MIN_EDGE_SHARE * 8)
+
+
+@pytest.mark.parametrize("lines", [1, column_grid.MIN_SHORT_COLUMN_ROWS])
+def test_a_short_last_column_needs_min_short_column_rows(lines: int) -> None:
+    columns = [*two_columns(lines=6), prose_column(lines, 30, seed=7)]
+    found = split(page(columns))
+    assert any(len(edges) == 2 for edges in found) is (lines >= column_grid.MIN_SHORT_COLUMN_ROWS)
+
+
+@pytest.mark.parametrize("titles", [1, 5])
+def test_titles_right_above_the_block_stay_above_it(titles: int) -> None:
+    columns = [justified_column(8, 28), justified_column(8, 28, seed=3), prose_column(8, 28, 6)]
+    # Titles as wide as the first two columns: they cross the first gutter, not the second.
+    text = ("Title words " * 5 + "\n") * titles + page(columns)
+    (block,) = find_blocks(text)
+    assert len(block.edges) == 2
+    assert text[: block.start] == ("Title words " * 5 + "\n") * titles
+
+
+@pytest.mark.parametrize(
+    "share", [running_text.FULL_LINE_SHARE, running_text.FULL_LINE_SHARE - 0.1]
+)
+def test_a_full_line_reaches_full_line_share_of_the_measure(share: float) -> None:
+    column = justified_column(6, 30)
+    width = -(-30 * share // 1)  # the shortest width that still counts as full at ``share``
+    column = [line[: int(width)] if n < 3 else line for n, line in enumerate(column)]
+    assert _reads(column) is (share >= running_text.FULL_LINE_SHARE)

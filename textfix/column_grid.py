@@ -78,12 +78,6 @@ MAX_GAPPED_SHARE = 0.5
 # cap keeps pathological input (every position a candidate) linear.
 MAX_CANDIDATES = 16
 
-# A boundary that is white on all but this many of the block's lines still joins the block,
-# which loses those lines: a title, subtitle and byline set right above the columns without
-# vertical space cross one gutter and not another. A gutter that would cut off more is not
-# a gutter of this block.
-MAX_LOST_ROWS = 3
-
 _INK = regex.compile(r"[^ ]+(?: [^ ]+)*+")
 # Lines holding these are never part of a block: a tab's width is unknown, a form feed starts
 # a page (its running head), a vertical tab is no layout character.
@@ -294,7 +288,7 @@ def _blocks(rows: list[Row]) -> list[ColumnBlock]:
         low, high = _longest(_runs(taken, low, high, value=False))
         if high - low < MIN_BLOCK_ROWS:
             continue
-        low, high, edges = _joined(profile, anchor, low, high, by_support)
+        edges = _joined(profile, anchor, low, high, by_support)
         while low < high and not _reaches(rows[low], edges[0]):
             low += 1  # a line above the block with nothing right of its first edge reads the same
         if (low, high, *edges) in tried:
@@ -309,32 +303,19 @@ def _blocks(rows: list[Row]) -> list[ColumnBlock]:
     return blocks
 
 
-def _joined(
-    profile: _Profile, anchor: int, low: int, high: int, order: list[int]
-) -> tuple[int, int, list[int]]:
-    """The rows and edges of the block around ``anchor``'s rows ``[low, high)``: other edges
-    with enough lines on them join when white on all but MAX_LOST_ROWS of the rows (which the
-    block then loses); edges of short columns join when white on every row."""
+def _joined(profile: _Profile, anchor: int, low: int, high: int, order: list[int]) -> list[int]:
+    """The edges of the block on ``anchor``'s rows ``[low, high)``: the other candidate edges
+    that are white on every one of those rows and have lines starting on them."""
     edges = [profile.edges[anchor]]
-
-    def apart(index: int) -> bool:
-        return all(abs(profile.edges[index] - edge) >= MIN_EDGE_DISTANCE for edge in edges)
-
     for index in order:
-        inner = _longest(_runs(profile.white[index], low, high))
-        lost = (high - low) - (inner[1] - inner[0])
+        position = profile.edges[index]
         if (
-            apart(index)
-            and lost <= MAX_LOST_ROWS
-            and profile.support(index, *inner) >= MIN_BLOCK_ROWS
+            all(abs(position - edge) >= MIN_EDGE_DISTANCE for edge in edges)
+            and all(profile.white[index][low:high])
+            and profile.support(index, low, high) >= MIN_SHORT_COLUMN_ROWS
         ):
-            low, high = inner
-            edges.append(profile.edges[index])
-    for index in order:
-        white = all(profile.white[index][low:high])
-        if apart(index) and white and profile.support(index, low, high) >= MIN_SHORT_COLUMN_ROWS:
-            edges.append(profile.edges[index])
-    return low, high, sorted(edges)
+            edges.append(position)
+    return sorted(edges)
 
 
 def _reaches(row: Row, position: int) -> bool:
