@@ -342,10 +342,29 @@ def _proven(rows: Sequence[Row], edges: list[int]) -> ColumnBlock | None:
     if not edges:
         return None
     lefts = [min((c[0][0].start for c in split if c[0]), default=0), *edges]
+    first, last = _column_lines(split, lefts)
+    split = split[first:last]
+    if sum(_filled(columns) >= 2 for columns in split) < MIN_BLOCK_ROWS:
+        return None
+    on_edges = _on_edges_of_columns(split, lefts)
+    if on_edges is None:
+        return None
+    block = ColumnBlock(tuple(rows[first:last]), tuple(edges), on_edges)
+    if not all(reads_as_running_text(column) for column in block.cells):
+        return None
+    return block
+
+
+def _filled(columns: list[list[Ink]]) -> int:
+    return sum(1 for column in columns if column)
+
+
+def _column_lines(split: list[list[list[Ink]]], lefts: list[int]) -> tuple[int, int]:
+    """The rows ``[first, last)`` of ``split`` without the lines set above or below the block."""
     indents = {
         column[0].start - left
         for columns in split
-        if sum(1 for column in columns if column) >= 2
+        if _filled(columns) >= 2
         for column, left in zip(columns, lefts, strict=True)
         if column and column[0].start - left <= MAX_INDENT
     }
@@ -354,27 +373,23 @@ def _proven(rows: Sequence[Row], edges: list[int]) -> ColumnBlock | None:
         first += 1
     while last > first and not _is_column_line(split[last - 1], lefts, indents):
         last -= 1
-    split = split[first:last]
-    side_by_side = sum(sum(1 for column in columns if column) >= 2 for columns in split)
-    if side_by_side < MIN_BLOCK_ROWS:
-        return None
+    return first, last
+
+
+def _on_edges_of_columns(split: list[list[list[Ink]]], lefts: list[int]) -> int | None:
+    """How many column lines start on their edges, or None when a column is not proven: too
+    few of its lines start on its edge, or most of them hold a gap (two columns in one)."""
     on_edge = []
     for index, left in enumerate(lefts):
-        firsts = [columns[index][0].start - left for columns in split if columns[index]]
-        on_edge.append(sum(first <= ALIGN_TOLERANCE for first in firsts))
-        if on_edge[-1] < max(MIN_EDGE_SHARE * len(firsts), MIN_SHORT_COLUMN_ROWS):
+        lines = [columns[index] for columns in split if columns[index]]
+        on_edge.append(sum(inks[0].start - left <= ALIGN_TOLERANCE for inks in lines))
+        if on_edge[-1] < max(MIN_EDGE_SHARE * len(lines), MIN_SHORT_COLUMN_ROWS):
+            return None
+        if sum(len(inks) > 1 for inks in lines) > MAX_GAPPED_SHARE * len(lines):
             return None
     if max(on_edge[1:]) < MIN_BLOCK_ROWS:
         return None
-    for index in range(len(lefts)):
-        filled = [columns[index] for columns in split if columns[index]]
-        if sum(len(inks) > 1 for inks in filled) > MAX_GAPPED_SHARE * len(filled):
-            return None
-    on_edges = sum(on_edge)
-    block = ColumnBlock(tuple(rows[first:last]), tuple(edges), on_edges)
-    if not all(reads_as_running_text(column) for column in block.cells):
-        return None
-    return block
+    return sum(on_edge)
 
 
 def _is_column_line(columns: list[list[Ink]], lefts: list[int], indents: set[int]) -> bool:
