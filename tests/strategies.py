@@ -703,3 +703,116 @@ def has_square(text: str, *, letters: int = 1) -> bool:
             if text[start + half : start + 2 * half + 1] == " " + first:
                 return True
     return False
+
+
+# ---- side-by-side columns, as layout-mode extraction prints them ----
+# pdftotext -layout (and pdfplumber's layout text) puts each glyph at the grid position of its
+# x coordinate. Columns are typeset into lines of a fixed measure; each column then starts at
+# one grid position on every line: where the widest line of the column before it ends, plus
+# the gutter. pdftotext and pdfplumber count one position per glyph (``len``); tools that pad by
+# display width count a wide glyph twice (``grid_width``). A line is cut after its last glyph.
+
+
+def lay_side_by_side(columns: list[list[str]], gutters: list[int], width) -> list[str]:
+    """Rows of ``columns`` printed side by side; ``""`` in a column leaves its cell empty."""
+    starts = [0]
+    for column, gutter in zip(columns, gutters, strict=False):
+        starts.append(starts[-1] + max(map(width, column)) + gutter)
+    rows = []
+    for number in range(max(map(len, columns))):
+        row = ""
+        for start, column in zip(starts, columns, strict=False):
+            cell = column[number] if number < len(column) else ""
+            if cell:
+                row += " " * (start - width(row)) + cell
+        rows.append(row)
+    return rows
+
+
+def make_column_page(rng) -> tuple[str, str]:
+    """A page of 2–4 side-by-side prose columns (CJK, Latin or mixed), maybe under a headline
+    and over a page number, as pdftotext -layout prints it; and the page with its columns read
+    one after another (a blank line between two columns).
+
+    Columns are balanced (the last at most two lines shorter) and keep the first-line indents
+    of their paragraphs; a column may have one empty line inside (a gap before a heading)
+    beside lines of the other columns.
+    """
+    from tests import layouts
+    from textfix.chars import grid_width
+
+    script = rng.choice(["cjk", "latin", "mixed"])
+    count = rng.randint(2, 4)
+    rows = rng.randint(6, 16)
+    latin = script == "latin"
+    layout = layouts.Layout(
+        column=rng.randint(24, 44) if latin else 2 * rng.randint(9, 15),
+        indent=rng.choice((2, 4)) if latin else 4,
+        column_height=rows,
+        extractor="pdftotext",
+        hang_punct=rng.random() < 0.5,
+        early_break_rate=0.0,
+        stray_space_rate=0.0,
+        hyphenate=latin,
+    )
+    indent = " " * (rng.choice((2, 3, 4, 5)) if latin else rng.choice((2, 3)))
+    flow: list[str] = []
+    while len(flow) < count * rows:
+        if latin:
+            text = layouts.latin_paragraph(rng)
+        else:
+            text = layouts.cjk_paragraph(rng) + layouts.cjk_paragraph(rng)
+            if script == "mixed":
+                cut = rng.randrange(len(text))
+                text = text[:cut] + rng.choice(["DeepSeek", "Python 3.11", "PFlops"]) + text[cut:]
+        lines = layouts.wrap(text, layout, rng)
+        flow += [indent + lines[0], *lines[1:]]
+    flow = flow[: count * rows - rng.randint(0, 2)]
+    columns = [flow[k : k + rows] for k in range(0, len(flow), rows)]
+    if rng.random() < 0.5:
+        # Beside the lines of the other columns: a row blank across the page ends the block.
+        rng.choice(columns).insert(rng.randint(2, min(map(len, columns)) - 2), "")
+    width = rng.choice([grid_width, len])
+    block = lay_side_by_side(columns, [rng.randint(2, 6) for _ in columns], width)
+    read = "\n\n".join("\n".join(column) for column in columns).split("\n")
+    above: list[str] = []
+    below: list[str] = []
+    if rng.random() < 0.5:
+        headline = (layouts._han(rng, 20, 30) if not latin else "City Council Plan " * 4).strip()
+        above = [headline, *([""] if rng.random() < 0.5 else [])]
+    if rng.random() < 0.5:
+        right = max(map(width, block)) - 2
+        below = [*([""] if rng.random() < 0.5 else []), " " * right + "A3"]
+    return "\n".join(above + block + below) + "\n", "\n".join(above + read + below) + "\n"
+
+
+column_layout_page = st.integers(0, 2**32 - 1).map(lambda seed: make_column_page(_random(seed)))
+
+
+def _random(seed: int):
+    import random
+
+    return random.Random(seed)
+
+
+@st.composite
+def text_table(draw: st.DrawFn) -> str:
+    """A plain-text table: rows of short cells (words, names, figures) in aligned columns."""
+    import random
+
+    rng = random.Random(draw(st.integers(0, 2**32 - 1)))
+    count = draw(st.integers(2, 5))
+    kinds = [rng.choice(["word", "han", "number", "phrase"]) for _ in range(count)]
+
+    def cell(kind: str) -> str:
+        if kind == "word":
+            return rng.choice(LATIN_WORDS).capitalize()
+        if kind == "han":
+            return "".join(rng.choice(COMMON_HAN) for _ in range(rng.randint(2, 6)))
+        if kind == "number":
+            return f"{rng.uniform(0, 10 ** rng.randint(1, 6)):,.{rng.randint(0, 2)}f}"
+        return " ".join(rng.choice(LATIN_WORDS) for _ in range(rng.randint(1, 4)))
+
+    table = [[cell(kind) for kind in kinds] for _ in range(draw(st.integers(4, 20)))]
+    columns = [list(column) for column in zip(*table, strict=True)]
+    return "\n".join(lay_side_by_side(columns, [rng.randint(2, 5)] * count, len)) + "\n"

@@ -63,6 +63,23 @@ def display_width(text: str) -> int:
     return len(text) + len(_WIDE_LETTER.findall(text))
 
 
+# Every East-Asian wide or full-width character, punctuation included: a fixed-pitch grid
+# (a terminal, a layout extractor that pads text by display width) gives each two cells.
+GRID_WIDE = regex.compile(r"[\p{East_Asian_Width=W}\p{East_Asian_Width=F}]")
+
+
+def grid_width(text: str) -> int:
+    """Cells ``text`` fills on a fixed-pitch grid: wide and full-width characters 2, others 1.
+
+    Unlike ``display_width`` (the print model, where compressed CJK punctuation is half an
+    em), a grid has no compression: ``，`` takes two cells like a Han character.
+
+    >>> grid_width("部署。"), display_width("部署。")
+    (6, 5)
+    """
+    return len(text) + len(GRID_WIDE.findall(text))
+
+
 @lru_cache(maxsize=8192)
 def char_width(char: str) -> int:
     """``display_width`` of one character, cached: line starts repeat a few thousand."""

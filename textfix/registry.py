@@ -25,6 +25,7 @@ from .rules import (
     remove_page_furniture,
     remove_space_beside_cjk_punct,
     space_cjk_latin,
+    split_layout_columns,
     strip_line_indent,
     undo_overprint,
 )
@@ -32,6 +33,7 @@ from .rules import (
 RULES: tuple[Rule, ...] = (
     fix_mojibake.RULE,
     remove_invisible.RULE,
+    split_layout_columns.RULE,
     normalize_glyphs.RULE,
     convert_script.RULE,
     undo_overprint.RULE,
