@@ -60,6 +60,7 @@ from ..chars import CLOSERS, SENTENCE_FINAL
 from ..layout import NOISE_CELLS, Rows, first_unit_width, read_page, split_rows
 from ..rule import Change, Example, Rule
 from ..similarity import Clusters
+from ._counted_pages import CountedPages
 
 # Running heads and feet sit in the first or last lines of a page: the title line,
 # a date or section line and a page number (pdftotext emits each as its own block).
@@ -275,11 +276,14 @@ def _unmarked_furniture(doc: _Document) -> dict[int, str]:
     short = list(compress(doc.content, map(MAX_FURNITURE_CHARS.__ge__, lengths)))
     keys = doc.shape_keys(short)
     rank = dict(zip(doc.content, range(len(doc.content)), strict=True))
+    groups = [list(map(short.__getitem__, members)) for members in Clusters(keys).groups()]
+    counted = _counted_furniture(doc, groups, rank)
+    if counted:
+        return counted
     regular: list[list[int]] = []
-    for members in Clusters(keys).groups():
-        if len(members) < MIN_REPEATS:
+    for indices in groups:
+        if len(indices) < MIN_REPEATS:
             continue
-        indices = list(map(short.__getitem__, members))
         if _regular(list(map(rank.__getitem__, indices)), len(doc.content)):
             regular.append(indices)
     if not regular:
@@ -293,6 +297,19 @@ def _unmarked_furniture(doc: _Document) -> dict[int, str]:
             for index in indices:
                 found[index] = f"{form or 'running head or foot'} recurring every page"
     return found
+
+
+def _counted_furniture(
+    doc: _Document, groups: list[list[int]], rank: dict[int, int]
+) -> dict[int, str]:
+    """Blocks of lines repeated around a page counter: where found, they are the page
+    boundaries, and a line recurring elsewhere (a caption, a refrain) is content."""
+    lines = list(map(doc.contents.__getitem__, doc.content))
+    ranked = [[rank[index] for index in group] for group in groups]
+    rows = len(doc.content)
+    pages = CountedPages(lines, ranked, lambda ranks: _regular(ranks, rows), MIN_PAGE_LINES)
+    reason = "running head or foot repeated with a page counter"
+    return {doc.content[r]: reason for r in pages.furniture()}
 
 
 class _Interruptions:
