@@ -253,7 +253,40 @@ def _marked_furniture(doc: _Document) -> dict[int, str]:
         kind = next((form for form in forms if form), "running head or foot")
         for index in indices:
             found[index] = f"{kind} repeated on {len(pages)} of {len(doc.pages)} pages"
+    found.update(_feet_inside_pages(doc, found))
     return found
+
+
+def _feet_inside_pages(doc: _Document, found: dict[int, str]) -> dict[int, str]:
+    """Rows once on most pages, away from the page edges, that interrupt a wrapped
+    paragraph on most of them: a foot pdftotext read with the column above it
+    (``…最近，我`` / ``责任编辑 王明`` / ``市又在…``).
+
+    A foot is a label, the same words on every page: a line that ends a sentence
+    or closes a bracket (a byline, a caption) is content, and so is a refrain,
+    which never stands where a sentence runs on over a full line.
+    """
+    rows: dict[str, list[int]] = defaultdict(list)
+    for index in doc.content:
+        content = doc.contents[index]
+        if index not in found and len(content) <= MAX_FURNITURE_CHARS:
+            if _ends_mid_sentence(content):
+                rows[content].append(index)
+    once_per_page = []
+    for indices in rows.values():
+        pages = {doc.page_of[i] for i in indices}
+        if 2 <= len(pages) == len(indices) and len(pages) >= MIN_PAGE_SHARE * len(doc.pages):
+            once_per_page.append(indices)
+    if not once_per_page:
+        return {}
+    interrupts = _Interruptions(doc, {index for indices in once_per_page for index in indices})
+    feet: dict[int, str] = {}
+    for indices in once_per_page:
+        interrupted = sum(interrupts.any_of([index]) for index in indices)
+        if interrupted >= MIN_PAGE_SHARE * len(indices):
+            reason = f"running foot read with the text on {len(indices)} of {len(doc.pages)} pages"
+            feet.update(dict.fromkeys(indices, reason))
+    return feet
 
 
 def _regular(positions: list[int], rows: int) -> bool:
