@@ -25,7 +25,14 @@ from tests.layouts import (
     random_furniture,
     random_layout,
 )
-from tests.strategies import any_text, paged_document, repeated_line_document
+from tests.strategies import (
+    any_text,
+    head_block_pages,
+    numbered_sections_document,
+    paged_document,
+    repeated_line_document,
+)
+from textfix.rules._counted_pages import MIN_TWO_PAGE_BLOCK_ROWS
 from textfix.rules.remove_page_furniture import MIN_PAGE_SHARE, MIN_REPEATS, ZONE_LINES
 
 RULE = "remove_page_furniture"
@@ -99,6 +106,27 @@ def test_without_page_marks_only_furniture_is_removed(document) -> None:
     kept = _squash(textfix.fix(paged.text, ONLY))
     body = _squash(expected(blocks))
     assert _is_subsequence(body, kept), "every body character survives, in order"
+
+
+@settings(max_examples=PAGE_EXAMPLES)
+@given(head_block_pages())
+def test_head_blocks_with_a_page_counter_are_removed(document) -> None:
+    """PyMuPDF's layout: each page opens with its furniture, no separator between pages."""
+    paged, blocks, block_rows = document
+    removed = _removed_lines(paged)
+    kept = _squash(textfix.fix(paged.text, ONLY))
+    assert _is_subsequence(_squash(expected(blocks)), kept), "every body character survives"
+    two_pages_enough = "\f" in paged.text or block_rows >= MIN_TWO_PAGE_BLOCK_ROWS
+    if paged.pages >= MIN_REPEATS or (paged.pages == 2 and two_pages_enough):
+        assert removed == set(paged.furniture)
+    else:
+        assert removed <= set(paged.furniture), "one page has no furniture to learn"
+
+
+@given(numbered_sections_document())
+def test_numbered_sections_inside_the_text_survive(document) -> None:
+    text, lines = document
+    assert textfix.fix(text, ONLY).split("\n")[:-1] == lines
 
 
 @given(repeated_line_document())

@@ -21,7 +21,7 @@ blocks apart with blank lines, PyMuPDF does not).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from itertools import pairwise
 from operator import sub
 
@@ -34,6 +34,13 @@ MAX_BLOCK_SIDE = 6
 # A counter alone could be a numbered heading (第1节, 第2节); with a companion
 # line repeated beside it at every occurrence it is a page's furniture.
 MIN_BLOCK_ROWS = 2
+
+# Pages of one publication hold similar amounts of text: a picture or a big
+# headline takes the place of some lines, but no page between two counters holds
+# more than this many times the lines of another. (Between two counters lie whole
+# pages: the short last page follows the last counter at a page's head, the
+# first page precedes the first counter at a page's foot.)
+MAX_PAGE_RATIO = 2.0
 
 # With only two pages there is no period to check, and the block is all the
 # evidence: a counter and two companions, and one block at the text's edge, where
@@ -66,30 +73,23 @@ class CountedPages:
 
     ``lines``: the content rows' text, in order; ``groups``: lists of ranks into
     ``lines`` whose rows repeat (identical up to numbers, or near-identical), each
-    in order; ``regular``: whether ranks recur at page intervals.
+    in order; ``min_gap``: the fewest lines a page holds.
 
-    >>> lines = ["报头", "A1", "正文一", "正文二", "报头", "A2", "正文三", "正文四"]
-    >>> pages = CountedPages(lines, [[0, 4], [1, 5]], lambda ranks: True, min_gap=2)
-    >>> sorted(pages.furniture())
-    [0, 1, 4, 5]
-    >>> CountedPages(lines, [[1, 5]], lambda ranks: True, min_gap=2).furniture()
+    >>> body = ["正文"] * 4
+    >>> lines = ["报头", "日期", "A1", *body, "报头", "日期", "A2", *body]
+    >>> sorted(CountedPages(lines, [[0, 7], [1, 8], [2, 9]], min_gap=4).furniture())
+    [0, 1, 2, 7, 8, 9]
+    >>> CountedPages(lines, [[0, 7], [2, 9]], min_gap=4).furniture()
     set()
     """
 
-    def __init__(
-        self,
-        lines: Sequence[str],
-        groups: list[list[int]],
-        regular: Callable[[list[int]], bool],
-        min_gap: int,
-    ) -> None:
+    def __init__(self, lines: Sequence[str], groups: list[list[int]], min_gap: int) -> None:
         self._lines = lines
         self._groups = [group for group in groups if len(group) >= 2]
         self._group_at = [-1] * len(lines)
         for number, group in enumerate(self._groups):
             for rank in group:
                 self._group_at[rank] = number
-        self._regular = regular
         self._min_gap = min_gap
 
     def furniture(self) -> set[int]:
@@ -126,11 +126,13 @@ class CountedPages:
         low = -self._extent(ranks, range(-1, -reach - 1, -1))
         high = self._extent(ranks, range(1, reach + 1))
         rows = high - low + 1
+        # The first page opens with its head, or the last closes with its foot.
+        last = len(self._lines) - 1
+        if ranks[0] + low >= MAX_BLOCK_SIDE and last - (ranks[-1] + high) >= MAX_BLOCK_SIDE:
+            return None
         if len(ranks) == 2:
-            last = len(self._lines) - 1
-            at_edge = ranks[0] + low < MAX_BLOCK_SIDE or last - (ranks[-1] + high) < MAX_BLOCK_SIDE
-            return (low, high) if rows >= MIN_TWO_PAGE_BLOCK_ROWS and at_edge else None
-        if rows < MIN_BLOCK_ROWS or not self._regular(ranks):
+            return (low, high) if rows >= MIN_TWO_PAGE_BLOCK_ROWS else None
+        if rows < MIN_BLOCK_ROWS or max(gaps) > MAX_PAGE_RATIO * min(gaps):
             return None
         return low, high
 

@@ -50,6 +50,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate, compress
 from operator import not_, sub
 from statistics import median
@@ -174,6 +175,19 @@ class _Document:
             self.pages = [self.content] if self.content else []
         self.marked = "\f" in text and len(self.pages) > 1
         self._keys: dict[str, str] = {}
+
+    @cached_property
+    def rank(self) -> dict[int, int]:
+        """Each content row's place among the content rows (blank rows skipped)."""
+        return dict(zip(self.content, range(len(self.content)), strict=True))
+
+    @cached_property
+    def repeating_groups(self) -> list[list[int]]:
+        """Short content rows grouped by shape (near-identical up to their numbers)."""
+        lengths = map(len, map(self.contents.__getitem__, self.content))
+        short = list(compress(self.content, map(MAX_FURNITURE_CHARS.__ge__, lengths)))
+        groups = Clusters(self.shape_keys(short)).groups()
+        return [list(map(short.__getitem__, members)) for members in groups]
 
     def is_blank(self, index: int) -> bool:
         return not (0 <= index < len(self.contents)) or not self.contents[index]
@@ -305,16 +319,9 @@ def _regular(positions: list[int], rows: int) -> bool:
 
 def _unmarked_furniture(doc: _Document) -> dict[int, str]:
     """Rows recurring at regular intervals where pages are not marked."""
-    lengths = map(len, map(doc.contents.__getitem__, doc.content))
-    short = list(compress(doc.content, map(MAX_FURNITURE_CHARS.__ge__, lengths)))
-    keys = doc.shape_keys(short)
-    rank = dict(zip(doc.content, range(len(doc.content)), strict=True))
-    groups = [list(map(short.__getitem__, members)) for members in Clusters(keys).groups()]
-    counted = _counted_furniture(doc, groups, rank)
-    if counted:
-        return counted
+    rank = doc.rank
     regular: list[list[int]] = []
-    for indices in groups:
+    for indices in doc.repeating_groups:
         if len(indices) < MIN_REPEATS:
             continue
         if _regular(list(map(rank.__getitem__, indices)), len(doc.content)):
@@ -332,15 +339,13 @@ def _unmarked_furniture(doc: _Document) -> dict[int, str]:
     return found
 
 
-def _counted_furniture(
-    doc: _Document, groups: list[list[int]], rank: dict[int, int]
-) -> dict[int, str]:
-    """Blocks of lines repeated around a page counter: where found, they are the page
-    boundaries, and a line recurring elsewhere (a caption, a refrain) is content."""
+def _counted_furniture(doc: _Document) -> dict[int, str]:
+    """Blocks of lines repeated around a page counter: where pages are not marked,
+    they are the page boundaries, and a line recurring elsewhere (a caption, a
+    refrain) is content."""
     lines = list(map(doc.contents.__getitem__, doc.content))
-    ranked = [[rank[index] for index in group] for group in groups]
-    rows = len(doc.content)
-    pages = CountedPages(lines, ranked, lambda ranks: _regular(ranks, rows), MIN_PAGE_LINES)
+    ranked = [[doc.rank[index] for index in group] for group in doc.repeating_groups]
+    pages = CountedPages(lines, ranked, MIN_PAGE_LINES)
     reason = "running head or foot repeated with a page counter"
     return {doc.content[r]: reason for r in pages.furniture()}
 
@@ -422,7 +427,12 @@ def find(text: str, options: Options) -> Iterator[Change]:
     if len(doc.content) < 2:
         return
     found = _edge_page_numbers(doc)
-    found.update(_marked_furniture(doc) if doc.marked else _unmarked_furniture(doc))
+    counted = _counted_furniture(doc)
+    found.update(counted)
+    if doc.marked:
+        found.update(_marked_furniture(doc))
+    elif not counted:
+        found.update(_unmarked_furniture(doc))
     if len(found) == len(doc.content):
         return  # every line "repeats": pages of a form or a list, not furniture around text
     yield from _removals(doc, found)
