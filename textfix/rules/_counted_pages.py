@@ -22,7 +22,6 @@ blocks apart with blank lines, PyMuPDF does not).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
 from operator import sub
 
 import regex
@@ -58,14 +57,18 @@ def counts(lines: Sequence[str]) -> bool:
     >>> counts(["A1", "A1"]), counts(["第1节", "第3节"]), counts(["12", "13 14"])
     (False, False, False)
     """
-    numbers = [list(map(int, _NUMBER.findall(line))) for line in lines]
-    width = len(numbers[0])
-    if not width or any(len(row) != width for row in numbers):
-        return False
-    return any(
-        all(after[place] - before[place] == 1 for before, after in pairwise(numbers))
-        for place in range(width)
-    )
+    before = list(map(int, _NUMBER.findall(lines[0])))
+    places = range(len(before))
+    # Line by line: most groups fail at their second line.
+    for line in lines[1:]:
+        after = list(map(int, _NUMBER.findall(line)))
+        if len(after) != len(before):
+            return False
+        places = [place for place in places if after[place] - before[place] == 1]
+        if not places:
+            return False
+        before = after
+    return bool(places)
 
 
 class CountedPages:
@@ -97,9 +100,11 @@ class CountedPages:
         found: set[int] = set()
         members: set[int] = set()
         for group in self._groups:
-            if not counts([self._lines[rank] for rank in group]):
+            gaps = list(map(sub, group[1:], group))
+            # The cheap test first: most repeated lines recur closer than pages.
+            if min(gaps) < self._min_gap or not counts([self._lines[rank] for rank in group]):
                 continue
-            block = self._block(group)
+            block = self._block(group, gaps)
             if block is None:
                 continue
             low, high = block
@@ -117,11 +122,8 @@ class CountedPages:
             )
         return found
 
-    def _block(self, ranks: list[int]) -> tuple[int, int] | None:
+    def _block(self, ranks: list[int], gaps: list[int]) -> tuple[int, int] | None:
         """The offsets around the counter that repeat with it, if they make a page block."""
-        gaps = list(map(sub, ranks[1:], ranks))
-        if min(gaps) < self._min_gap:
-            return None
         reach = min(MAX_BLOCK_SIDE, (min(gaps) - 1) // 2)
         low = -self._extent(ranks, range(-1, -reach - 1, -1))
         high = self._extent(ranks, range(1, reach + 1))
