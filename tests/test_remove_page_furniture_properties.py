@@ -3,7 +3,9 @@
 Furniture (running heads with dates, page numbers in many forms, footers with
 URLs) is added per page; form feeds mark pages as pdftotext writes them, or not
 at all (pdfminer, PyMuPDF). Scope, as the rule states it: furniture is recognised
-when it repeats — on two pages or more with form feeds, three or more without.
+when it repeats — on two pages or more with form feeds, three or more without;
+a block around a page counter at each page start (``head_block_pages``, the way
+PyMuPDF writes pages) on two pages when it holds three lines, else three.
 """
 
 from __future__ import annotations
@@ -40,11 +42,11 @@ ONLY = textfix.Config(disable=[rule.id for rule in textfix.rules() if rule.id !=
 
 # Measured over 100 generated documents per setting (seeds 0-99, see ``_measure``;
 # documents of one page, or of two without form feeds, are out of scope):
-#   with form feeds (pdftotext): precision 1.000 / 0.998 (CJK / Latin), recall 1.000;
-#     every body character recovered in 100 % / 98.8 % of documents; paragraphs
-#     recovered exactly in 31 of 99 / 11 of 86 documents, the same documents as when
-#     the pages carry no furniture (reflow's boundary model sets that rate);
-#   without (pdfminer, PyMuPDF): precision 1.000, recall 0.990 / 0.980; a head with
+#   with form feeds (pdftotext): precision 1.000, recall 1.000 (CJK and Latin);
+#     every body character recovered in 100 % of documents; paragraphs recovered
+#     exactly in 38 of 99 / 10 of 84 documents, the same documents as when the pages
+#     carry no furniture (reflow's boundary model sets that rate);
+#   without (pdfminer, PyMuPDF): precision 1.000, recall 1.000 / 0.995; a head with
 #     no number stays when no page break falls inside a wrapped paragraph.
 MIN_RECALL_MARKED = 1.0
 # One Latin document of 165 repeats a generated headline at the foot of both its

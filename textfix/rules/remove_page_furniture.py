@@ -6,8 +6,13 @@ the bottom, e-paper navigation (``上一版 下一版``). Extraction emits it wi
 text of every page, so it lands in mid-paragraph wherever a paragraph runs on
 over a page break, and reflow would glue it into the sentence. It is recognised
 by repetition: the same line, except for its numbers and dates, at the top or
-bottom of page after page (pages are delimited by form feeds, as pdftotext
-writes them; where they are not marked, by recurrence at regular intervals).
+bottom of page after page. Pages are delimited by form feeds, as pdftotext and
+pdfminer.six write them; where they are not marked (PyMuPDF writes neither a
+form feed nor a blank line), the furniture reveals them itself: a block of lines
+repeated around a page counter (``A1``, ``A2``; ``Page 1``, ``Page 2``) at pages
+of similar size, opening the first page or closing the last (``_counted_pages``);
+failing that, a line recurring at regular intervals where it interrupts a
+wrapped paragraph.
 
 Broken::
 
@@ -24,18 +29,38 @@ Fixed::
     智能产业发展座谈会
     \\f他强调，要深入学习贯彻讲话精神。
 
+Broken (PyMuPDF: each page opens with its furniture, no separator)::
+
+    （记者 李华 通讯员 周宁）
+    锡城日报 · 要闻
+    2025年2月21日 星期五
+    A2
+    近年来，我市牢牢把握数字化
+
+Fixed::
+
+    （记者 李华 通讯员 周宁）
+
+    近年来，我市牢牢把握数字化
+
+A foot that pdftotext read with the column above it, once on most pages and
+mid-sentence on most of them, goes too.
+
 A removed line takes its newline and the blank lines around it; a form feed (or,
 where pages are not marked, one blank line) stays, so that paragraph reflow sees
 a page break there — the paragraph continues across it — not a paragraph end.
 
 Left alone: a line that occurs once (a single ``联系我们``, a title), except a
 page number standing alone at a page break or at the very start or end of the
-text; a line repeated inside pages (a refrain, a table header per section),
-unless it sits at a page boundary on most pages; repeated lines of text that
-shows no pages.
+text; a line repeated inside pages (a refrain, a table header per section, a
+caption or byline per page), unless it sits at a page boundary on most pages;
+where counted blocks mark the pages, every other repeated line; a numbered
+heading with a fixed line beside it inside the text (not at its edges, or not
+counting by one, or at irregular intervals); repeated lines of text that shows
+no pages, and of a one-page text.
 
 Gate: fewer than two lines, or neither a form feed, nor a page-number line at
-the text's edges, nor a line recurring ``MIN_REPEATS`` times: nothing to do.
+the text's edges, nor a line recurring twice: nothing to do.
 
 >>> import textfix
 >>> page = "报头 第{n}版\\n\\n{body}\\n\\n- {n} -\\n"
