@@ -99,6 +99,8 @@ ZONE_LINES = 3
 MIN_PAGE_SHARE = 0.5
 
 # Furniture is short: a running head of a newspaper or a book fits in a line.
+# Spaces do not count: pdftotext -layout spreads a head and its date, or a foot
+# and its page number, across the page width with them.
 MAX_FURNITURE_CHARS = 80
 
 # Without page marks: a line must recur at least this often, at intervals of at
@@ -209,10 +211,14 @@ class _Document:
     @cached_property
     def repeating_groups(self) -> list[list[int]]:
         """Short content rows grouped by shape (near-identical up to their numbers)."""
-        lengths = map(len, map(self.contents.__getitem__, self.content))
-        short = list(compress(self.content, map(MAX_FURNITURE_CHARS.__ge__, lengths)))
+        short = list(filter(self.is_short, self.content))
         groups = Clusters(self.shape_keys(short)).groups()
         return [list(map(short.__getitem__, members)) for members in groups]
+
+    def is_short(self, index: int) -> bool:
+        """Short enough for furniture: at most ``MAX_FURNITURE_CHARS`` besides spaces."""
+        content = self.contents[index]
+        return len(content) - content.count(" ") <= MAX_FURNITURE_CHARS
 
     def is_blank(self, index: int) -> bool:
         return not (0 <= index < len(self.contents)) or not self.contents[index]
@@ -261,9 +267,9 @@ def _marked_furniture(doc: _Document) -> dict[int, str]:
     for page in doc.pages:
         zone = set(_zone(page))
         for index in page:
-            content = doc.contents[index]
-            if len(content) > MAX_FURNITURE_CHARS:
+            if not doc.is_short(index):
                 continue
+            content = doc.contents[index]
             if index in zone or doc.isolated(index):
                 edge.add(index)
             if index in zone or furniture_form(content):
@@ -308,9 +314,8 @@ def _feet_inside_pages(doc: _Document, found: dict[int, str]) -> dict[int, str]:
     rows: dict[str, list[int]] = defaultdict(list)
     for index in doc.content:
         content = doc.contents[index]
-        if index not in found and len(content) <= MAX_FURNITURE_CHARS:
-            if _ends_mid_sentence(content):
-                rows[content].append(index)
+        if index not in found and doc.is_short(index) and _ends_mid_sentence(content):
+            rows[content].append(index)
     once_per_page = []
     for indices in rows.values():
         pages = {doc.page_of[i] for i in indices}
