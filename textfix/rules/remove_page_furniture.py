@@ -77,7 +77,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress
-from operator import not_, sub
+from operator import methodcaller, not_, sub
 from statistics import median
 
 import regex
@@ -209,16 +209,17 @@ class _Document:
         return dict(zip(self.content, range(len(self.content)), strict=True))
 
     @cached_property
+    def short(self) -> list[int]:
+        """Content rows short enough for furniture: ``MAX_FURNITURE_CHARS`` besides spaces."""
+        contents = list(map(self.contents.__getitem__, self.content))
+        printed = map(sub, map(len, contents), map(methodcaller("count", " "), contents))
+        return list(compress(self.content, map(MAX_FURNITURE_CHARS.__ge__, printed)))
+
+    @cached_property
     def repeating_groups(self) -> list[list[int]]:
         """Short content rows grouped by shape (near-identical up to their numbers)."""
-        short = list(filter(self.is_short, self.content))
-        groups = Clusters(self.shape_keys(short)).groups()
-        return [list(map(short.__getitem__, members)) for members in groups]
-
-    def is_short(self, index: int) -> bool:
-        """Short enough for furniture: at most ``MAX_FURNITURE_CHARS`` besides spaces."""
-        content = self.contents[index]
-        return len(content) - content.count(" ") <= MAX_FURNITURE_CHARS
+        groups = Clusters(self.shape_keys(self.short)).groups()
+        return [list(map(self.short.__getitem__, members)) for members in groups]
 
     def is_blank(self, index: int) -> bool:
         return not (0 <= index < len(self.contents)) or not self.contents[index]
@@ -264,10 +265,11 @@ def _marked_furniture(doc: _Document) -> dict[int, str]:
     a furniture form: pdftotext may read a footer URL with the column above it.
     """
     candidates, edge = [], set()
+    short = set(doc.short)
     for page in doc.pages:
         zone = set(_zone(page))
         for index in page:
-            if not doc.is_short(index):
+            if index not in short:
                 continue
             content = doc.contents[index]
             if index in zone or doc.isolated(index):
@@ -311,15 +313,22 @@ def _feet_inside_pages(doc: _Document, found: dict[int, str]) -> dict[int, str]:
     or closes a bracket (a byline, a caption) is content, and so is a refrain,
     which never stands where a sentence runs on over a full line.
     """
+    pages = len(doc.pages)
+    # Counted first (in C): few lines occur as often as a foot.
+    contents = list(map(doc.contents.__getitem__, doc.short))
+    wanted = {
+        content
+        for content, count in Counter(contents).items()
+        if MIN_PAGE_SHARE * pages <= count <= pages and _ends_mid_sentence(content)
+    }
     rows: dict[str, list[int]] = defaultdict(list)
-    for index in doc.content:
-        content = doc.contents[index]
-        if index not in found and doc.is_short(index) and _ends_mid_sentence(content):
-            rows[content].append(index)
+    for index in compress(doc.short, map(wanted.__contains__, contents)):
+        if index not in found:
+            rows[doc.contents[index]].append(index)
     once_per_page = []
     for indices in rows.values():
-        pages = {doc.page_of[i] for i in indices}
-        if 2 <= len(pages) == len(indices) and len(pages) >= MIN_PAGE_SHARE * len(doc.pages):
+        on = {doc.page_of[i] for i in indices}
+        if 2 <= len(on) == len(indices) and len(on) >= MIN_PAGE_SHARE * pages:
             once_per_page.append(indices)
     if not once_per_page:
         return {}
@@ -328,7 +337,7 @@ def _feet_inside_pages(doc: _Document, found: dict[int, str]) -> dict[int, str]:
     for indices in once_per_page:
         interrupted = sum(interrupts.any_of([index]) for index in indices)
         if interrupted >= MIN_PAGE_SHARE * len(indices):
-            reason = f"running foot read with the text on {len(indices)} of {len(doc.pages)} pages"
+            reason = f"running foot read with the text on {len(indices)} of {pages} pages"
             feet.update(dict.fromkeys(indices, reason))
     return feet
 
