@@ -816,3 +816,119 @@ def text_table(draw: st.DrawFn) -> str:
     table = [[cell(kind) for kind in kinds] for _ in range(draw(st.integers(4, 20)))]
     columns = [list(column) for column in zip(*table, strict=True)]
     return "\n".join(lay_side_by_side(columns, [rng.randint(2, 5)] * count, len)) + "\n"
+
+
+# ---- page furniture as a block at each page start (PyMuPDF) ----
+# PyMuPDF draws each page's furniture first and writes no page break: every page
+# of its output opens with the head, the date, the editor line and the page label
+# (``A1``, ``A2``; ``Page 1``), directly followed by the body. pdfminer.six writes
+# the same block with a blank line after each line, pdftotext with a form feed
+# before each page after the first.
+
+_HEAD_BLOCKS = (
+    ("{paper}日报·要闻", "{date}", "责任编辑 {editor}  美术编辑 {editor}"),
+    ("{paper}晚报", "{date}"),
+    ("{paper}日报·{section}",),
+)
+_LATIN_HEAD_BLOCKS = (
+    ("THE {paper} COURIER · News", "Friday, {date}", "Editor: Anna Reed"),
+    ("The {paper} Review", "{date}"),
+    ("{paper} Quarterly",),
+)
+_COUNTERS = ("A{page}", "B{page}", "{page}", "第{page}版", "Page {page}")
+
+
+@st.composite
+def head_block_pages(draw: st.DrawFn, extractor: str | None = None):
+    """Pages that each open with a furniture block ending in a page counter.
+
+    Returns ``(PagedText, blocks, block_rows)``: ``blocks`` are the body blocks and
+    ``block_rows`` the furniture lines per page. Pages hold a similar number of
+    lines (a typeset page is full); the last page may be short.
+    """
+    import random
+
+    from tests.layouts import Layout, PagedText, extract, random_document
+    from tests.layouts import random_layout as make_layout
+
+    rng = random.Random(draw(st.integers(0, 2**32 - 1)))
+    latin = draw(st.booleans())
+    extractor = extractor or draw(st.sampled_from(["pymupdf", "pdfminer", "pdftotext"]))
+    blocks = [block for _ in range(3) for block in random_document(rng, latin)]
+    layout = Layout(
+        **{
+            **make_layout(rng, latin).__dict__,
+            "column_height": 10**6,  # pages are cut below
+            "extractor": "pymupdf" if extractor == "pymupdf" else "pdfminer",
+            "stray_glyph_rate": 0.0,
+            "paragraph_blank_rate": 0.0,
+        }
+    )
+    lines = extract(blocks, layout, rng).split("\n")[:-1]
+    head = draw(st.sampled_from(_LATIN_HEAD_BLOCKS if latin else _HEAD_BLOCKS))
+    counter = draw(st.sampled_from(_COUNTERS))
+    first_page = draw(st.integers(1, 20))
+    date = f"March {rng.randint(1, 28)}, 2025" if latin else "2025年2月21日 星期五"
+    values = {"paper": "锡城", "editor": "王明", "section": "要闻", "date": date}
+    if latin:
+        values["paper"] = draw(st.sampled_from(["DAILY", "CITY", "RIVER"]))
+    page_lines = draw(st.integers(12, 40))
+    pages: list[list[str]] = [[]]
+    filled, limit = 0, page_lines
+    for line in lines:
+        if line and filled >= limit:
+            # A page holds page_lines content lines, give or take a headline.
+            pages.append([])
+            filled, limit = 0, page_lines + rng.randint(-2, 2)
+        pages[-1].append(line)
+        filled += bool(line)
+    out: list[str] = []
+    spans: list[int] = []
+    for number, body in enumerate(pages):
+        rows = [row.format(**values) for row in head]
+        rows.append(counter.format(page=first_page + number))
+        for index, row in enumerate(rows):
+            if extractor == "pdftotext" and number and index == 0:
+                row = "\f" + row
+            spans.append(len(out))
+            out.append(row)
+            if extractor != "pymupdf":
+                out.append("")
+        out.extend(body)
+    offsets, position = [], 0
+    for line in out:
+        offsets.append(position)
+        position += len(line) + 1
+    furniture = tuple(
+        (offsets[i] + out[i].startswith("\f"), offsets[i] + len(out[i])) for i in spans
+    )
+    return PagedText("\n".join(out) + "\n", furniture, len(pages)), blocks, len(head) + 1
+
+
+_SECTION_COUNTERS = ("第{n}题", "Question {n}", "第{n}节")
+_SECTION_COMPANIONS = ("请选择：", "Answer:", "要点")
+
+
+@st.composite
+def numbered_sections_document(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """Clean text whose sections open with a numbered heading and a fixed line.
+
+    A counter with a companion, like a page's furniture, but inside the text: an
+    introduction and a closing part of several paragraphs surround the sections,
+    as no page's head or foot is surrounded. Returns the text and its lines, all
+    of which must survive.
+    """
+    import random
+
+    from tests.layouts import cjk_paragraph as natural_paragraph
+
+    rng = random.Random(draw(st.integers(0, 2**32 - 1)))
+    counter = draw(st.sampled_from(_SECTION_COUNTERS))
+    companion = draw(st.sampled_from(_SECTION_COMPANIONS))
+    lines = [natural_paragraph(rng) for _ in range(draw(st.integers(6, 9)))]
+    first = draw(st.integers(1, 5))
+    for n in range(first, first + draw(st.integers(2, 6))):
+        lines += [counter.format(n=n), companion]
+        lines += [natural_paragraph(rng) for _ in range(draw(st.integers(6, 20)))]
+    lines += [natural_paragraph(rng) for _ in range(draw(st.integers(6, 9)))]
+    return "\n".join(lines) + "\n", lines

@@ -6,8 +6,13 @@ the bottom, e-paper navigation (``上一版 下一版``). Extraction emits it wi
 text of every page, so it lands in mid-paragraph wherever a paragraph runs on
 over a page break, and reflow would glue it into the sentence. It is recognised
 by repetition: the same line, except for its numbers and dates, at the top or
-bottom of page after page (pages are delimited by form feeds, as pdftotext
-writes them; where they are not marked, by recurrence at regular intervals).
+bottom of page after page. Pages are delimited by form feeds, as pdftotext and
+pdfminer.six write them; where they are not marked (PyMuPDF writes neither a
+form feed nor a blank line), the furniture reveals them itself: a block of lines
+repeated around a page counter (``A1``, ``A2``; ``Page 1``, ``Page 2``) at pages
+of similar size, opening the first page or closing the last (``_counted_pages``);
+failing that, a line recurring at regular intervals where it interrupts a
+wrapped paragraph.
 
 Broken::
 
@@ -24,18 +29,38 @@ Fixed::
     智能产业发展座谈会
     \\f他强调，要深入学习贯彻讲话精神。
 
+Broken (PyMuPDF: each page opens with its furniture, no separator)::
+
+    （记者 李华 通讯员 周宁）
+    锡城日报 · 要闻
+    2025年2月21日 星期五
+    A2
+    近年来，我市牢牢把握数字化
+
+Fixed::
+
+    （记者 李华 通讯员 周宁）
+
+    近年来，我市牢牢把握数字化
+
+A foot that pdftotext read with the column above it, once on most pages and
+mid-sentence on most of them, goes too.
+
 A removed line takes its newline and the blank lines around it; a form feed (or,
 where pages are not marked, one blank line) stays, so that paragraph reflow sees
 a page break there — the paragraph continues across it — not a paragraph end.
 
 Left alone: a line that occurs once (a single ``联系我们``, a title), except a
 page number standing alone at a page break or at the very start or end of the
-text; a line repeated inside pages (a refrain, a table header per section),
-unless it sits at a page boundary on most pages; repeated lines of text that
-shows no pages.
+text; a line repeated inside pages (a refrain, a table header per section, a
+caption or byline per page), unless it sits at a page boundary on most pages;
+where counted blocks mark the pages, every other repeated line; a numbered
+heading with a fixed line beside it inside the text (not at its edges, or not
+counting by one, or at irregular intervals); repeated lines of text that shows
+no pages, and of a one-page text.
 
 Gate: fewer than two lines, or neither a form feed, nor a page-number line at
-the text's edges, nor a line recurring ``MIN_REPEATS`` times: nothing to do.
+the text's edges, nor a line recurring twice: nothing to do.
 
 >>> import textfix
 >>> page = "报头 第{n}版\\n\\n{body}\\n\\n- {n} -\\n"
@@ -50,8 +75,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate, compress
-from operator import not_, sub
+from operator import methodcaller, not_, sub
 from statistics import median
 
 import regex
@@ -60,6 +86,7 @@ from ..chars import CLOSERS, SENTENCE_FINAL
 from ..layout import NOISE_CELLS, Rows, first_unit_width, read_page, split_rows
 from ..rule import Change, Example, Rule
 from ..similarity import Clusters
+from ._counted_pages import CountedPages
 
 # Running heads and feet sit in the first or last lines of a page: the title line,
 # a date or section line and a page number (pdftotext emits each as its own block).
@@ -72,6 +99,8 @@ ZONE_LINES = 3
 MIN_PAGE_SHARE = 0.5
 
 # Furniture is short: a running head of a newspaper or a book fits in a line.
+# Spaces do not count: pdftotext -layout spreads a head and its date, or a foot
+# and its page number, across the page width with them.
 MAX_FURNITURE_CHARS = 80
 
 # Without page marks: a line must recur at least this often, at intervals of at
@@ -174,6 +203,24 @@ class _Document:
         self.marked = "\f" in text and len(self.pages) > 1
         self._keys: dict[str, str] = {}
 
+    @cached_property
+    def rank(self) -> dict[int, int]:
+        """Each content row's place among the content rows (blank rows skipped)."""
+        return dict(zip(self.content, range(len(self.content)), strict=True))
+
+    @cached_property
+    def short(self) -> list[int]:
+        """Content rows short enough for furniture: ``MAX_FURNITURE_CHARS`` besides spaces."""
+        contents = list(map(self.contents.__getitem__, self.content))
+        printed = map(sub, map(len, contents), map(methodcaller("count", " "), contents))
+        return list(compress(self.content, map(MAX_FURNITURE_CHARS.__ge__, printed)))
+
+    @cached_property
+    def repeating_groups(self) -> list[list[int]]:
+        """Short content rows grouped by shape (near-identical up to their numbers)."""
+        groups = Clusters(self.shape_keys(self.short)).groups()
+        return [list(map(self.short.__getitem__, members)) for members in groups]
+
     def is_blank(self, index: int) -> bool:
         return not (0 <= index < len(self.contents)) or not self.contents[index]
 
@@ -218,12 +265,13 @@ def _marked_furniture(doc: _Document) -> dict[int, str]:
     a furniture form: pdftotext may read a footer URL with the column above it.
     """
     candidates, edge = [], set()
+    short = set(doc.short)
     for page in doc.pages:
         zone = set(_zone(page))
         for index in page:
-            content = doc.contents[index]
-            if len(content) > MAX_FURNITURE_CHARS:
+            if index not in short:
                 continue
+            content = doc.contents[index]
             if index in zone or doc.isolated(index):
                 edge.add(index)
             if index in zone or furniture_form(content):
@@ -252,7 +300,46 @@ def _marked_furniture(doc: _Document) -> dict[int, str]:
         kind = next((form for form in forms if form), "running head or foot")
         for index in indices:
             found[index] = f"{kind} repeated on {len(pages)} of {len(doc.pages)} pages"
+    found.update(_feet_inside_pages(doc, found))
     return found
+
+
+def _feet_inside_pages(doc: _Document, found: dict[int, str]) -> dict[int, str]:
+    """Rows once on most pages, away from the page edges, that interrupt a wrapped
+    paragraph on most of them: a foot pdftotext read with the column above it
+    (``…最近，我`` / ``责任编辑 王明`` / ``市又在…``).
+
+    A foot is a label, the same words on every page: a line that ends a sentence
+    or closes a bracket (a byline, a caption) is content, and so is a refrain,
+    which never stands where a sentence runs on over a full line.
+    """
+    pages = len(doc.pages)
+    # Counted first (in C): few lines occur as often as a foot.
+    contents = list(map(doc.contents.__getitem__, doc.short))
+    wanted = {
+        content
+        for content, count in Counter(contents).items()
+        if MIN_PAGE_SHARE * pages <= count <= pages and _ends_mid_sentence(content)
+    }
+    rows: dict[str, list[int]] = defaultdict(list)
+    for index in compress(doc.short, map(wanted.__contains__, contents)):
+        if index not in found:
+            rows[doc.contents[index]].append(index)
+    once_per_page = []
+    for indices in rows.values():
+        on = {doc.page_of[i] for i in indices}
+        if 2 <= len(on) == len(indices) and len(on) >= MIN_PAGE_SHARE * pages:
+            once_per_page.append(indices)
+    if not once_per_page:
+        return {}
+    interrupts = _Interruptions(doc, {index for indices in once_per_page for index in indices})
+    feet: dict[int, str] = {}
+    for indices in once_per_page:
+        interrupted = sum(interrupts.any_of([index]) for index in indices)
+        if interrupted >= MIN_PAGE_SHARE * len(indices):
+            reason = f"running foot read with the text on {len(indices)} of {pages} pages"
+            feet.update(dict.fromkeys(indices, reason))
+    return feet
 
 
 def _regular(positions: list[int], rows: int) -> bool:
@@ -271,15 +358,11 @@ def _regular(positions: list[int], rows: int) -> bool:
 
 def _unmarked_furniture(doc: _Document) -> dict[int, str]:
     """Rows recurring at regular intervals where pages are not marked."""
-    lengths = map(len, map(doc.contents.__getitem__, doc.content))
-    short = list(compress(doc.content, map(MAX_FURNITURE_CHARS.__ge__, lengths)))
-    keys = doc.shape_keys(short)
-    rank = dict(zip(doc.content, range(len(doc.content)), strict=True))
+    rank = doc.rank
     regular: list[list[int]] = []
-    for members in Clusters(keys).groups():
-        if len(members) < MIN_REPEATS:
+    for indices in doc.repeating_groups:
+        if len(indices) < MIN_REPEATS:
             continue
-        indices = list(map(short.__getitem__, members))
         if _regular(list(map(rank.__getitem__, indices)), len(doc.content)):
             regular.append(indices)
     if not regular:
@@ -293,6 +376,17 @@ def _unmarked_furniture(doc: _Document) -> dict[int, str]:
             for index in indices:
                 found[index] = f"{form or 'running head or foot'} recurring every page"
     return found
+
+
+def _counted_furniture(doc: _Document) -> dict[int, str]:
+    """Blocks of lines repeated around a page counter: where pages are not marked,
+    they are the page boundaries, and a line recurring elsewhere (a caption, a
+    refrain) is content."""
+    lines = list(map(doc.contents.__getitem__, doc.content))
+    ranked = [[doc.rank[index] for index in group] for group in doc.repeating_groups]
+    pages = CountedPages(lines, ranked, MIN_PAGE_LINES)
+    reason = "running head or foot repeated with a page counter"
+    return {doc.content[r]: reason for r in pages.furniture()}
 
 
 class _Interruptions:
@@ -372,7 +466,12 @@ def find(text: str, options: Options) -> Iterator[Change]:
     if len(doc.content) < 2:
         return
     found = _edge_page_numbers(doc)
-    found.update(_marked_furniture(doc) if doc.marked else _unmarked_furniture(doc))
+    counted = _counted_furniture(doc)
+    found.update(counted)
+    if doc.marked:
+        found.update(_marked_furniture(doc))
+    elif not counted:
+        found.update(_unmarked_furniture(doc))
     if len(found) == len(doc.content):
         return  # every line "repeats": pages of a form or a list, not furniture around text
     yield from _removals(doc, found)

@@ -1,0 +1,154 @@
+"""Page boundaries that the furniture itself reveals: a block of lines with a page counter.
+
+Extractors that mark no pages (PyMuPDF writes neither a form feed nor a blank
+line) still emit every page's furniture together: the running head, the date, the
+editor line and the page label ``A1`` at the top, or a foot and a page number at
+the bottom, directly followed by the next page's head. Two things set such a block
+apart from content that merely repeats (a refrain, ``联系我们``, a list item):
+
+- a **counter**: one number in one of its lines rises by one from each occurrence
+  to the next (``A1``, ``A2``, ``A3``; ``Page 1``, ``Page 2``; a daily date);
+- **companions**: the lines beside the counter repeat with it, in the same order,
+  at every occurrence (identical up to their numbers, or near-identical).
+
+Where such blocks are found they are the page boundaries: each block, and the
+lines of its groups at the very start or end of the text (the first page's head
+has no previous page's foot beside it), are furniture; nothing else is.
+
+Rows here are ranks among the content rows (blank rows skipped: pdfminer.six sets
+blocks apart with blank lines, PyMuPDF does not).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from operator import sub
+
+import regex
+
+# The counter's companions: a head of a title, a date and an editor line, or a foot
+# and the next page's head, span at most this many rows on either side of it.
+MAX_BLOCK_SIDE = 6
+
+# A counter alone could be a numbered heading (第1节, 第2节); with a companion
+# line repeated beside it at every occurrence it is a page's furniture.
+MIN_BLOCK_ROWS = 2
+
+# Pages of one publication hold similar amounts of text: a picture or a big
+# headline takes the place of some lines, but no page between two counters holds
+# more than this many times the lines of another. (Between two counters lie whole
+# pages: the short last page follows the last counter at a page's head, the
+# first page precedes the first counter at a page's foot.)
+MAX_PAGE_RATIO = 2.0
+
+# With only two pages there is no period to check, and the block is all the
+# evidence: a counter and two companions, and one block at the text's edge, where
+# a page begins or ends.
+MIN_TWO_PAGE_BLOCK_ROWS = 3
+
+_NUMBER = regex.compile(r"\d+")
+
+
+def counts(lines: Sequence[str]) -> bool:
+    """Some number at the same place in each line rises by one from line to line.
+
+    >>> counts(["A1", "A2", "A3"]), counts(["Page 3 of 9", "Page 4 of 9"])
+    (True, True)
+    >>> counts(["A1", "A1"]), counts(["第1节", "第3节"]), counts(["12", "13 14"])
+    (False, False, False)
+    """
+    before = list(map(int, _NUMBER.findall(lines[0])))
+    places = range(len(before))
+    # Line by line: most groups fail at their second line.
+    for line in lines[1:]:
+        after = list(map(int, _NUMBER.findall(line)))
+        if len(after) != len(before):
+            return False
+        places = [place for place in places if after[place] - before[place] == 1]
+        if not places:
+            return False
+        before = after
+    return bool(places)
+
+
+class CountedPages:
+    """Blocks of furniture around a page counter, found among grouped content rows.
+
+    ``lines``: the content rows' text, in order; ``groups``: lists of ranks into
+    ``lines`` whose rows repeat (identical up to numbers, or near-identical), each
+    in order; ``min_gap``: the fewest lines a page holds.
+
+    >>> body = ["正文"] * 4
+    >>> lines = ["报头", "日期", "A1", *body, "报头", "日期", "A2", *body]
+    >>> sorted(CountedPages(lines, [[0, 7], [1, 8], [2, 9]], min_gap=4).furniture())
+    [0, 1, 2, 7, 8, 9]
+    >>> CountedPages(lines, [[0, 7], [2, 9]], min_gap=4).furniture()
+    set()
+    """
+
+    def __init__(self, lines: Sequence[str], groups: list[list[int]], min_gap: int) -> None:
+        self._lines = lines
+        self._groups = [group for group in groups if len(group) >= 2]
+        self._group_at = [-1] * len(lines)
+        for number, group in enumerate(self._groups):
+            for rank in group:
+                self._group_at[rank] = number
+        self._min_gap = min_gap
+
+    def furniture(self) -> set[int]:
+        """Ranks of the rows in counted blocks, and of their groups' rows at the text's edges."""
+        found: set[int] = set()
+        members: set[int] = set()
+        for group in self._groups:
+            gaps = list(map(sub, group[1:], group))
+            # The cheap test first: most repeated lines recur closer than pages.
+            if min(gaps) < self._min_gap or not counts([self._lines[rank] for rank in group]):
+                continue
+            block = self._block(group, gaps)
+            if block is None:
+                continue
+            low, high = block
+            for rank in group:
+                rows = range(max(0, rank + low), min(len(self._lines), rank + high + 1))
+                found.update(rows)
+                members.update(self._group_at[row] for row in rows)
+        last = len(self._lines) - 1
+        for number in members:
+            # The first page's head precedes no foot, the last page's foot no head.
+            found.update(
+                rank
+                for rank in self._groups[number]
+                if rank < MAX_BLOCK_SIDE or last - rank < MAX_BLOCK_SIDE
+            )
+        return found
+
+    def _block(self, ranks: list[int], gaps: list[int]) -> tuple[int, int] | None:
+        """The offsets around the counter that repeat with it, if they make a page block."""
+        reach = min(MAX_BLOCK_SIDE, (min(gaps) - 1) // 2)
+        low = -self._extent(ranks, range(-1, -reach - 1, -1))
+        high = self._extent(ranks, range(1, reach + 1))
+        rows = high - low + 1
+        # The first page opens with its head, or the last closes with its foot.
+        last = len(self._lines) - 1
+        if ranks[0] + low >= MAX_BLOCK_SIDE and last - (ranks[-1] + high) >= MAX_BLOCK_SIDE:
+            return None
+        if len(ranks) == 2:
+            return (low, high) if rows >= MIN_TWO_PAGE_BLOCK_ROWS else None
+        if rows < MIN_BLOCK_ROWS or max(gaps) > MAX_PAGE_RATIO * min(gaps):
+            return None
+        return low, high
+
+    def _extent(self, ranks: list[int], offsets: range) -> int:
+        """How many of ``offsets`` (outward from the counter) hold one group at every
+        occurrence; one occurrence may fall outside the text (the first page has no
+        foot before its head, the last no head after its foot)."""
+        extent = 0
+        for offset in offsets:
+            rows = [rank + offset for rank in ranks if 0 <= rank + offset < len(self._lines)]
+            if len(rows) < max(2, len(ranks) - 1):
+                break
+            groups = {self._group_at[row] for row in rows}
+            if len(groups) != 1 or -1 in groups:
+                break
+            extent += 1
+        return extent
