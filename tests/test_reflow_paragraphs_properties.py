@@ -48,7 +48,7 @@ def reflow(text: str) -> str:
 
 
 def _page(
-    seed: int, latin: bool, noisy: bool, extractor: str | None = None
+    seed: int, latin: bool, noisy: bool, extractor: str | None = None, fragments: bool = False
 ) -> tuple[str, list[Block]]:
     rng = random.Random(seed)
     make = latin_paragraph if latin else cjk_paragraph
@@ -62,6 +62,8 @@ def _page(
         )
     if latin:
         layout = Layout(**{**layout.__dict__, "keep_indent": True, "indent": 4})
+    if not fragments:
+        layout = Layout(**{**layout.__dict__, "fragment_rate": 0.0})
     return extract(blocks, layout, rng), blocks
 
 

@@ -387,6 +387,8 @@ FEATURES = (
     "final_and_short_b",
     "open_indented_start",
     "unindented_in_indented_page",
+    "open_end_in_paragraph",
+    "lowercase_after_open_latin",
 )
 
 
@@ -570,4 +572,12 @@ def break_features(page: Page, a: Line, b: Line, starts_block: bool) -> tuple[fl
         block_start * float(1.5 <= slack_a <= 3.5) * (1.0 - ends_final - ends_closer),
         # Where the extractor kept indents, a line without one continues its paragraph.
         float(page.keeps_indents) * (1.0 - kept_indent_b),
+        # A body paragraph ends a sentence; a line inside one (joined to the line
+        # before) that stops on a Han character or an opening mark, mid-sentence,
+        # goes on, however short digits, Latin or compressed punctuation left it.
+        (1.0 - block_start) * cjk_a * float(last.isalpha() or last in OPENERS) * (1.0 - wide_a),
+        # A Latin sentence does not start lowercase: after a line that ends no
+        # sentence, such a line continues it (also when the extractor split a
+        # justified line at its wide gaps into short fragments).
+        latin_join * (1.0 - ends_final) * float(first.islower()),
     )
