@@ -19,6 +19,7 @@ hypothesis dependency, so the fit script can use it too.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -157,6 +158,7 @@ def _line_capacity(layout: Layout, rng: random.Random) -> int:
 
 
 COLUMN_BREAK = None  # marks where ``_emit`` starts a new column
+_WORD_GAP = re.compile(r"(?<=\S) (?=\S)")  # between two words, not in an indent
 
 
 def _fragments(line: str, layout: Layout, rng: random.Random) -> list[str]:
@@ -166,11 +168,13 @@ def _fragments(line: str, layout: Layout, rng: random.Random) -> list[str]:
     gap much wider than a space as the end of a text run and ends the line there.
     Which gaps are widest depends on the glyphs, so any of them may be.
     """
-    gaps = [n for n, char in enumerate(line) if char == " "]
+    gaps = [gap.start() for gap in _WORD_GAP.finditer(line)]
     if not gaps or is_unspaced(line[-1]) or rng.random() >= layout.fragment_rate:
         return [line]
     cuts = sorted(rng.sample(gaps, rng.randint(1, min(3, len(gaps)))))
-    pieces = [line[start + 1 : end] for start, end in zip([-1, *cuts], [*cuts, len(line)])]
+    pieces = [
+        line[start + 1 : end] for start, end in zip([-1, *cuts], [*cuts, len(line)], strict=True)
+    ]
     return [piece for piece in pieces if piece]
 
 

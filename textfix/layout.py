@@ -392,6 +392,16 @@ FEATURES = (
 )
 
 
+# What may come before a word's first letter: quotes, brackets, a name's underscores.
+_WORD_LEAD = "\"'_([“‘"
+
+
+def _starts_lowercase(text: str, line: Line) -> bool:
+    """The line's first word starts with a lowercase letter (``"__debug__"`` does)."""
+    head = text[line.start : min(line.end, line.start + _UNIT_SCAN)].lstrip(_WORD_LEAD)
+    return head[:1].islower()
+
+
 def _clip(value: float, low: float, high: float) -> float:
     return low if value < low else high if value > high else value
 
@@ -579,5 +589,5 @@ def break_features(page: Page, a: Line, b: Line, starts_block: bool) -> tuple[fl
         # A Latin sentence does not start lowercase: after a line that ends no
         # sentence, such a line continues it (also when the extractor split a
         # justified line at its wide gaps into short fragments).
-        latin_join * (1.0 - ends_final) * float(first.islower()),
+        latin_join * (1.0 - ends_final) * float(_starts_lowercase(text, b)),
     )
