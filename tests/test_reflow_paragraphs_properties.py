@@ -34,7 +34,7 @@ ONLY_REFLOW = textfix.Config(
 
 # Paragraph-boundary F1 over 200 generated pages (half with typesetting noise), every
 # extractor convention mixed. Measured with the committed weights: CJK 0.986 (177 of
-# 200 pages exact), Latin 0.993 (192 exact). Per page, exact recovery is not
+# 200 pages exact), Latin 0.993 (193 exact). Per page, exact recovery is not
 # guaranteed: the residue is narrow columns (10–12 Han) where one em of noise mimics
 # an indent, and one-line paragraphs that look like the last line of the one before.
 MIN_BOUNDARY_F1 = 0.98
@@ -44,7 +44,7 @@ MIN_BOUNDARY_F1 = 0.98
 MIN_OCR_BOUNDARY_F1 = 0.97
 PAGES = 200
 # CJK pages with one article set across 2–3 of the page's 12–18-Han columns (the
-# other paragraphs in one column): measured 0.929 (143 of 200 pages exact); before
+# other paragraphs in one column): measured 0.926 (136 of 200 pages exact); before
 # wider regions got their own column and mid-sentence line ends their feature, 0.735
 # (18 exact). The residue: pages where the wide article has more lines than the rest,
 # so the page's column is the wide one and the narrow paragraphs fall below the gate.
