@@ -300,12 +300,16 @@ def _cjk_headline(rng: random.Random) -> str:
 WIDE_ARTICLE_RATE = 0.05
 
 
-def random_document(rng: random.Random, latin: bool) -> list[Block]:
-    """Articles with headlines (before or after the body), bylines and captions."""
+def random_document(rng: random.Random, latin: bool, wide_articles: bool = False) -> list[Block]:
+    """Articles with headlines (before or after the body), bylines and captions.
+
+    ``wide_articles``: now and then a CJK article is set across two or three of the
+    page's columns (the fit sees mixed column widths; other users keep their pages).
+    """
     blocks: list[Block] = []
     for _ in range(rng.randint(1, 3)):
-        # Now and then a CJK article is set across two or three of the page's columns.
-        span = rng.choice((2, 3)) if not latin and rng.random() < WIDE_ARTICLE_RATE else 1
+        wide = wide_articles and not latin and rng.random() < WIDE_ARTICLE_RATE
+        span = rng.choice((2, 3)) if wide else 1
         body = [
             Block(latin_paragraph(rng) if latin else cjk_paragraph(rng), span=span)
             for _ in range(rng.randint(1, 5))
@@ -335,7 +339,8 @@ def random_document(rng: random.Random, latin: bool) -> list[Block]:
     return blocks
 
 
-def random_layout(rng: random.Random, latin: bool) -> Layout:
+def random_layout(rng: random.Random, latin: bool, fragmenting: bool = False) -> Layout:
+    """A random page layout; ``fragmenting``: justified Latin lines may come out split."""
     extractor = rng.choice(EXTRACTORS)
     ocr = extractor == "ocr"
     return Layout(
@@ -352,7 +357,9 @@ def random_layout(rng: random.Random, latin: bool) -> Layout:
         # An engine that reads the indent as a paragraph start marks some of them.
         paragraph_blank_rate=rng.choice((0.0, 0.3, 0.7)) if ocr else 0.0,
         stray_glyph_rate=0.01 if ocr else 0.0,
-        fragment_rate=rng.choice((0.0, 0.1, 0.25)) if latin and extractor in FRAGMENTING else 0.0,
+        fragment_rate=rng.choice((0.0, 0.1, 0.25))
+        if fragmenting and latin and extractor in FRAGMENTING
+        else 0.0,
     )
 
 
