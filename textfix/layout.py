@@ -387,7 +387,19 @@ FEATURES = (
     "final_and_short_b",
     "open_indented_start",
     "unindented_in_indented_page",
+    "open_end_in_paragraph",
+    "lowercase_after_open_latin",
 )
+
+
+# What may come before a word's first letter: quotes, brackets, a name's underscores.
+_WORD_LEAD = "\"'_([“‘"
+
+
+def _starts_lowercase(text: str, line: Line) -> bool:
+    """The line's first word starts with a lowercase letter (``"__debug__"`` does)."""
+    head = text[line.start : min(line.end, line.start + _UNIT_SCAN)].lstrip(_WORD_LEAD)
+    return head[:1].islower()
 
 
 def _clip(value: float, low: float, high: float) -> float:
@@ -432,6 +444,61 @@ class Page:
         indented = sum(1 for indent in self._measured.indents() if indent >= KEPT_INDENT_CELLS)
         return indented >= MIN_KEPT_INDENTS and indented >= KEPT_INDENT_SHARE * self.line_count
 
+    @cached_property
+    def region_columns(self) -> dict[int, int]:
+        """Columns of wider regions, by the content start of each line set in one.
+
+        A page may set one article across the width of several columns (a one-column
+        article on a three-column page). Its lines are all wider than the page's
+        column; its width shows where two consecutive lines, the first ending
+        mid-sentence, fill the same width (``NOISE_CELLS``): a wrapped paragraph's
+        full lines. Headlines stand alone, so they confirm no width. Every wide line
+        as wide as a confirmed width (a full line), and the wide line right after
+        one (its paragraph's last line), is measured against that width; a full line
+        only beside another wide line of its region (a lone one may be a deck that
+        happens to match).
+        """
+        column, cells, text = self.column, self.punct_cells, self.text
+        if column == 0:
+            return {}
+        lines = self.lines
+        wide = [n for n, line in enumerate(lines) if line.width - column > 0]
+        if len(wide) < 2:
+            return {}
+        cores = {n: lines[n].width - hang(lines[n], cells) for n in wide}
+        confirmed = {
+            max(cores[n], cores[n + 1])
+            for n in wide
+            if n + 1 in cores
+            and lines[n + 1].gap == 0
+            and abs(cores[n] - cores[n + 1]) <= NOISE_CELLS
+            and not lines[n].bare
+            and not lines[n].final
+            and text[lines[n].end - 1] not in CLOSERS
+            and is_wider_than(text, lines[n], column, cells)
+        }
+        if not confirmed:
+            return {}
+        fills = {
+            n: next((w for w in confirmed if abs(cores[n] - w) <= NOISE_CELLS), 0)
+            for n in wide
+            if is_wider_than(text, lines[n], column, cells)
+        }
+        regions: dict[int, int] = {}
+        for n, width in fills.items():
+            before = fills.get(n - 1, 0) if lines[n].gap == 0 else 0
+            after = n + 1 in fills and lines[n + 1].gap == 0 and cores[n + 1] <= width + NOISE_CELLS
+            if width and (after or before == width):
+                regions[lines[n].start] = width
+            elif before and cores[n] <= before:
+                regions[lines[n].start] = before
+        return regions
+
+    def column_at(self, line: Line) -> int:
+        """The column ``line`` was set in: its region's, else the page's."""
+        regions = self.region_columns
+        return regions.get(line.start, self.column) if regions else self.column
+
     def width_at(self, start: int) -> int | None:
         """The width of the line whose content starts at ``start``, if a line does."""
         starts = self._measured.starts
@@ -453,7 +520,7 @@ def break_features(page: Page, a: Line, b: Line, starts_block: bool) -> tuple[fl
     a CJK block that starts without the two-em indent is a headline or another
     standalone line, not a body paragraph, so its line break is a boundary too.
     """
-    text, column = page.text, page.column
+    text, column = page.text, page.column_at(a)
     last = text[a.end - 1]
     ends_final = float(a.final)
     ends_closer = float(last in CLOSERS and not ends_final)
@@ -515,4 +582,12 @@ def break_features(page: Page, a: Line, b: Line, starts_block: bool) -> tuple[fl
         block_start * float(1.5 <= slack_a <= 3.5) * (1.0 - ends_final - ends_closer),
         # Where the extractor kept indents, a line without one continues its paragraph.
         float(page.keeps_indents) * (1.0 - kept_indent_b),
+        # A body paragraph ends a sentence; a line inside one (joined to the line
+        # before) that stops on a Han character or an opening mark, mid-sentence,
+        # goes on, however short digits, Latin or compressed punctuation left it.
+        (1.0 - block_start) * cjk_a * float(last.isalpha() or last in OPENERS) * (1.0 - wide_a),
+        # A Latin sentence does not start lowercase: after a line that ends no
+        # sentence, such a line continues it (also when the extractor split a
+        # justified line at its wide gaps into short fragments).
+        latin_join * (1.0 - ends_final) * float(_starts_lowercase(text, b)),
     )

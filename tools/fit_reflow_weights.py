@@ -61,8 +61,8 @@ def generate(documents: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     labels: list[int] = []
     for _ in range(documents):
         latin = rng.random() < 0.3
-        blocks = random_document(rng, latin)
-        layout = random_layout(rng, latin)
+        blocks = random_document(rng, latin, wide_articles=True)
+        layout = random_layout(rng, latin, fragmenting=True)
         result = labelled_breaks(extract(blocks, layout, rng), expected(blocks))
         if result:
             rows.extend(result[0])

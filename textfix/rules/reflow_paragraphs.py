@@ -7,7 +7,10 @@ and loses the first-line indent that marked each paragraph start. The layout is
 still visible in the line lengths (see ``textfix.layout``): every line break gets
 one scored decision — paragraph boundary or wrap — from explained features
 (closing punctuation, the width left on this line and the next relative to the
-estimated column, blank lines, headline-likeness, the script at the join), with
+estimated column — or the column of a wider region, such as a one-column article
+on a three-column page —, blank lines, headline-likeness, the script at the join,
+a line inside a paragraph stopping mid-sentence, a Latin line starting lowercase
+after one that ends no sentence), with
 weights fitted by ``tools/fit_reflow_weights.py`` on layouts generated the way
 extractors produce them (``tests/layouts.py``).
 
@@ -24,6 +27,10 @@ Fixed::
 
     本报讯 2月18日，市委书记杜小刚主持召开人工智能产业发展座…献。副市长周文栋参加会议。
     杜小刚在认真听取大家发言后…
+
+Narrow justified Latin columns come out fragmented (the extractor ends a line at
+each wide gap): ``These\nequivalences\nassume that`` → ``These equivalences
+assume that``; a fragment starting lowercase continues its sentence.
 
 Joins: nothing between CJK characters; one space between Latin words; a
 line-end hyphen that only marks the wrap is removed (``inter-\\nnational``), one
