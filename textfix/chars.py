@@ -136,7 +136,9 @@ ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 ASCII_ALNUM = ASCII_LETTERS | frozenset("0123456789")
 
 CJK_LETTER_CLASS = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Bopomofo}]"
-CJK_LETTER = regex.compile(CJK_LETTER_CLASS)
+# Matched as "a non-ASCII character that is a CJK letter": a search skips ASCII at C speed,
+# where a union of script properties alone is tested character by character.
+CJK_LETTER = regex.compile(r"[^\x00-\x7f](?<=" + CJK_LETTER_CLASS + ")")
 
 
 def is_cjk_letter(char: str) -> bool:
