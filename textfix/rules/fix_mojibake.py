@@ -24,6 +24,7 @@ reading was proven elsewhere in the same text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,10 +32,10 @@ from itertools import accumulate
 from typing import NamedTuple
 
 import ftfy
-import ftfy.badness
 import regex
 
-from ..plausibility import LATIN_HIGH, han_count, implausibility, reading_rank
+from ..mojibake_gate import is_bad, suspect_lines
+from ..plausibility import LATIN_HIGH, countable, han_count, implausibility, reading_rank
 from ..rule import Change, Example, Notice, Rule, minimal_change
 
 # A repair must lower implausibility by at least this much. Measured on runs of 2-16
@@ -59,13 +60,21 @@ MAX_REALIGN_STEPS = 4
 
 # A run of non-ASCII characters: what UTF-8 multi-byte text becomes in a CJK decoder.
 _WIDE_RUN = regex.compile(r"[^\x00-\x7f]+")
+_WIDE_RUN_UP_TO = regex.compile(r"(?r)[^\x00-\x7f]*")  # matched backwards from a position
 # A run of Western high characters, each perhaps followed by one ASCII byte that a double-byte
 # encoding uses as a trail byte (Big5 ``是`` = AC 4F reads ``¬O``).
 _BYTE_RUN = regex.compile(f"(?:[{LATIN_HIGH}][\\x40-\\x7e]?)+")
+# The byte runs whose implausibility may be above zero: two Western characters (in a row or
+# one ASCII byte apart) or a C1 control. A lone one (“, é, ’s) is ordinary text. Written
+# to start with one character class, so that the scan skips everything else at C speed.
+_SUSPECT_BYTE_RUN = re.compile(
+    f"[{LATIN_HIGH}]"
+    f"(?:[\\x40-\\x7e]?(?:[{LATIN_HIGH}][\\x40-\\x7e]?)+"  # two or more
+    r"|(?<=[\x80-\x9f])[\x40-\x7e]?)"  # a control alone
+)
 # What ftfy repairs: non-ASCII runs, spaces inside them, and one trailing space (a UTF-8
 # byte 0xA0 that became a space: ``voilÃ le``).
 _FTFY_RUN = regex.compile(r"[^\x00-\x7f]+(?: [^\x00-\x7f]+)* ?")
-_LINE = regex.compile(r"[^\n]+")
 # Irrecoverable: replacement characters, and their UTF-8 bytes read as GBK.
 _LOST = regex.compile(r"\ufffd+|(?:锟斤拷)+")
 
@@ -166,27 +175,48 @@ def _best_repair(
     return best
 
 
+def _suspect_wide_runs(text: str) -> Iterator[regex.Match[str]]:
+    """The ``_WIDE_RUN`` runs whose implausibility may reach ``MIN_GAIN``: those whose share
+    of countable characters does (``plausibility.countable``), in reading order."""
+    run: regex.Match[str] | None = None
+    counted = 0
+    for position in countable(text):
+        if run is not None and position < run.end():
+            counted += 1
+            continue
+        if run is not None and counted / len(run.group()) >= MIN_GAIN:
+            yield run
+        run = _WIDE_RUN.match(text, _WIDE_RUN_UP_TO.match(text, 0, position).start())
+        counted = 1
+    if run is not None and counted / len(run.group()) >= MIN_GAIN:
+        yield run
+
+
 def _cjk_changes(text: str) -> Iterator[Change]:
     """Repairs of CJK readings. A reading proven on a run of ``MIN_HAN`` characters is then
     trusted, alone, on the document's other runs (``2025Äê`` → ``2025年``, ``¡£`` → ``。``
     next to a repaired sentence): one document was misread one way."""
     repairs: list[tuple[int, _Repair]] = []
-    unsure: list[tuple[regex.Match[str], tuple[_Reading, ...]]] = []
-    for pattern, readings in _RUN_READINGS:
-        for match in pattern.finditer(text):
+    repaired = set()
+    suspects = (_suspect_wide_runs(text), _SUSPECT_BYTE_RUN.finditer(text))
+    for runs, (pattern, readings) in zip(suspects, _RUN_READINGS, strict=True):
+        for match in runs:
             repair = None
             if implausibility(match.group()) >= MIN_GAIN:
                 repair = _best_repair(match.group(), readings, MIN_HAN, MIN_GAIN)
-            if repair is None:
-                unsure.append((match, readings))
-            else:
+            if repair is not None:
                 repairs.append((match.start(), repair))
+                repaired.add((pattern, match.start()))
     trusted = {repair.reading for _, repair in repairs}
-    for match, readings in unsure if trusted else ():
-        narrowed = [r for r in readings if r in trusted or r not in _REPAIRS_HERE]
-        repair = _best_repair(match.group(), narrowed, min_han=0, min_gain=TRUSTED_MIN_GAIN)
-        if repair is not None:
-            repairs.append((match.start(), repair))
+    if trusted:
+        for pattern, readings in _RUN_READINGS:
+            narrowed = [r for r in readings if r in trusted or r not in _REPAIRS_HERE]
+            for match in pattern.finditer(text):
+                if (pattern, match.start()) in repaired:
+                    continue
+                repair = _best_repair(match.group(), narrowed, min_han=0, min_gain=TRUSTED_MIN_GAIN)
+                if repair is not None:
+                    repairs.append((match.start(), repair))
     for start, repair in repairs:
         before = text[start : start + repair.length]
         yield minimal_change(start, before, repair.text, repair.reading.note)
@@ -240,16 +270,15 @@ def _ftfy_changes(text: str) -> Iterator[Change]:
     """ftfy decides per line, as ``ftfy.fix_text`` does: a run reads as mojibake in the
     context of its line (``ä¿¡`` alone is not evidence enough, a line of such runs is).
     ftfy leaves a line alone unless ``ftfy.badness.is_bad`` finds mojibake in it, so one
-    search of the whole text rules out every line at once."""
-    if not ftfy.badness.is_bad(text):
+    search of the whole text rules out every line at once, and only the lines holding a
+    character that mojibake is made of are handed to ftfy (``textfix.mojibake_gate``)."""
+    if not is_bad(text):
         return
-    for match in _LINE.finditer(text):
-        line = match.group()
-        if line.isascii():
-            continue
+    for start, end in suspect_lines(text):
+        line = text[start:end]
         fixed, plan = ftfy.fix_encoding_and_explain(line, _ftfy_config())
         if fixed != line:
-            yield from _per_run(match.start(), line, fixed, plan or [])
+            yield from _per_run(start, line, fixed, plan or [])
 
 
 def _without_overlaps(changes: Iterable[Change]) -> Iterator[Change]:
