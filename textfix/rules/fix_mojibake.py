@@ -25,6 +25,7 @@ reading was proven elsewhere in the same text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -117,6 +118,17 @@ _RUN_READINGS = (
 _REPAIRS_HERE = frozenset((_UTF8_AS_GBK, _UTF8_AS_BIG5, _GBK_AS_LATIN, _BIG5_AS_LATIN))
 
 
+def _character_ends(run: str, reading: _Reading, stop: int) -> list[int]:
+    """Where the first characters of ``run`` end in its bytes, up to byte ``stop``: each
+    retry of ``_decoded_prefix`` decodes less than the one before, so none looks further."""
+    ends = []
+    for end in accumulate(len(reading.encode(char)) for char in run):
+        if end > stop:
+            break
+        ends.append(end)
+    return ends
+
+
 def _decoded_prefix(run: str, reading: _Reading) -> tuple[int, str] | None:
     """The longest whole-character prefix of ``run`` that decodes: (its length, its text).
 
@@ -133,7 +145,7 @@ def _decoded_prefix(run: str, reading: _Reading) -> tuple[int, str] | None:
             decoded = data[:limit].decode(reading.codec)
         except UnicodeDecodeError as error:
             if ends is None:
-                ends = list(accumulate(len(reading.encode(char)) for char in run))
+                ends = _character_ends(run, reading, error.start)
             limit = max((end for end in ends if end <= error.start), default=0)
             if limit == 0:
                 return None
@@ -294,13 +306,24 @@ def find(text: str, options: Options) -> Iterator[Change]:
     if text.isascii():
         return
     cjk = list(_cjk_changes(text))
-    taken = [(change.start, change.end) for change in cjk]
-    latin = [
-        change
-        for change in _ftfy_changes(text)
-        if not any(start < change.end and change.start < end for start, end in taken)
-    ]
+    taken = _Taken(cjk)
+    latin = [change for change in _ftfy_changes(text) if not taken.overlaps(change)]
     yield from _without_overlaps(cjk + latin)
+
+
+class _Taken:
+    """Spans of changes already made, asked whether a change overlaps any of them."""
+
+    def __init__(self, changes: list[Change]) -> None:
+        spans = sorted((change.start, change.end) for change in changes)
+        self._starts = [start for start, _ in spans]
+        # The furthest end among the spans starting at or before each one.
+        self._reach = list(accumulate((end for _, end in spans), max))
+
+    def overlaps(self, change: Change) -> bool:
+        """True when some span has ``start < change.end`` and ``change.start < end``."""
+        before_end = bisect_left(self._starts, change.end)
+        return before_end > 0 and self._reach[before_end - 1] > change.start
 
 
 def findings(text: str, options: Options) -> Iterator[Notice]:
