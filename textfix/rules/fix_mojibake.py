@@ -14,9 +14,12 @@ Left alone: clean text of every script; ``锟斤拷`` and ``�`` (the bytes are
 reported by ``findings``, never rewritten); a run whose repair is not clearly more plausible
 than the run itself, or that two encodings would repair equally well.
 
-Gate: ASCII text is returned untouched; a run is decoded only when its implausibility is
-already at least ``MIN_GAIN`` (so clean Chinese costs one regex scan per run), or when a
-reading was proven elsewhere in the same text.
+Gate: ASCII text is returned untouched. A run is decoded only when its implausibility is
+already at least ``MIN_GAIN``, or when a reading was proven elsewhere in the same text; a
+run is scored only when its share of countable characters (``plausibility.countable``)
+reaches ``MIN_GAIN``, or, Western, when it holds two Western characters or a control. ftfy
+sees only lines holding a character its badness pattern needs, and only when the pattern
+matches near one (``textfix.mojibake_gate``). Clean Chinese and English cost a few scans.
 
 >>> [change.after for change in find("â€œquotedâ€\\x9d, ·¢Õ¹", Options())]
 ['“', '”', '发展']
