@@ -44,8 +44,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from ..brackets import pair_brackets
 from ..chars import ASCII_ALNUM, CJK_LETTER, is_cjk_letter
 from ..cjk_lines import CJK_ONLY_MARKS, matches_on_cjk_lines
@@ -57,18 +55,19 @@ _TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "�
 # Clause marks take the script of either neighbour; ``:`` is left out because a Latin
 # label before it (``title: 标题``) is a key in a config or front-matter line.
 _CLAUSE = ",;"
-_GATE = regex.compile(r"[,;:?!()．]")
+_GATE = re.compile(r"[,;:?!()．]")
 _HALF_MARK = re.compile(r"[,;:?!()]")
 _BRACKET = re.compile(r"[()]")
 # A bracket glued to one of these opens an argument list, a formula or a Markdown link
 # target: ``f(x)``, ``a_1(t)``, ``[链接](http://a.cn)``.
 _CALL_PREFIX = ASCII_ALNUM | {"_", "]"}
+# A bracket pair beside one of these is in CJK context whatever letter lies beyond it.
 _CJK_ONLY = frozenset(CJK_ONLY_MARKS)
 # ``![`` opens a Markdown image: the ``!`` is syntax, not an exclamation.
 _MARKDOWN_IMAGE = "["
 
 # The full-width point between ASCII letters or digits: ``3．14``, ``v1．2``, ``a．com``.
-_DECIMAL_POINT = regex.compile(r"(?<=[0-9A-Za-z])．(?=[0-9A-Za-z])")
+_DECIMAL_POINT = re.compile(r"(?<=[0-9A-Za-z])．(?=[0-9A-Za-z])")
 
 
 @dataclass(frozen=True)
