@@ -45,7 +45,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..brackets import pair_brackets
-from ..chars import ASCII_ALNUM, CJK_LETTER, is_cjk_letter
+from ..chars import ASCII_ALNUM, has_cjk_letter, is_cjk_letter
 from ..cjk_lines import CJK_ONLY_MARKS, matches_on_cjk_lines
 from ..neighbours import neighbours
 from ..protect import protected
@@ -151,7 +151,7 @@ def _to_half_width(text: str) -> Iterator[tuple[int, str]]:
 def find(text: str, options: Options) -> Iterator[Change]:
     if not _GATE.search(text):
         return
-    if CJK_LETTER.search(text):
+    if has_cjk_letter(text):
         edits = dict(_to_full_width(text, options.bracket_line_span))
     else:
         edits = {}

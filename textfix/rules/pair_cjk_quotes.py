@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..chars import ASCII_LETTERS, CJK_LETTER, is_cjk_letter
+from ..chars import ASCII_LETTERS, CJK_LETTER, has_cjk_letter, is_cjk_letter
 from ..cjk_lines import matches_on_cjk_lines
 from ..neighbours import neighbours
 from ..protect import Protected, protected
@@ -86,7 +86,7 @@ def _paired(text: str, positions: list[int]) -> Iterator[Change]:
 
 
 def find(text: str, options: Options) -> Iterator[Change]:
-    if ('"' not in text and "'" not in text) or not CJK_LETTER.search(text):
+    if ('"' not in text and "'" not in text) or not has_cjk_letter(text):
         return
     changes: list[Change] = []
     line: dict[str, list[int]] = {quote: [] for quote in _CURLY}
