@@ -84,21 +84,25 @@ def common_han() -> frozenset[str]:
     return frozenset(simplified + traditional)
 
 
-def _rare_in(common: str) -> regex.Pattern[str]:
-    return regex.compile(rf"(?V1)[\p{{Han}}--[{regex.escape(common, special_only=True)}]]")
+@lru_cache(maxsize=1)
+def _common_han_sets() -> tuple[frozenset[str], frozenset[str]]:
+    simplified, traditional = _common_sets()
+    return frozenset(simplified), frozenset(traditional)
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    simplified, traditional = _common_sets()
-    unlikely = regex.compile(
+def _unlikely() -> regex.Pattern[str]:
+    """What ordinary writing rarely contains, whatever the script (see the module docstring)."""
+    return regex.compile(
         r"[\p{Co}\p{Cn}\p{Cs}\ufffd]"  # private use, unassigned, surrogate, replacement
         r"|[\x00-\x08\x0e-\x1f\x7f-\x9f]"  # control characters other than line/tab controls
         rf"|(?<=[{LATIN_HIGH}])[{LATIN_HIGH}]"  # two Western high characters in a row
-        rf"|(?<=[{LATIN_HIGH}])[\x40-\x7e](?=[{LATIN_HIGH}])"  # ASCII between them (Big5 trail)
+        rf"|(?<=[{LATIN_HIGH}])[\x40-\x7e](?=[{LATIN_HIGH}])"  # ASCII between (Big5 trail)
         rf"|(?<=\p{{Han}})[{_SYMBOL_ROWS}]|[{_SYMBOL_ROWS}](?=\p{{Han}})"
     )
-    return unlikely, _rare_in(simplified), _rare_in(traditional)
+
+
+_HAN = regex.compile(r"\p{Han}")
 
 
 _LATIN_HIGH_CHAR = regex.compile(f"[{LATIN_HIGH}]")
@@ -160,12 +164,9 @@ def measured_implausibility(text: str) -> float:
     """``implausibility`` by its patterns, without the shortcut for plain text."""
     if not text:
         return 0.0
-    unlikely, rare_simplified, rare_traditional = _patterns()
-    rare = min(len(rare_simplified.findall(text)), len(rare_traditional.findall(text)))
-    return (len(unlikely.findall(text)) + rare) / len(text)
-
-
-_HAN = regex.compile(r"\p{Han}")
+    han = _HAN.findall(text)
+    rare = min(sum(char not in common for char in han) for common in _common_han_sets())
+    return (len(_unlikely().findall(text)) + rare) / len(text)
 
 
 def han_count(text: str) -> int:

@@ -174,13 +174,14 @@ def _best_repair(
     # Readings compete on the same span: the one that decodes the longest prefix, and rivals
     # that decode as far; a shorter reading (``Ñ§`` is UTF-8 for ѧ) explains less of the run.
     longest = max(repair.length for repair in repairs)
-    ranked = sorted(
-        (reading_rank(repair.text), repair) for repair in repairs if repair.length == longest
-    )
-    rank, best = ranked[0]
+    finalists = [repair for repair in repairs if repair.length == longest]
+    best = finalists[0]
+    if len(finalists) > 1:  # a reading alone needs no rank (and no frequency table)
+        ranked = sorted((reading_rank(repair.text), repair) for repair in finalists)
+        best = ranked[0][1]
+        if ranked[1][0] - ranked[0][0] < MIN_LEAD:
+            return None
     if best.reading not in _REPAIRS_HERE or han_count(best.text) < min_han:
-        return None
-    if len(ranked) > 1 and ranked[1][0] - rank < MIN_LEAD:
         return None
     score = implausibility(best.text)
     if score > MAX_REPAIRED_IMPLAUSIBILITY:
