@@ -26,14 +26,16 @@ def active_rules(config: Config) -> tuple[Rule, ...]:
 
 def _validated(rule: Rule, text: str, changes: Sequence[Change]) -> list[Change]:
     position = 0
+    size = len(text)
     kept = []
     for change in changes:
-        if not (position <= change.start <= change.end <= len(text)):
+        start, end, after, _ = change  # unpacked once: a field lookup costs more
+        if not position <= start <= end <= size:
             raise RuleError(
                 f"rule {rule.id} reported an out-of-order or out-of-bounds change {change!r}"
             )
-        position = change.end
-        if text[change.start : change.end] != change.after or isinstance(change, Notice):
+        position = end
+        if text[start:end] != after or isinstance(change, Notice):
             kept.append(change)
     return kept
 
@@ -41,10 +43,9 @@ def _validated(rule: Rule, text: str, changes: Sequence[Change]) -> list[Change]
 def _apply(text: str, changes: Sequence[Change]) -> str:
     pieces = []
     position = 0
-    for change in changes:
-        pieces.append(text[position : change.start])
-        pieces.append(change.after)
-        position = change.end
+    for start, end, after, _ in changes:
+        pieces += (text[position:start], after)
+        position = end
     pieces.append(text[position:])
     return "".join(pieces)
 

@@ -37,7 +37,8 @@ def pair_brackets(
     breaks = 0
     previous = 0
     for position in positions:
-        breaks += len(_BREAK.findall(text, previous, position))
+        if text.find("\n", previous, position) >= 0:  # most brackets have no break before
+            breaks += len(_BREAK.findall(text, previous, position))
         previous = position
         while open_ and open_[0][1] < breaks - line_span:
             unpaired.append(open_.popleft()[0])

@@ -157,6 +157,18 @@ ASCII_ALNUM = ASCII_LETTERS | frozenset("0123456789")
 
 CJK_LETTER_CLASS = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Bopomofo}]"
 CJK_LETTER = regex.compile(CJK_LETTER_CLASS)
+# The same matched as "a non-ASCII character that is a CJK letter": a search of a whole text
+# skips ASCII at C speed, where a union of script properties is tested at every character.
+_CJK_LETTER_AFTER_ASCII = regex.compile(r"[^\x00-\x7f](?<=" + CJK_LETTER_CLASS + ")")
+
+
+def has_cjk_letter(text: str) -> bool:
+    """True when ``text`` holds a CJK letter: the gate of rules that act only in CJK text.
+
+    >>> has_cjk_letter("Hello, 世界"), has_cjk_letter("Hello, world。")
+    (True, False)
+    """
+    return _CJK_LETTER_AFTER_ASCII.search(text) is not None
 
 
 def is_cjk_letter(char: str) -> bool:

@@ -8,8 +8,11 @@ digit. Because they look past all of them, converting a mark between widths,
 collapsing doubled marks or removing spaces never changes what another mark
 sees, which keeps the punctuation rules idempotent.
 
-The runs of marks and spaces are found once per text with one regex scan; each
-lookup is then a binary search.
+Each lookup scans the run of marks and spaces beside its position, so text that is
+never asked about costs nothing. Lookups that keep scanning long runs (a line of
+dots, asked about at every dot) would cost the square of the run: once the scans
+have covered as many characters as the text holds, the runs of the whole text are
+found with one regex scan and each later lookup is a binary search.
 
 >>> text = "模型(DeepSeek), 全"
 >>> comma = text.index(",")
@@ -25,9 +28,26 @@ from functools import lru_cache
 import regex
 
 # Spaces, punctuation and symbols (not line breaks): what a mark's context looks past.
-_CLUSTER = regex.compile(r"[\p{P}\p{S}\p{Z}\t\r\f\v]+")
+_LOOKED_PAST = r"[\p{P}\p{S}\p{Z}\t\r\f\v]"
+_RUN = regex.compile(_LOOKED_PAST + "+")
+_RUN_FROM = regex.compile(_LOOKED_PAST + "*")
+_RUN_UP_TO = regex.compile("(?r)" + _LOOKED_PAST + "*")  # matched backwards from a position
 # Texts to remember: the rules of one pipeline run ask about the same few texts.
 _CACHE_SIZE = 4
+
+
+class _RunIndex:
+    """Every run of marks and spaces of one text, for binary search."""
+
+    def __init__(self, text: str) -> None:
+        spans = [match.span() for match in _RUN.finditer(text)]
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+
+    def run(self, index: int) -> int:
+        """Index of the run holding ``text[index]``, or -1."""
+        found = bisect_right(self.starts, index) - 1
+        return found if found >= 0 and index < self.ends[found] else -1
 
 
 class Neighbours:
@@ -35,29 +55,40 @@ class Neighbours:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        spans = [match.span() for match in _CLUSTER.finditer(text)]
-        self._starts = [start for start, _ in spans]
-        self._ends = [end for _, end in spans]
-
-    def _cluster(self, index: int) -> int:
-        """Index of the mark/space run holding ``text[index]``, or -1."""
-        found = bisect_right(self._starts, index) - 1
-        return found if found >= 0 and index < self._ends[found] else -1
+        self._unscanned = len(text)  # what the scans may still cover before indexing
+        self._index: _RunIndex | None = None
 
     def _letter(self, index: int) -> str:
         if 0 <= index < len(self._text) and self._text[index] != "\n":
             return self._text[index]
         return ""
 
+    def _scanned(self, length: int) -> None:
+        self._unscanned -= length
+        if self._unscanned < 0:
+            self._index = _RunIndex(self._text)
+
     def before(self, position: int) -> str:
         """The nearest letter or digit before ``position`` on its line, or ``""``."""
-        cluster = self._cluster(position - 1) if position > 0 else -1
-        return self._letter(self._starts[cluster] - 1 if cluster >= 0 else position - 1)
+        if not 0 < position <= len(self._text):
+            return ""
+        if self._index is not None:
+            run = self._index.run(position - 1)
+            return self._letter(self._index.starts[run] - 1 if run >= 0 else position - 1)
+        start = _RUN_UP_TO.match(self._text, 0, position).start()
+        self._scanned(position - start)
+        return self._letter(start - 1)
 
     def after(self, position: int) -> str:
         """The nearest letter or digit at or after ``position`` on its line, or ``""``."""
-        cluster = self._cluster(position)
-        return self._letter(self._ends[cluster] if cluster >= 0 else position)
+        if not 0 <= position < len(self._text):
+            return ""
+        if self._index is not None:
+            run = self._index.run(position)
+            return self._letter(self._index.ends[run] if run >= 0 else position)
+        end = _RUN_FROM.match(self._text, position).end()
+        self._scanned(end - position)
+        return self._letter(end)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

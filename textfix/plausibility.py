@@ -26,6 +26,8 @@ script, so a run is scored against the set that suits it better.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import regex
@@ -34,7 +36,10 @@ from .chars import CJK_PUNCT
 
 # Characters a single-byte Western decoder produces: Latin-1's upper half plus the
 # printable characters windows-1252 puts at 0x80-0x9F.
-LATIN_HIGH = "\x80-\xff" + "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_WINDOWS_1252_EXTRAS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+LATIN_HIGH = "\x80-\xff" + _WINDOWS_1252_EXTRAS
+# The same without the C1 controls (0x80-0x9F): alone, these are ordinary text (“, é).
+_WESTERN_PRINTABLE = "\xa0-\xff" + _WINDOWS_1252_EXTRAS
 
 # Han characters that are not rare although both frequency sets lack them: the zero of
 # Chinese numerals and the iteration mark.
@@ -79,21 +84,25 @@ def common_han() -> frozenset[str]:
     return frozenset(simplified + traditional)
 
 
-def _rare_in(common: str) -> regex.Pattern[str]:
-    return regex.compile(rf"(?V1)[\p{{Han}}--[{regex.escape(common, special_only=True)}]]")
+@lru_cache(maxsize=1)
+def _common_han_sets() -> tuple[frozenset[str], frozenset[str]]:
+    simplified, traditional = _common_sets()
+    return frozenset(simplified), frozenset(traditional)
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    simplified, traditional = _common_sets()
-    unlikely = regex.compile(
+def _unlikely() -> regex.Pattern[str]:
+    """What ordinary writing rarely contains, whatever the script (see the module docstring)."""
+    return regex.compile(
         r"[\p{Co}\p{Cn}\p{Cs}\ufffd]"  # private use, unassigned, surrogate, replacement
         r"|[\x00-\x08\x0e-\x1f\x7f-\x9f]"  # control characters other than line/tab controls
         rf"|(?<=[{LATIN_HIGH}])[{LATIN_HIGH}]"  # two Western high characters in a row
-        rf"|(?<=[{LATIN_HIGH}])[\x40-\x7e](?=[{LATIN_HIGH}])"  # ASCII between them (Big5 trail)
+        rf"|(?<=[{LATIN_HIGH}])[\x40-\x7e](?=[{LATIN_HIGH}])"  # ASCII between (Big5 trail)
         rf"|(?<=\p{{Han}})[{_SYMBOL_ROWS}]|[{_SYMBOL_ROWS}](?=\p{{Han}})"
     )
-    return unlikely, _rare_in(simplified), _rare_in(traditional)
+
+
+_HAN = regex.compile(r"\p{Han}")
 
 
 _LATIN_HIGH_CHAR = regex.compile(f"[{LATIN_HIGH}]")
@@ -107,6 +116,38 @@ def _plain_sets() -> tuple[frozenset[str], frozenset[str]]:
     plain = frozenset(map(chr, range(0x20, 0x7F))) | frozenset("\t\n\r") | punctuation
     simplified, traditional = _common_sets()
     return plain | frozenset(simplified), plain | frozenset(traditional)
+
+
+# Sample of a document that decides which script's common Han ``countable`` measures against:
+# the first few thousand characters tell simplified from traditional text.
+_SCRIPT_SAMPLE = 4096
+
+
+@lru_cache(maxsize=1)
+def _countable_patterns() -> tuple[re.Pattern[str], ...]:
+    """Per script, the characters of a non-ASCII run that ``implausibility`` may count."""
+    patterns = []
+    for plain in _plain_sets():
+        safe = re.escape("".join(sorted(char for char in plain if not char.isascii())))
+        patterns.append(
+            re.compile(f"[^\\x00-\\x7f{safe}](?:(?<![{_WESTERN_PRINTABLE}])|(?<=[{LATIN_HIGH}].))")
+        )
+    return tuple(patterns)
+
+
+def countable(text: str) -> Iterator[int]:
+    """Positions of the characters of ``text`` that ``implausibility`` may count in a run of
+    non-ASCII characters: all but the common Han and CJK punctuation of the document's
+    script, except a Western character after none (a lone “ or é counts only beside
+    another), unless it is a control. A run's implausibility is at most its share of them.
+
+    >>> list(countable("发展“人工智能”·¢Õ¹"))
+    [8, 9, 10, 11]
+    """
+    patterns = _countable_patterns()
+    sparsest = min(patterns, key=lambda pattern: len(pattern.findall(text, 0, _SCRIPT_SAMPLE)))
+    for match in sparsest.finditer(text):
+        yield match.start()
 
 
 def implausibility(text: str) -> float:
@@ -123,12 +164,9 @@ def measured_implausibility(text: str) -> float:
     """``implausibility`` by its patterns, without the shortcut for plain text."""
     if not text:
         return 0.0
-    unlikely, rare_simplified, rare_traditional = _patterns()
-    rare = min(len(rare_simplified.findall(text)), len(rare_traditional.findall(text)))
-    return (len(unlikely.findall(text)) + rare) / len(text)
-
-
-_HAN = regex.compile(r"\p{Han}")
+    han = _HAN.findall(text)
+    rare = min(sum(char not in common for char in han) for common in _common_han_sets())
+    return (len(_unlikely().findall(text)) + rare) / len(text)
 
 
 def han_count(text: str) -> int:

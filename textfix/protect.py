@@ -11,6 +11,11 @@ shape (no nested quantifiers), so the scan is linear; fenced code blocks are fou
 line by line. The result is cached for the last few texts because several rules
 ask about the same text in one pipeline run.
 
+Gate: every region but inline code lies inside one run of ASCII graphic characters
+and holds a slash, backslash, ``@``, ``&``, ``www.`` or a digit-separator-digit; one
+scan for those finds the few runs worth matching, and text without a backtick skips
+the code scan. Prose without them costs that one scan.
+
 >>> text = "见http://a.cn/x?y=1,2，共1,000人，12:30到"
 >>> [text[s:e] for s, e in protected(text).spans]
 ['http://a.cn/x?y=1,2', '1,000', '12:30']
@@ -18,6 +23,7 @@ ask about the same text in one pipeline run.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,11 +35,12 @@ _URL_CHAR = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
 # Trailing marks that end the sentence around a URL rather than the URL itself.
 _URL_TRAILING = ".,;:!?'\")]"
 
-_PATTERN = regex.compile(
+# Every alternative lies inside one run of ASCII graphic characters (``_TOKEN``) and,
+# bounded by anything else, its lookbehinds see the same as in the whole text: matching
+# run by run finds what one scan of the text would.
+_REGION = re.compile(
     r"""
-    (?=[`A-Za-z0-9._%+\-~/&])      # every region starts with one of these: skip the rest fast
-    (?: (?P<code> `[^`\n]+` )                                  # inline code, within one line
-    | (?P<url> (?:(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]*://
+      (?P<url> (?:(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]*://
                  | (?<![A-Za-z0-9.\-])www\.) URL_CHAR+ )  # scheme:// or www.
     | (?P<email> (?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+
                  @[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+ )
@@ -42,13 +49,23 @@ _PATTERN = regex.compile(
                   (?: (?:~|\.{1,2})(?:/[A-Za-z0-9._\-]+)+      # ~/x, ./x, ../x
                     | (?:/[A-Za-z0-9._\-]+){2,} ) /? )         # /usr/bin: two segments
     | (?P<entity> &(?:\#[0-9]+|\#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*); )  # &nbsp; &#12;
-    | (?P<number> (?<![0-9])[0-9]+(?:[.,:][0-9]+)+ ) )                # 3.14 1,000 12:30 192.168.0.1
+    | (?P<number> (?<![0-9])[0-9]+(?:[.,:][0-9]+)+ )                # 3.14 1,000 12:30 192.168.0.1
     """.replace("URL_CHAR", _URL_CHAR),
-    regex.VERBOSE,
+    re.VERBOSE,
 )
+# What every ``_REGION`` match holds: the slash of a URL or path (``scheme://``, ``~/``,
+# ``/a/b``), the backslash or slash after ``C:``, ``www.``, the ``@`` of an e-mail, the ``&``
+# of an entity, a digit-separator-digit of a number. One character class first, so that
+# the scan skips everything else at C speed.
+_TRIGGER = re.compile(r"[/\\@&0-9w](?:(?<=[/\\@&])|(?<=[0-9])[.,:][0-9]|(?<=w)ww\.)")
+_TOKEN = "[!-~]*"
+_TOKEN_END = re.compile(_TOKEN)
+_TOKEN_START = regex.compile("(?r)" + _TOKEN)  # matched backwards, from a trigger
+# Inline code, within one line: the only region that may hold a space or a non-ASCII letter.
+_CODE = re.compile(r"`[^`\n]+`")
 # Matches that may swallow the punctuation of the sentence they end.
 _TRIMMED_KINDS = frozenset({"url", "path"})
-_FENCE = regex.compile(r"^[ \t]*```", regex.MULTILINE)
+_FENCE = re.compile(r"^[ \t]*```", re.MULTILINE)
 
 # How many recent texts to remember: the rules of one pipeline run ask about the
 # same text, and a few slots cover rules that change the text between them.
@@ -84,14 +101,31 @@ def protected(text: str) -> Protected:
     >>> p.covers(2), p.covers(0)
     (True, False)
     """
-    spans = [
-        _trimmed(text, match.start(), match.end())
-        if match.lastgroup in _TRIMMED_KINDS
-        else match.span()
-        for match in _PATTERN.finditer(text)
-    ]
+    spans = _token_regions(text)
+    if "`" in text:
+        spans.extend(match.span() for match in _CODE.finditer(text))
     spans.extend(_fenced_blocks(text))
     return Protected(_merged(spans))
+
+
+def _token_regions(text: str) -> list[tuple[int, int]]:
+    """The regions other than code: ``_REGION`` matched in each token holding a trigger.
+
+    Code is left to ``_CODE``: no other region holds a backtick, so code spans and these
+    never cut one another, and a region found inside code merges into it.
+    """
+    spans = []
+    trigger = _TRIGGER.search(text)
+    while trigger:
+        start = _TOKEN_START.match(text, 0, trigger.start()).start()
+        end = _TOKEN_END.match(text, trigger.start()).end()
+        for match in _REGION.finditer(text, start, end):
+            if match.lastgroup in _TRIMMED_KINDS:
+                spans.append(_trimmed(text, match.start(), match.end()))
+            else:
+                spans.append(match.span())
+        trigger = _TRIGGER.search(text, end)
+    return spans
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

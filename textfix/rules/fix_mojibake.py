@@ -14,9 +14,12 @@ Left alone: clean text of every script; ``锟斤拷`` and ``�`` (the bytes are
 reported by ``findings``, never rewritten); a run whose repair is not clearly more plausible
 than the run itself, or that two encodings would repair equally well.
 
-Gate: ASCII text is returned untouched; a run is decoded only when its implausibility is
-already at least ``MIN_GAIN`` (so clean Chinese costs one regex scan per run), or when a
-reading was proven elsewhere in the same text.
+Gate: ASCII text is returned untouched. A run is decoded only when its implausibility is
+already at least ``MIN_GAIN``, or when a reading was proven elsewhere in the same text; a
+run is scored only when its share of countable characters (``plausibility.countable``)
+reaches ``MIN_GAIN``, or, Western, when it holds two Western characters or a control. ftfy
+sees only lines holding a character its badness pattern needs, and only when the pattern
+matches near one (``textfix.mojibake_gate``). Clean Chinese and English cost a few scans.
 
 >>> [change.after for change in find("â€œquotedâ€\\x9d, ·¢Õ¹", Options())]
 ['“', '”', '发展']
@@ -24,6 +27,8 @@ reading was proven elsewhere in the same text.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,10 +36,10 @@ from itertools import accumulate
 from typing import NamedTuple
 
 import ftfy
-import ftfy.badness
 import regex
 
-from ..plausibility import LATIN_HIGH, han_count, implausibility, reading_rank
+from ..mojibake_gate import is_bad, suspect_lines
+from ..plausibility import LATIN_HIGH, countable, han_count, implausibility, reading_rank
 from ..rule import Change, Example, Notice, Rule, minimal_change
 
 # A repair must lower implausibility by at least this much. Measured on runs of 2-16
@@ -59,13 +64,21 @@ MAX_REALIGN_STEPS = 4
 
 # A run of non-ASCII characters: what UTF-8 multi-byte text becomes in a CJK decoder.
 _WIDE_RUN = regex.compile(r"[^\x00-\x7f]+")
+_WIDE_RUN_UP_TO = regex.compile(r"(?r)[^\x00-\x7f]*")  # matched backwards from a position
 # A run of Western high characters, each perhaps followed by one ASCII byte that a double-byte
 # encoding uses as a trail byte (Big5 ``是`` = AC 4F reads ``¬O``).
 _BYTE_RUN = regex.compile(f"(?:[{LATIN_HIGH}][\\x40-\\x7e]?)+")
+# The byte runs whose implausibility may be above zero: two Western characters (in a row or
+# one ASCII byte apart) or a C1 control. A lone one (“, é, ’s) is ordinary text. Written
+# to start with one character class, so that the scan skips everything else at C speed.
+_SUSPECT_BYTE_RUN = re.compile(
+    f"[{LATIN_HIGH}]"
+    f"(?:[\\x40-\\x7e]?(?:[{LATIN_HIGH}][\\x40-\\x7e]?)+"  # two or more
+    r"|(?<=[\x80-\x9f])[\x40-\x7e]?)"  # a control alone
+)
 # What ftfy repairs: non-ASCII runs, spaces inside them, and one trailing space (a UTF-8
 # byte 0xA0 that became a space: ``voilÃ le``).
 _FTFY_RUN = regex.compile(r"[^\x00-\x7f]+(?: [^\x00-\x7f]+)* ?")
-_LINE = regex.compile(r"[^\n]+")
 # Irrecoverable: replacement characters, and their UTF-8 bytes read as GBK.
 _LOST = regex.compile(r"\ufffd+|(?:锟斤拷)+")
 
@@ -108,6 +121,17 @@ _RUN_READINGS = (
 _REPAIRS_HERE = frozenset((_UTF8_AS_GBK, _UTF8_AS_BIG5, _GBK_AS_LATIN, _BIG5_AS_LATIN))
 
 
+def _character_ends(run: str, reading: _Reading, stop: int) -> list[int]:
+    """Where the first characters of ``run`` end in its bytes, up to byte ``stop``: each
+    retry of ``_decoded_prefix`` decodes less than the one before, so none looks further."""
+    ends = []
+    for end in accumulate(len(reading.encode(char)) for char in run):
+        if end > stop:
+            break
+        ends.append(end)
+    return ends
+
+
 def _decoded_prefix(run: str, reading: _Reading) -> tuple[int, str] | None:
     """The longest whole-character prefix of ``run`` that decodes: (its length, its text).
 
@@ -124,7 +148,7 @@ def _decoded_prefix(run: str, reading: _Reading) -> tuple[int, str] | None:
             decoded = data[:limit].decode(reading.codec)
         except UnicodeDecodeError as error:
             if ends is None:
-                ends = list(accumulate(len(reading.encode(char)) for char in run))
+                ends = _character_ends(run, reading, error.start)
             limit = max((end for end in ends if end <= error.start), default=0)
             if limit == 0:
                 return None
@@ -150,13 +174,14 @@ def _best_repair(
     # Readings compete on the same span: the one that decodes the longest prefix, and rivals
     # that decode as far; a shorter reading (``Ñ§`` is UTF-8 for ѧ) explains less of the run.
     longest = max(repair.length for repair in repairs)
-    ranked = sorted(
-        (reading_rank(repair.text), repair) for repair in repairs if repair.length == longest
-    )
-    rank, best = ranked[0]
+    finalists = [repair for repair in repairs if repair.length == longest]
+    best = finalists[0]
+    if len(finalists) > 1:  # a reading alone needs no rank (and no frequency table)
+        ranked = sorted((reading_rank(repair.text), repair) for repair in finalists)
+        best = ranked[0][1]
+        if ranked[1][0] - ranked[0][0] < MIN_LEAD:
+            return None
     if best.reading not in _REPAIRS_HERE or han_count(best.text) < min_han:
-        return None
-    if len(ranked) > 1 and ranked[1][0] - rank < MIN_LEAD:
         return None
     score = implausibility(best.text)
     if score > MAX_REPAIRED_IMPLAUSIBILITY:
@@ -166,27 +191,48 @@ def _best_repair(
     return best
 
 
+def _suspect_wide_runs(text: str) -> Iterator[regex.Match[str]]:
+    """The ``_WIDE_RUN`` runs whose implausibility may reach ``MIN_GAIN``: those whose share
+    of countable characters does (``plausibility.countable``), in reading order."""
+    run: regex.Match[str] | None = None
+    counted = 0
+    for position in countable(text):
+        if run is not None and position < run.end():
+            counted += 1
+            continue
+        if run is not None and counted / len(run.group()) >= MIN_GAIN:
+            yield run
+        run = _WIDE_RUN.match(text, _WIDE_RUN_UP_TO.match(text, 0, position).start())
+        counted = 1
+    if run is not None and counted / len(run.group()) >= MIN_GAIN:
+        yield run
+
+
 def _cjk_changes(text: str) -> Iterator[Change]:
     """Repairs of CJK readings. A reading proven on a run of ``MIN_HAN`` characters is then
     trusted, alone, on the document's other runs (``2025Äê`` → ``2025年``, ``¡£`` → ``。``
     next to a repaired sentence): one document was misread one way."""
     repairs: list[tuple[int, _Repair]] = []
-    unsure: list[tuple[regex.Match[str], tuple[_Reading, ...]]] = []
-    for pattern, readings in _RUN_READINGS:
-        for match in pattern.finditer(text):
+    repaired = set()
+    suspects = (_suspect_wide_runs(text), _SUSPECT_BYTE_RUN.finditer(text))
+    for runs, (pattern, readings) in zip(suspects, _RUN_READINGS, strict=True):
+        for match in runs:
             repair = None
             if implausibility(match.group()) >= MIN_GAIN:
                 repair = _best_repair(match.group(), readings, MIN_HAN, MIN_GAIN)
-            if repair is None:
-                unsure.append((match, readings))
-            else:
+            if repair is not None:
                 repairs.append((match.start(), repair))
+                repaired.add((pattern, match.start()))
     trusted = {repair.reading for _, repair in repairs}
-    for match, readings in unsure if trusted else ():
-        narrowed = [r for r in readings if r in trusted or r not in _REPAIRS_HERE]
-        repair = _best_repair(match.group(), narrowed, min_han=0, min_gain=TRUSTED_MIN_GAIN)
-        if repair is not None:
-            repairs.append((match.start(), repair))
+    if trusted:
+        for pattern, readings in _RUN_READINGS:
+            narrowed = [r for r in readings if r in trusted or r not in _REPAIRS_HERE]
+            for match in pattern.finditer(text):
+                if (pattern, match.start()) in repaired:
+                    continue
+                repair = _best_repair(match.group(), narrowed, min_han=0, min_gain=TRUSTED_MIN_GAIN)
+                if repair is not None:
+                    repairs.append((match.start(), repair))
     for start, repair in repairs:
         before = text[start : start + repair.length]
         yield minimal_change(start, before, repair.text, repair.reading.note)
@@ -240,16 +286,15 @@ def _ftfy_changes(text: str) -> Iterator[Change]:
     """ftfy decides per line, as ``ftfy.fix_text`` does: a run reads as mojibake in the
     context of its line (``ä¿¡`` alone is not evidence enough, a line of such runs is).
     ftfy leaves a line alone unless ``ftfy.badness.is_bad`` finds mojibake in it, so one
-    search of the whole text rules out every line at once."""
-    if not ftfy.badness.is_bad(text):
+    search of the whole text rules out every line at once, and only the lines holding a
+    character that mojibake is made of are handed to ftfy (``textfix.mojibake_gate``)."""
+    if not is_bad(text):
         return
-    for match in _LINE.finditer(text):
-        line = match.group()
-        if line.isascii():
-            continue
+    for start, end in suspect_lines(text):
+        line = text[start:end]
         fixed, plan = ftfy.fix_encoding_and_explain(line, _ftfy_config())
         if fixed != line:
-            yield from _per_run(match.start(), line, fixed, plan or [])
+            yield from _per_run(start, line, fixed, plan or [])
 
 
 def _without_overlaps(changes: Iterable[Change]) -> Iterator[Change]:
@@ -265,13 +310,24 @@ def find(text: str, options: Options) -> Iterator[Change]:
     if text.isascii():
         return
     cjk = list(_cjk_changes(text))
-    taken = [(change.start, change.end) for change in cjk]
-    latin = [
-        change
-        for change in _ftfy_changes(text)
-        if not any(start < change.end and change.start < end for start, end in taken)
-    ]
+    taken = _Taken(cjk)
+    latin = [change for change in _ftfy_changes(text) if not taken.overlaps(change)]
     yield from _without_overlaps(cjk + latin)
+
+
+class _Taken:
+    """Spans of changes already made, asked whether a change overlaps any of them."""
+
+    def __init__(self, changes: list[Change]) -> None:
+        spans = sorted((change.start, change.end) for change in changes)
+        self._starts = [start for start, _ in spans]
+        # The furthest end among the spans starting at or before each one.
+        self._reach = list(accumulate((end for _, end in spans), max))
+
+    def overlaps(self, change: Change) -> bool:
+        """True when some span has ``start < change.end`` and ``change.start < end``."""
+        before_end = bisect_left(self._starts, change.end)
+        return before_end > 0 and self._reach[before_end - 1] > change.start
 
 
 def findings(text: str, options: Options) -> Iterator[Notice]:

@@ -21,6 +21,7 @@ quick check) is returned untouched.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -44,7 +45,8 @@ RADICAL_SUPPLEMENT_IDEOGRAPHS = {
 
 # Kangxi radicals (U+2F00-U+2FD5) all decompose (NFKC) to their unified ideograph.
 _KANGXI = "\u2f00-\u2fd5"
-_RADICAL = regex.compile(f"[{_KANGXI}{''.join(sorted(RADICAL_SUPPLEMENT_IDEOGRAPHS))}]")
+# Searched with the stdlib engine: one plain character class, scanned at C speed.
+_RADICAL = re.compile(f"[{_KANGXI}{''.join(sorted(RADICAL_SUPPLEMENT_IDEOGRAPHS))}]")
 # Characters that may compose with, or must be reordered against, the character before them.
 _ATTACHING = r"[\p{NFC_QC=M}\P{ccc=NR}]"
 # The unit NFC works on, found only where something can change: a radical or a character that
@@ -63,7 +65,7 @@ class Options:
     """This rule has no options."""
 
 
-def _ideograph(radical: regex.Match[str]) -> str:
+def _ideograph(radical: re.Match[str]) -> str:
     char = radical.group()
     return RADICAL_SUPPLEMENT_IDEOGRAPHS.get(char) or unicodedata.normalize("NFKC", char)
 
@@ -77,7 +79,7 @@ def _note(unit: str, after: str) -> str:
 
 
 def find(text: str, options: Options) -> Iterator[Change]:
-    if not _RADICAL.search(text) and unicodedata.is_normalized("NFC", text):
+    if unicodedata.is_normalized("NFC", text) and not _RADICAL.search(text):
         return
     for match in _UNIT.finditer(text):
         unit = match.group()

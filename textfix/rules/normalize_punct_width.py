@@ -30,7 +30,9 @@ Full-width ``，`` and ``：`` between digits are left alone: ``第1，234号`` 
 enumeration and ``12：30`` is a common house style, not an artifact.
 
 Gate: text with none of these marks is returned untouched; text without a CJK letter
-is only checked for full-width points (no protected-region scan).
+is only checked for full-width points (no protected-region scan); lines without CJK
+(``textfix.cjk_lines``) are passed over at C speed, and text without ``．`` is not
+searched for points.
 
 >>> [(c.start, c.after) for c in find("你好,世界", Options())]
 [(2, '，')]
@@ -38,34 +40,34 @@ is only checked for full-width points (no protected-region scan).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from ..brackets import pair_brackets
-from ..chars import ASCII_ALNUM, CJK_LETTER, is_cjk_letter
+from ..chars import ASCII_ALNUM, has_cjk_letter, is_cjk_letter
+from ..cjk_lines import CJK_ONLY_MARKS, matches_on_cjk_lines
 from ..neighbours import neighbours
-from ..protect import Protected, protected
+from ..protect import protected
 from ..rule import Change, Example, Rule
 
 _TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 # Clause marks take the script of either neighbour; ``:`` is left out because a Latin
 # label before it (``title: 标题``) is a key in a config or front-matter line.
 _CLAUSE = ",;"
-_GATE = regex.compile(r"[,;:?!()．]")
-_HALF_MARK = regex.compile(r"[,;:?!()]")
+_GATE = re.compile(r"[,;:?!()．]")
+_HALF_MARK = re.compile(r"[,;:?!()]")
+_BRACKET = re.compile(r"[()]")
 # A bracket glued to one of these opens an argument list, a formula or a Markdown link
 # target: ``f(x)``, ``a_1(t)``, ``[链接](http://a.cn)``.
 _CALL_PREFIX = ASCII_ALNUM | {"_", "]"}
-# Marks used only in CJK text: a bracket pair beside one is in CJK context whatever
-# letter lies beyond it (a byline after ``AI”。``: ``AI”。(陈菁菁)``).
-_CJK_ONLY = frozenset("，。、；：？！")
+# A bracket pair beside one of these is in CJK context whatever letter lies beyond it.
+_CJK_ONLY = frozenset(CJK_ONLY_MARKS)
 # ``![`` opens a Markdown image: the ``!`` is syntax, not an exclamation.
 _MARKDOWN_IMAGE = "["
 
 # The full-width point between ASCII letters or digits: ``3．14``, ``v1．2``, ``a．com``.
-_DECIMAL_POINT = regex.compile(r"(?<=[0-9A-Za-z])．(?=[0-9A-Za-z])")
+_DECIMAL_POINT = re.compile(r"(?<=[0-9A-Za-z])．(?=[0-9A-Za-z])")
 
 
 @dataclass(frozen=True)
@@ -103,15 +105,15 @@ def _pair_is_cjk(text: str, opening: int, closing: int) -> bool:
     )
 
 
-def _to_full_width(text: str, guard: Protected, line_span: int) -> Iterator[tuple[int, str]]:
-    brackets = []
-    for match in _HALF_MARK.finditer(text):
+def _to_full_width(text: str, line_span: int) -> Iterator[tuple[int, str]]:
+    on_cjk_lines = []
+    for _, match in matches_on_cjk_lines(_HALF_MARK, text):
         position = match.start()
         mark = match.group()
-        if guard.covers(position):
+        if protected(text).covers(position):  # found once, when a mark needs it
             continue
         if mark in "()":
-            brackets.append(position)
+            on_cjk_lines.append(position)
         elif mark in _CLAUSE:
             if _clause_mark_is_cjk(text, position):
                 yield position, _TO_FULL[mark]
@@ -119,14 +121,29 @@ def _to_full_width(text: str, guard: Protected, line_span: int) -> Iterator[tupl
             continue
         elif is_cjk_letter(neighbours(text).before(position)):
             yield position, _TO_FULL[mark]
+    yield from _bracket_pairs(text, on_cjk_lines, line_span)
+
+
+def _bracket_pairs(text: str, on_cjk_lines: list[int], line_span: int) -> Iterator[tuple[int, str]]:
+    """Bracket pairs with one end on a line holding CJK. Pairs within a line are found
+    among the brackets of those lines alone; pairs that may span lines need every bracket."""
+    brackets = on_cjk_lines
+    if line_span:
+        guard = protected(text)
+        brackets = [m.start() for m in _BRACKET.finditer(text) if not guard.covers(m.start())]
     pairs, _ = pair_brackets(text, brackets, "(", line_span)
+    beside_cjk = set(on_cjk_lines)
     for opening, closing in pairs:
-        if _pair_is_cjk(text, opening, closing):
+        if (opening in beside_cjk or closing in beside_cjk) and _pair_is_cjk(
+            text, opening, closing
+        ):
             yield opening, "（"
             yield closing, "）"
 
 
 def _to_half_width(text: str) -> Iterator[tuple[int, str]]:
+    if "．" not in text:
+        return
     for match in _DECIMAL_POINT.finditer(text):
         yield match.start(), "."
 
@@ -134,8 +151,8 @@ def _to_half_width(text: str) -> Iterator[tuple[int, str]]:
 def find(text: str, options: Options) -> Iterator[Change]:
     if not _GATE.search(text):
         return
-    if CJK_LETTER.search(text):
-        edits = dict(_to_full_width(text, protected(text), options.bracket_line_span))
+    if has_cjk_letter(text):
+        edits = dict(_to_full_width(text, options.bracket_line_span))
     else:
         edits = {}
     edits.update(_to_half_width(text))

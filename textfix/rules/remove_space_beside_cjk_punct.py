@@ -12,7 +12,8 @@ Left alone: ``“无难事 悉心办”`` (the space is between Han characters),
 whitespace at line starts and ends (paragraph reflow and
 ``strip_line_indent`` own that).
 
-Gate: text with no full-width punctuation is returned untouched.
+Gate: one scan for a full-width mark with a space beside it; text without one is
+returned untouched, and only the spaces beside such marks are looked at.
 
 >>> from textfix.rule import Change
 >>> list(find("部署。 （高美梅）", Options()))
@@ -21,6 +22,7 @@ Gate: text with no full-width punctuation is returned untouched.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -34,9 +36,16 @@ _STRICT = "，。、；：？！（）《》「」『』【】〈〉〔〕～"
 # Marks shared with Latin typography: the space goes only when its other side is CJK.
 _SHARED = "“”‘’…—·"
 
-_GATE = regex.compile("[" + regex.escape(_STRICT + _SHARED) + "]")
 # ASCII, ideographic (U+3000) and no-break spaces: extraction emits all three for a gap.
-_INNER_SPACES = regex.compile(r"(?<=[^\s])[ \t\u3000\xa0]+(?=[^\s])")
+_SPACE = "[ \t\u3000\xa0]"
+# A mark with one of those spaces beside it: the only places a removable space can be.
+_MARK_BESIDE_SPACE = re.compile(
+    "[" + re.escape(_STRICT + _SHARED) + f"](?:(?={_SPACE})|(?<={_SPACE}.))"
+)
+_SPACES_FROM = re.compile(_SPACE + "*")
+_SPACES_UP_TO = regex.compile("(?r)" + _SPACE + "*")  # matched backwards from a mark
+# What bounds a space run inside a line (``regex``'s whitespace, not ``str.isspace``).
+_NOT_SPACE = regex.compile(r"[^\s]")
 
 
 @dataclass(frozen=True)
@@ -50,11 +59,24 @@ def _is_layout_space(left: str, right: str) -> bool:
     return (left in _SHARED and is_unspaced(right)) or (right in _SHARED and is_unspaced(left))
 
 
+def _inner_runs(text: str) -> dict[int, int]:
+    """Runs of spaces beside a mark, ``start → end``, with a non-space on either side."""
+    runs = {}
+    for match in _MARK_BESIDE_SPACE.finditer(text):
+        mark = match.start()
+        for start, end in (
+            (_SPACES_UP_TO.match(text, 0, mark).start(), mark),
+            (mark + 1, _SPACES_FROM.match(text, mark + 1).end()),
+        ):
+            if 0 < start < end < len(text) and all(
+                _NOT_SPACE.match(char) for char in (text[start - 1], text[end])
+            ):
+                runs[start] = end
+    return runs
+
+
 def find(text: str, options: Options) -> Iterator[Change]:
-    if not _GATE.search(text):
-        return
-    for match in _INNER_SPACES.finditer(text):
-        start, end = match.span()
+    for start, end in sorted(_inner_runs(text).items()):
         if _is_layout_space(text[start - 1], text[end]):
             yield Change(start, end, "", "space beside full-width punctuation")
 

@@ -1,0 +1,150 @@
+"""The cheap gates and lazy lookups agree with the plain definitions they stand in for.
+
+Rules skip most of a text with a scan that proves there is nothing to do there; each such
+shortcut is checked here against the slow, obvious computation on text made of the
+characters that matter to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ftfy.badness
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textfix import mojibake_gate, neighbours, protect
+from textfix.chars import CJK_LETTER
+from textfix.cjk_lines import CJK_ONLY_MARKS, matches_on_cjk_lines
+from textfix.plausibility import countable, implausibility
+
+from .strategies import any_text
+
+# Latin-1 and windows-1252 characters, box drawing, Cyrillic and Greek: what mojibake is
+# made of; CJK letters and marks, ASCII punctuation and spaces: what clean text is made of.
+_MOJIBAKE = "ÃÂâ€œ¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿ÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáãäåæçèéê"
+_MOJIBAKE += "\x80\x85\x9d\xa0\xadŒœŠšŸžƒˆ˜‚„…†‡‰‹›•–—™│┌═║▀░вЂВГРСβΒΓΞΟā√≈ﬁ\ufffd"
+_CLEAN = "aZ09 .,:;?!()[]/\\@&#`~'\"-_\n\t发展人工智能的國際鍙戝睍菁，。、；：？！（）“”‘’…"
+tricky_text = st.text(st.sampled_from(_MOJIBAKE + _CLEAN), max_size=80)
+# Mojibake as it arises: UTF-8 bytes of accented, Cyrillic, Greek, symbol and CJK text
+# decoded with a single-byte code page, set among clean text.
+_CODE_PAGES = ["latin-1", "cp1252", "cp1251", "cp1253", "cp1257", "mac_roman"]
+_ENCODED = "éèàçüößñÉÀÇØÅæœ€©®™°±²½•–—‘’“”…АБВГДЕЁЖабвгдеёжΑΒΓΔαβγδ发展人工智能。"
+misdecoded = st.builds(
+    lambda text, code_page: text.encode("utf-8").decode(code_page, errors="replace"),
+    st.text(st.sampled_from(_ENCODED + "ab "), min_size=1, max_size=12),
+    st.sampled_from(_CODE_PAGES),
+)
+# One match of ftfy's own pattern set in clean text: the gate must find it wherever its key
+# character lies in it.
+badness_match = st.builds(
+    "".join,
+    st.tuples(
+        st.text(st.sampled_from(_CLEAN), max_size=8),
+        st.from_regex(ftfy.badness.BADNESS_RE, fullmatch=True),
+        st.text(st.sampled_from(_CLEAN), max_size=8),
+    ),
+)
+mojibake_text = st.lists(st.one_of(misdecoded, tricky_text), max_size=6).map("".join)
+texts = st.one_of(tricky_text, mojibake_text, badness_match, any_text)
+
+
+# ---- protected regions ----
+
+_WHOLE_TEXT = re.compile(f"(?P<code>{protect._CODE.pattern})|{protect._REGION.pattern}", re.VERBOSE)
+
+
+def _scanned_whole(text: str) -> tuple[tuple[int, int], ...]:
+    spans = [
+        protect._trimmed(text, *match.span())
+        if match.lastgroup in protect._TRIMMED_KINDS
+        else match.span()
+        for match in _WHOLE_TEXT.finditer(text)
+    ]
+    return protect._merged(spans + protect._fenced_blocks(text))
+
+
+@given(st.one_of(texts, st.text(st.sampled_from("a1.,:/\\@`~&#; 中\nhttp:w"), max_size=60)))
+def test_token_by_token_regions_equal_one_scan_of_the_whole_text(text: str) -> None:
+    protect.protected.cache_clear()
+    assert protect.protected(text).spans == _scanned_whole(text)
+
+
+# ---- neighbours ----
+
+_LOOKED_PAST = regex.compile(neighbours._LOOKED_PAST)
+
+
+def _walked(text: str, position: int, step: int) -> str:
+    """The nearest character before (step -1) or at/after (step 1) ``position`` that is not
+    a space, mark or symbol, on the same line; walked one character at a time."""
+    index = position - 1 if step < 0 else position
+    while 0 <= index < len(text) and _LOOKED_PAST.match(text[index]):
+        index += step
+    if 0 <= index < len(text) and text[index] != "\n":
+        return text[index]
+    return ""
+
+
+@given(texts)
+def test_lookups_equal_a_walk_before_and_after_the_runs_are_indexed(text: str) -> None:
+    lookups = neighbours.Neighbours(text)
+    positions = range(-1, len(text) + 2)
+    for _ in range(2):  # the second round runs after long scans have built the index
+        for position in positions:
+            assert lookups.before(position) == _walked(text, position, -1)
+            assert lookups.after(position) == _walked(text, position, 1)
+        lookups._scanned(len(text) + 1)
+
+
+# ---- lines holding CJK ----
+
+
+def _holds_cjk(line: str) -> bool:
+    return bool(CJK_LETTER.search(line)) or any(mark in line for mark in CJK_ONLY_MARKS)
+
+
+@given(texts)
+def test_matches_on_cjk_lines_are_the_matches_on_lines_holding_cjk(text: str) -> None:
+    pattern = re.compile(r"[,;:?!()\"'a]")
+    found = [(start, match.span()) for start, match in matches_on_cjk_lines(pattern, text)]
+    expected = []
+    for match in pattern.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.start())
+        if _holds_cjk(text[start : None if end < 0 else end]):
+            expected.append((start, match.span()))
+    assert found == expected
+
+
+# ---- mojibake ----
+
+
+def test_the_badness_pattern_of_the_installed_ftfy_is_read() -> None:
+    assert mojibake_gate._gate() is not None
+
+
+@given(texts)
+def test_is_bad_equals_ftfys_own(text: str) -> None:
+    assert mojibake_gate.is_bad(text) == ftfy.badness.is_bad(text)
+
+
+@given(texts)
+def test_every_line_ftfy_finds_bad_is_a_suspect(text: str) -> None:
+    suspects = set(mojibake_gate.suspect_lines(text))
+    start = 0
+    for line in text.split("\n"):
+        if ftfy.badness.is_bad(line):
+            assert (start, start + len(line)) in suspects
+        start += len(line) + 1
+
+
+@given(texts)
+def test_implausibility_of_a_run_is_at_most_its_share_of_countable_characters(
+    text: str,
+) -> None:
+    counted = set(countable(text))
+    for run in regex.finditer(r"[^\x00-\x7f]+", text):
+        share = sum(position in counted for position in range(*run.span())) / len(run.group())
+        assert implausibility(run.group()) <= share
