@@ -34,6 +34,7 @@ from .chars import (
     fast_width_applies,
     is_unspaced,
 )
+from .text_cache import per_text_cache
 
 # Narrowest and widest column (print cells) considered: a newspaper column holds
 # 8–25 Han characters; a book or report page up to ~110 Latin characters. Lines
@@ -116,7 +117,7 @@ class Rows:
         self.content_starts = list(map(add, self.offsets, leads))
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@per_text_cache(maxsize=_CACHE_SIZE)
 def split_rows(text: str) -> Rows:
     """The text's ``Rows`` (cached: furniture removal splits the text its page is read from)."""
     return Rows(text)
@@ -506,7 +507,7 @@ class Page:
         return self._widths[n] if n < len(starts) and starts[n] == start else None
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@per_text_cache(maxsize=_CACHE_SIZE)
 def read_page(text: str) -> Page:
     """The text read as a page (cached: the layout rules and block typing share it)."""
     return Page(text)

@@ -23,9 +23,10 @@ found with one regex scan and each later lookup is a binary search.
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import lru_cache
 
 import regex
+
+from .text_cache import per_text_cache
 
 # Spaces, punctuation and symbols (not line breaks): what a mark's context looks past.
 _LOOKED_PAST = r"[\p{P}\p{S}\p{Z}\t\r\f\v]"
@@ -91,7 +92,7 @@ class Neighbours:
         return self._letter(end)
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@per_text_cache(maxsize=_CACHE_SIZE)
 def neighbours(text: str) -> Neighbours:
     """The (cached) ``Neighbours`` of ``text``."""
     return Neighbours(text)

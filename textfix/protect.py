@@ -26,9 +26,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
+
+from .text_cache import per_text_cache
 
 # ASCII characters that may appear inside a URL (RFC 3986 unreserved, reserved and %).
 _URL_CHAR = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
@@ -93,7 +94,7 @@ class Protected:
         return index >= 0 and position < self.spans[index][1]
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@per_text_cache(maxsize=_CACHE_SIZE)
 def protected(text: str) -> Protected:
     """The regions of ``text`` that rules must leave byte for byte as they are.
 
