@@ -1,0 +1,304 @@
+"""Fake bold split over lines: copied lines, and chains of lines that share a run.
+
+Each run of a fake-bold line is drawn twice, the second copy a fraction of a glyph
+to the right. A copy that starts left of where the first one ended looks to an
+extractor like a new line (or text box), so it cuts the line between the copies of
+every run longer than one glyph; single glyphs, whose copies coincide, it mostly
+merges. What comes out is a *chain*: consecutive lines of which each ends with a
+run that the next begins with (the two copies of that run), shown here for
+``2月18日，市委书记…座谈会。（张伟 摄）``:
+
+- pdftotext: ``2月18`` / ``18日`` / ``日，市委…座谈会`` / ``市委…座谈会。`` / ``。（张伟 摄）``;
+- PyMuPDF: ``2月18`` / ``18日，市委…座谈会`` / ``市委…座谈会。（张伟`` / ``张伟摄）``
+  (the gap before ``摄`` was no glyph, and is lost);
+- pdfminer.six, which keeps both copies of everything else in place, one text box
+  per copy of a long run: ``22月月1818日日，，市委…座谈会`` / (blank) / ``市委…座谈会。。（（张伟张伟 摄摄））``.
+
+A chain is repaired in one of two ways, whichever its lines prove:
+
+- *doubled in place across lines*: read as one string, the lines are doubled run by
+  run (the pdfminer.six form) with the evidence a line needs, and every line break
+  falls inside a doubled stretch;
+- *staircase*: at least ``MIN_STAIRCASE_OVERLAPS`` shared runs in a row, and every
+  line between two shared runs holds nothing else but glyphs drawn alone
+  (``日，`` in ``18日，市委…座谈会``): a run of two glyphs or more would have cut the
+  line itself. Each shared run is kept once; a glyph that the extractor kept twice
+  there (``日日``) once; and a doubled mark that clean text never doubles (``。。``)
+  once anywhere in the chain.
+
+A shared run must be what a run is: one kind of character, starting where a run
+may start (after a kind change, a space or a mark, at the line start, or right
+after the run shared with the line before). So ``……发展`` / ``发展是第一要务`` is no
+chain (``发展`` continues ``……`` without a run boundary), and a heading followed by
+a paragraph that repeats its last word (``一、发展`` / ``发展，是…``) is a chain of one
+shared run, which proves nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from itertools import accumulate
+from typing import NamedTuple
+
+from ..chars import LAYOUT_SPACE
+from ..rule import Change
+from ._overprint_evidence import (
+    CONVENTIONAL_DOUBLES,
+    LINE_EVIDENCE,
+    doubled_spans,
+    is_boundary,
+    is_telltale,
+    kind,
+)
+
+# A staircase needs this many runs shared by consecutive lines. One occurs between
+# a heading and a paragraph that repeats its last word (``一、发展`` / ``发展，是…``);
+# two in a row, each line between them nothing but the shared runs and single
+# glyphs, is the extractor's cut and not prose (``锡段`` / ``锡段。`` / ``。（本报记者…``).
+MIN_STAIRCASE_OVERLAPS = 2
+# Extractors set text boxes apart by one blank line (pdfminer.six): a chain may
+# step over one, not over a paragraph or page break.
+MAX_BLANK_LINES = 1
+# Notes list at most this many runs, then ``…``.
+NOTE_MAX_RUNS = 12
+
+_NOT_EVIDENCE = CONVENTIONAL_DOUBLES | set(LAYOUT_SPACE)
+_DOUBLED_SYMBOLS = re.compile(r"([^\w\s])\1+")
+
+
+def describe(runs: Sequence[str], form: str) -> str:
+    """The note of an edit: the runs found and the form they came in."""
+    shown = [*runs[:NOTE_MAX_RUNS], *(["…"] if len(runs) > NOTE_MAX_RUNS else [])]
+    return f"runs: {'|'.join(shown)} ({form})"
+
+
+class Line(NamedTuple):
+    """A line of the text: its span ``[start, end)``, where its content starts, its content."""
+
+    start: int
+    end: int
+    lead: int
+    content: str
+
+
+class Page:
+    """The lines of a text (split at ``\\n``) with their layout whitespace stripped;
+    ``Line`` objects are made only for the lines asked for."""
+
+    def __init__(self, text: str) -> None:
+        self.raw = text.split("\n")
+        self.contents = [line.strip(LAYOUT_SPACE) for line in self.raw]
+        self._before = list(accumulate(map(len, self.raw), initial=0))
+
+    def line(self, index: int) -> Line:
+        raw = self.raw[index]
+        start = self._before[index] + index
+        lead = start + len(raw) - len(raw.lstrip(LAYOUT_SPACE))
+        return Line(start, start + len(raw), lead, self.contents[index])
+
+    def index_at(self, position: int) -> int:
+        """The index of the line that holds ``text[position]``."""
+        return bisect_right(range(len(self.raw)), position, key=self._start) - 1
+
+    def _start(self, index: int) -> int:
+        return self._before[index] + index
+
+    def chain_starts(self, bound: int) -> set[int]:
+        """The lines that start a block of copied lines or share a run with the next."""
+        contents = self.contents
+        filled = [index for index, content in enumerate(contents) if content]
+        return {
+            index
+            for index, after in zip(filled, filled[1:], strict=False)
+            if after - index <= MAX_BLANK_LINES + 1
+            and (
+                contents[index] == contents[index + 1]
+                # Cheap necessary conditions first: the shared run begins with the first
+                # character of the next line and ends with the last one of this line.
+                or (
+                    contents[after][0] in contents[index][-bound:]
+                    and contents[index][-1] in contents[after][:bound]
+                    and shared_run(contents[index], contents[after], 0, bound) > 0
+                )
+            )
+        }
+
+    def following(self, index: int) -> int | None:
+        """The next non-blank line after ``index``, unless more than ``MAX_BLANK_LINES`` part them."""
+        for after in range(index + 1, min(index + MAX_BLANK_LINES + 2, len(self.raw))):
+            if self.contents[after]:
+                return after
+        return None
+
+
+def copied_block_end(page: Page, first: int) -> int:
+    """End (exclusive) of the run of copied line pairs starting at ``first``."""
+    contents = page.contents
+    end = first
+    while end + 1 < len(contents) and contents[end] and contents[end] == contents[end + 1]:
+        end += 2
+    return end
+
+
+def shared_run(line: str, following: str, floor: int, bound: int) -> int:
+    """Length of the longest run (at most ``bound`` long) that ends ``line`` and begins
+    ``following``, 0 if none. It starts at a run boundary at or after ``floor``, where
+    the run that ``line`` shares with the line before ends, and is one kind of character.
+
+    >>> shared_run("2月18", "18日", 0, 32), shared_run("坚持高质量发展", "发展是第一要务", 0, 32)
+    (2, 0)
+    """
+    position = line.find(following[0], max(floor, len(line) - bound))
+    while position >= 0:
+        shared = line[position:]
+        if (
+            following.startswith(shared)
+            and (position == floor or is_boundary(line, position))
+            and len({kind(char) for char in shared} - {"space"}) == 1
+        ):
+            return len(shared)
+        position = line.find(following[0], position + 1)
+    return 0
+
+
+class Chain(NamedTuple):
+    """Lines (by index) of which each shares a run with the next: ``shared[t]`` is the
+    length of the run that ends line ``t`` and begins line ``t + 1``."""
+
+    lines: tuple[int, ...]
+    shared: tuple[int, ...]
+
+
+def chain_from(page: Page, first: int, bound: int) -> Chain:
+    """The longest chain starting at line ``first`` (one line if none)."""
+    lines, shared = [first], []
+    floor = 0
+    while (after := page.following(lines[-1])) is not None:
+        size = shared_run(page.contents[lines[-1]], page.contents[after], floor, bound)
+        if not size:
+            break
+        lines.append(after)
+        shared.append(size)
+        floor = size
+    return Chain(tuple(lines), tuple(shared))
+
+
+def repair(page: Page, chain: Chain, bound: int) -> list[Change]:
+    """The repair of a chain: doubled in place across its lines, or its staircases."""
+    if len(chain.lines) < 2:
+        return []
+    in_place = _doubled_across_lines(page, chain, bound)
+    if in_place is not None:
+        return in_place
+    changes: list[Change] = []
+    taken = -1
+    for first, last in _steps(page, chain):
+        # A line that ends one staircase and starts the next belongs to the first.
+        change = _staircase(page, chain, max(first, taken + 1), last)
+        if change is not None:
+            changes.append(change)
+            taken = last
+    return changes
+
+
+def _doubled_across_lines(page: Page, chain: Chain, bound: int) -> list[Change] | None:
+    lines = [page.line(index) for index in chain.lines]
+    joined = "".join(line.content for line in lines)
+    ends = list(accumulate(len(line.content) for line in lines))
+    breaks = set(ends[:-1])
+    changes = []
+    for runs in doubled_spans(joined, bound):
+        start, end = runs[0].start, runs[-1].end
+        breaks -= {position for position in breaks if start < position < end}
+        first, last = bisect_right(ends, start), bisect_left(ends, end)
+        changes.append(
+            Change(
+                lines[first].lead + start - (ends[first - 1] if first else 0),
+                lines[last].lead + end - (ends[last - 1] if last else 0),
+                "".join(run.run for run in runs),
+                describe([run.run for run in runs], "doubled in place across lines"),
+            )
+        )
+    return changes if not breaks else None
+
+
+def _middle(content: str, before: int, after: int) -> str:
+    """What a line of a chain holds besides the runs it shares with its neighbours."""
+    return content[before : len(content) - after]
+
+
+def _groups(text: str) -> Iterator[str]:
+    """``text`` cut where the kind of character changes, and between different marks
+    or spaces (each mark is a run of its own)."""
+    start = 0
+    for position in range(1, len(text) + 1):
+        if position == len(text) or not _same_run(text[position - 1], text[position]):
+            yield text[start:position]
+            start = position
+
+
+def _same_run(char: str, following: str) -> bool:
+    both = kind(char)
+    return both == kind(following) and (both not in ("mark", "space") or char == following)
+
+
+def _runs_once(middle: str) -> str | None:
+    """``middle`` with each run once, if it holds only runs of one glyph and runs that
+    the extractor kept doubled in place (``日日，`` → ``日，``; ``inin`` → ``in``);
+    None if it holds a longer run drawn once (``发展``)."""
+    runs = []
+    for group in _groups(middle):
+        half = len(group) // 2
+        if len(group) > 1 and group != group[:half] * 2:
+            return None
+        runs.append(group[: max(half, 1)])
+    return "".join(runs)
+
+
+def _steps(page: Page, chain: Chain) -> Iterator[tuple[int, int]]:
+    """(first, last) positions in ``chain`` of its parts whose inner lines are steps of a
+    staircase: the two shared runs, between them a run boundary and single glyphs."""
+    first = 0
+    for position in range(1, len(chain.lines) - 1):
+        content = page.contents[chain.lines[position]]
+        before, after = chain.shared[position - 1], chain.shared[position]
+        middle = _middle(content, before, after)
+        if middle and not (is_boundary(content, before) and _runs_once(middle) is not None):
+            yield first, position
+            first = position
+    yield first, len(chain.lines) - 1
+
+
+def _single_marks(text: str) -> str:
+    """``text`` with each mark that clean text never doubles (``。。``) once."""
+
+    def once(match: re.Match[str]) -> str:
+        pair = len(match.group()) == 2 and is_telltale(match.group(1))
+        return match.group(1) if pair else match.group()
+
+    return _DOUBLED_SYMBOLS.sub(once, text)
+
+
+def _is_evidence(run: str) -> bool:
+    """A shared run of marks that clean text doubles (``……``, ``+``) may be two lines'
+    ends meeting (``**A**`` / ``**B**``): it links a staircase but does not prove one."""
+    return not set(run) <= _NOT_EVIDENCE
+
+
+def _staircase(page: Page, chain: Chain, first: int, last: int) -> Change | None:
+    contents = [page.contents[index] for index in chain.lines[first : last + 1]]
+    shared = chain.shared[first:last]
+    runs = [content[:size] for content, size in zip(contents[1:], shared, strict=True)]
+    if sum(map(_is_evidence, runs)) < MIN_STAIRCASE_OVERLAPS:
+        return None
+    parts = [_single_marks(_middle(contents[0], 0, shared[0]))]
+    for step, content in enumerate(contents[1:-1], start=1):
+        parts += [runs[step - 1], _runs_once(_middle(content, shared[step - 1], shared[step]))]
+    parts += [runs[-1], _single_marks(contents[-1][shared[-1] :])]
+    joined = "".join(part or "" for part in parts)
+    if not LINE_EVIDENCE.is_enough_text(joined):
+        return None
+    top, bottom = page.line(chain.lines[first]), page.line(chain.lines[last])
+    return Change(top.lead, bottom.lead + len(bottom.content), joined, describe(runs, "staircase"))
