@@ -155,7 +155,7 @@ def shared_run(line: str, following: str, floor: int, bound: int) -> int:
         shared = line[position:]
         if (
             following.startswith(shared)
-            and (position == floor or is_boundary(line, position))
+            and is_boundary(line, position)
             and len({kind(char) for char in shared} - {"space"}) == 1
         ):
             return len(shared)
@@ -186,12 +186,25 @@ def chain_from(page: Page, first: int, bound: int) -> Chain:
 
 
 def repair(page: Page, chain: Chain, bound: int) -> list[Change]:
-    """The repair of a chain: doubled in place across its lines, or its staircases."""
+    """The repair of a chain: doubled in place across its lines, or its staircases.
+
+    Lines between two shared runs that hold a doubled run (``，，`` in ``…机遇，，扎实…``)
+    show an extractor that kept both copies of everything: the chain is first read
+    as doubled in place. Otherwise the extractor merged what it could, and the first
+    and last lines are as printed: the chain is first read as a staircase (which
+    keeps ``77`` in ``77也二小`` / ``也二小5``, where reading in place would not).
+    """
     if len(chain.lines) < 2:
         return []
-    in_place = _doubled_across_lines(page, chain, bound)
-    if in_place is not None:
-        return in_place
+    kept_copies = any(
+        (middle := _middle(page.contents[index], before, after)) != _runs_once(middle)
+        for index, before, after in zip(chain.lines[1:-1], chain.shared, chain.shared[1:])
+    )
+    in_place = _doubled_across_lines(page, chain, bound) if kept_copies else None
+    return in_place or _staircases(page, chain) or _doubled_across_lines(page, chain, bound) or []
+
+
+def _staircases(page: Page, chain: Chain) -> list[Change]:
     changes: list[Change] = []
     taken = -1
     for first, last in _steps(page, chain):
@@ -211,7 +224,8 @@ def _doubled_across_lines(page: Page, chain: Chain, bound: int) -> list[Change] 
     changes = []
     for runs in doubled_spans(joined, bound):
         start, end = runs[0].start, runs[-1].end
-        breaks -= {position for position in breaks if start < position < end}
+        # Each line break falls between the two copies of a run.
+        breaks -= {run.start + len(run.run) for run in runs if run.doubled}
         first, last = bisect_right(ends, start), bisect_left(ends, end)
         changes.append(
             Change(
@@ -257,15 +271,24 @@ def _runs_once(middle: str) -> str | None:
     return "".join(runs)
 
 
+def _is_step(content: str, before: int, after: int) -> bool:
+    """True for a line of a staircase: the runs shared with the lines before and after,
+    and between them, after a run boundary, glyphs drawn alone; the shared runs are
+    most of the line (a line of prose is more than the word it shares by chance)."""
+    middle = _middle(content, before, after)
+    return (
+        len(middle) <= before + after
+        and is_boundary(content, before)
+        and _runs_once(middle) is not None
+    )
+
+
 def _steps(page: Page, chain: Chain) -> Iterator[tuple[int, int]]:
-    """(first, last) positions in ``chain`` of its parts whose inner lines are steps of a
-    staircase: the two shared runs, between them a run boundary and single glyphs."""
+    """(first, last) positions in ``chain`` of its parts whose inner lines are steps."""
     first = 0
     for position in range(1, len(chain.lines) - 1):
         content = page.contents[chain.lines[position]]
-        before, after = chain.shared[position - 1], chain.shared[position]
-        middle = _middle(content, before, after)
-        if middle and not (is_boundary(content, before) and _runs_once(middle) is not None):
+        if not _is_step(content, chain.shared[position - 1], chain.shared[position]):
             yield first, position
             first = position
     yield first, len(chain.lines) - 1
@@ -291,7 +314,7 @@ def _staircase(page: Page, chain: Chain, first: int, last: int) -> Change | None
     contents = [page.contents[index] for index in chain.lines[first : last + 1]]
     shared = chain.shared[first:last]
     runs = [content[:size] for content, size in zip(contents[1:], shared, strict=True)]
-    if sum(map(_is_evidence, runs)) < MIN_STAIRCASE_OVERLAPS:
+    if len({run for run in runs if _is_evidence(run)}) < MIN_STAIRCASE_OVERLAPS:
         return None
     parts = [_single_marks(_middle(contents[0], 0, shared[0]))]
     for step, content in enumerate(contents[1:-1], start=1):

@@ -60,7 +60,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -193,6 +194,25 @@ def _copied_lines(page: Page, first: int, end: int) -> Change | None:
     return Change(page.line(first).start, page.line(end - 1).end, kept, note)
 
 
+def _line_forms(page: Page, first: int, bound: int) -> tuple[int, list[Change], Sequence[int]]:
+    """Forms 4–6 from line ``first``: (end of the lines they span, their repairs, the
+    lines left to search one by one)."""
+    end = copied_block_end(page, first)
+    if end > first:
+        change = _copied_lines(page, first, end)
+        return (end, [change], []) if change else (end, [], range(first, end))
+    chain = chain_from(page, first, bound)
+    changes = repair(page, chain, bound)
+    ends = [change.end for change in changes]
+    alone = []
+    for index in chain.lines:
+        line = page.line(index)
+        after = bisect_right(ends, line.lead)
+        if after == len(changes) or changes[after].start >= line.lead + len(line.content):
+            alone.append(index)
+    return chain.lines[-1] + 1, changes, alone
+
+
 def find(text: str, options: Options) -> Iterator[Change]:
     bound = max(1, options.max_run_length)
     page = Page(text)
@@ -201,28 +221,11 @@ def find(text: str, options: Options) -> Iterator[Change]:
     for index in sorted(in_place | page.chain_starts(bound)):
         if index < done:
             continue
-        end = copied_block_end(page, index)
-        if end > index:
-            change = _copied_lines(page, index, end)
-            lines = [] if change else range(index, end)
-            changes = [change] if change else []
-        else:
-            chain = chain_from(page, index, bound)
-            changes = repair(page, chain, bound)
-            end = chain.lines[-1] + 1
-            lines = [k for k in chain.lines if not _covered(page.line(k), changes)]
+        done, changes, alone = _line_forms(page, index, bound)
         changes += [
-            change for k in lines if k in in_place for change in _in_place(page.line(k), bound)
+            change for k in alone if k in in_place for change in _in_place(page.line(k), bound)
         ]
         yield from sorted(changes)
-        done = end
-
-
-def _covered(line: Line, changes: list[Change]) -> bool:
-    return any(
-        change.start < line.lead + len(line.content) and line.lead < change.end
-        for change in changes
-    )
 
 
 RULE = Rule(
