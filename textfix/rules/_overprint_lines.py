@@ -1,37 +1,39 @@
 """Fake bold split over lines: copied lines, and chains of lines that share a run.
 
 Each run of a fake-bold line is drawn twice, the second copy a fraction of a glyph
-to the right. A copy that starts left of where the first one ended looks to an
-extractor like a new line (or text box), so it cuts the line between the copies of
-every run longer than one glyph; single glyphs, whose copies coincide, it mostly
-merges. What comes out is a *chain*: consecutive lines of which each ends with a
-run that the next begins with (the two copies of that run), shown here for
+to the right. A copy that starts left of where the one before it ended looks to an
+extractor like a new line (or text box), so the line is cut between the two copies
+of every run of two glyphs or more; the copies of a single glyph coincide, and are
+merged or kept in place. What comes out is a *chain*: consecutive lines of which
+each ends with a run that the next begins with (the two copies of that run). For
 ``2月18日，市委书记…座谈会。（张伟 摄）``:
 
 - pdftotext: ``2月18`` / ``18日`` / ``日，市委…座谈会`` / ``市委…座谈会。`` / ``。（张伟 摄）``;
 - PyMuPDF: ``2月18`` / ``18日，市委…座谈会`` / ``市委…座谈会。（张伟`` / ``张伟摄）``
   (the gap before ``摄`` was no glyph, and is lost);
-- pdfminer.six, which keeps both copies of everything else in place, one text box
-  per copy of a long run: ``22月月1818日日，，市委…座谈会`` / (blank) / ``市委…座谈会。。（（张伟张伟 摄摄））``.
+- pdftotext -layout, single glyphs kept twice: ``2月18`` / ``18日日，市委…座谈会`` /
+  ``市委…座谈会。。（张伟 摄）``;
+- pdfminer.six, everything else kept twice in place, a text box per copy of a long
+  run: ``22月月1818日日，，市委…座谈会`` / (blank) / ``市委…座谈会。。（（张伟张伟 摄摄））``.
 
-A chain is repaired in one of two ways, whichever its lines prove:
+A shared run must be what a run is: one kind of character (the font changes with
+the kind), starting at a run boundary (a kind change, a space or a mark, the line
+start). So ``坚持高质量发展`` / ``发展是第一要务`` is no chain: ``发展`` goes on from
+``高质量`` without a boundary. A chain is repaired in one of two ways:
 
 - *doubled in place across lines*: read as one string, the lines are doubled run by
-  run (the pdfminer.six form) with the evidence a line needs, and every line break
-  falls inside a doubled stretch;
-- *staircase*: at least ``MIN_STAIRCASE_OVERLAPS`` shared runs in a row, and every
-  line between two shared runs holds nothing else but glyphs drawn alone
-  (``日，`` in ``18日，市委…座谈会``): a run of two glyphs or more would have cut the
-  line itself. Each shared run is kept once; a glyph that the extractor kept twice
-  there (``日日``) once; and a doubled mark that clean text never doubles (``。。``)
-  once anywhere in the chain.
+  run with the evidence a line needs (``doubled_spans``), and every line break falls
+  between the two copies of a run;
+- *staircase*: at least ``MIN_STAIRCASE_OVERLAPS`` distinct runs shared, and every
+  line between two of them a *step*: the two shared runs, between them nothing but
+  glyphs drawn alone (a run of two glyphs or more would have cut the line itself),
+  and no more of them than the shared runs hold, a run boundary after the first.
+  Each shared run is kept once, a glyph kept twice on a step (``日日``) once, and a
+  doubled mark that clean text never doubles (``。。``) once.
 
-A shared run must be what a run is: one kind of character, starting where a run
-may start (after a kind change, a space or a mark, at the line start, or right
-after the run shared with the line before). So ``……发展`` / ``发展是第一要务`` is no
-chain (``发展`` continues ``……`` without a run boundary), and a heading followed by
-a paragraph that repeats its last word (``一、发展`` / ``发展，是…``) is a chain of one
-shared run, which proves nothing.
+A line that begins with the last word of the line before (``一、发展`` / ``发展，是…``)
+shares one run, which proves nothing; a line of prose between two shared runs is
+no step (``增长到2024`` / ``2024年全市GDP`` / ``GDP增长5%``).
 """
 
 from __future__ import annotations
@@ -126,7 +128,7 @@ class Page:
         }
 
     def following(self, index: int) -> int | None:
-        """The next non-blank line after ``index``, unless more than ``MAX_BLANK_LINES`` part them."""
+        """The next non-blank line after ``index``, if at most ``MAX_BLANK_LINES`` part them."""
         for after in range(index + 1, min(index + MAX_BLANK_LINES + 2, len(self.raw))):
             if self.contents[after]:
                 return after
@@ -188,17 +190,21 @@ def chain_from(page: Page, first: int, bound: int) -> Chain:
 def repair(page: Page, chain: Chain, bound: int) -> list[Change]:
     """The repair of a chain: doubled in place across its lines, or its staircases.
 
-    Lines between two shared runs that hold a doubled run (``，，`` in ``…机遇，，扎实…``)
-    show an extractor that kept both copies of everything: the chain is first read
-    as doubled in place. Otherwise the extractor merged what it could, and the first
-    and last lines are as printed: the chain is first read as a staircase (which
-    keeps ``77`` in ``77也二小`` / ``也二小5``, where reading in place would not).
+    An extractor that kept both copies of the glyphs it could have merged (a doubled
+    mark, ``，，``, anywhere in the chain; a doubled run between two shared runs,
+    ``18日日，``) kept both copies of everything: the chain is first read as doubled in
+    place. Otherwise the extractor merged what it could, and the first and last lines
+    are as printed: the chain is first read as a staircase (which keeps ``77`` in
+    ``77也二小`` / ``也二小5``, where reading in place would halve it).
     """
     if len(chain.lines) < 2:
         return []
-    kept_copies = any(
-        (middle := _middle(page.contents[index], before, after)) != _runs_once(middle)
-        for index, before, after in zip(chain.lines[1:-1], chain.shared, chain.shared[1:])
+    contents = [page.contents[index] for index in chain.lines]
+    kept_copies = _single_marks("".join(contents)) != "".join(contents) or any(
+        (middle := _middle(content, before, after)) != _runs_once(middle)
+        for content, before, after in zip(
+            contents[1:-1], chain.shared, chain.shared[1:], strict=False
+        )
     )
     in_place = _doubled_across_lines(page, chain, bound) if kept_copies else None
     return in_place or _staircases(page, chain) or _doubled_across_lines(page, chain, bound) or []

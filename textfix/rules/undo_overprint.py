@@ -10,14 +10,22 @@ overlapping glyphs emit every run twice, each in its own way:
 2. glyph by glyph when lines of several columns are merged (pdfplumber), Latin
    included with its doubled spaces: ``图图为为一一月月``, ``TThhee  PPrreessss``;
 3. the two copies separated by a space: ``13 13日日，，一名一名39 39岁岁``;
-4. each copy on its own line (PyMuPDF, pypdf): ``13`` / ``13`` / ``日`` / ``日`` / …;
-5. a "staircase" of half-merged copies (pdftotext): ``1月17`` / ``17日上午`` /
-   ``日上午11`` / ``11时`` for ``1月17日上午11时``.
+4. each copy on its own line (pypdf): ``13`` / ``13`` / ``日`` / ``日`` / …;
+5. a *staircase*: a copy that starts left of where the one before it ended looks
+   like a new line, so the line is cut between the two copies of every run of two
+   glyphs or more, the copies of single glyphs merged. pdftotext: ``2月18`` /
+   ``18日`` / ``日，市委…座谈会`` / ``市委…座谈会。`` / ``。（张伟 摄）``; PyMuPDF:
+   ``2月18`` / ``18日，市委…座谈会`` / ``市委…座谈会。（张伟`` / ``张伟摄）``;
+6. the same cut, every run else doubled in place, one text box per copy
+   (pdfminer.six): ``22月月1818日日，，市委…座谈会`` / / ``市委…座谈会。。（（张伟张伟 摄摄））``.
 
 Broken:     ``22月月2020日日，，两条挖泥船两条挖泥船。。``
 Fixed:      ``2月20日，两条挖泥船。``
+Broken:     ``2月18`` / ``18日`` / ``日，市委召开座谈会`` / ``市委召开座谈会。``
+Fixed:      ``2月18日，市委召开座谈会。``
 
-Repaired, when the evidence (``LINE_EVIDENCE``, ``SEGMENT_EVIDENCE``) holds:
+Repaired, when the evidence (``LINE_EVIDENCE``, ``SEGMENT_EVIDENCE`` in ``_overprint_evidence``)
+holds:
 
 - forms 1–3 when a whole line decomposes completely into doubled runs, a single
   space between two of them being the extractor's gap (``还月亮还月亮 摄摄``); or
@@ -25,8 +33,12 @@ Repaired, when the evidence (``LINE_EVIDENCE``, ``SEGMENT_EVIDENCE``) holds:
   (a bold lead-in: ``【【重要提示重要提示】】【【请注意请注意】】市民…``);
 - form 4 when consecutive line pairs are copies of each other (first copies kept,
   lines not joined);
-- form 5 when at least ``MIN_STAIRCASE_OVERLAPS`` consecutive lines each are the
-  last run of the line before plus one new run; these lines are joined into one.
+- forms 5 and 6 on *chains* of lines of which each ends with a run that the next
+  begins with (see ``_overprint_lines``): when the chain read as one string is
+  doubled in place with that evidence, every line break between two copies; or
+  when at least ``MIN_STAIRCASE_OVERLAPS`` distinct runs are shared and every line
+  between two of them holds nothing else but glyphs drawn alone. The lines are
+  joined into one.
 
 Each restored span is one edit whose note lists the runs found.
 
@@ -37,21 +49,31 @@ run (``四座大桥将改建四座大桥将改建``) or as too few or too short 
 (``22月月2020日日``, ``通通知知``); a single pair of identical lines (a repeated
 headline, a refrain) and identical lines not in pairs; doubled runs mixed with runs
 drawn once (``13 13日日，一名一名`` — the comma is single) unless the doubled part
-is a bounded segment with enough evidence; a glyph-doubled segment inside a line
-(``TThhee  PPrreessss reports``: single glyphs are all clean text may double);
-staircases whose lines hold more than two runs, or whose first line is a single run.
+is a bounded segment with enough evidence and a doubled mark; a glyph-doubled
+segment inside a line (``TThhee  PPrreessss reports``: single glyphs are all clean
+text may double); a line that begins with the last word of the line before
+(``坚持高质量发展`` / ``发展是第一要务``: no run boundary; ``一、发展`` / ``发展，是…``: one
+shared run), or lines that each share a run with the next but hold more
+(``增长到2024`` / ``2024年全市GDP`` / ``GDP增长5%``). A gap space that the extractor lost
+(``张伟摄）``) is not put back, and where it was lost between two shared runs
+(``本报记者陈静``) the staircase ends there.
 Doubled text that is also the doubling of another text is repaired one way only
 (``高高兴兴高高兴兴``: the run ``高高兴兴`` or the glyphs of ``高兴高兴``); see
 ``_squares`` for the choice.
 
-Gate: a line shorter than twice ``LINE_EVIDENCE.restored_chars`` cannot hold enough
-doubled text and is not searched, nor is a line that neither opens with a square nor
-holds a telltale one (``_may_hold_overprint``); the search itself only compares positions where a
-character recurs within ``max_run_length`` + 1 characters.
+Gate: only lines found by whole-text scans are looked at: lines at least twice
+``LINE_EVIDENCE.restored_chars`` long that open with a square (a whole line doubled)
+or hold a mark doubled that clean text never doubles (a doubled segment needs
+telltale runs, and a bold lead-in is set off by marks, doubled with it); lines
+that start a block of copied lines or share a run with the next line. The square
+search itself only compares positions where a character recurs within
+``max_run_length`` + 1 characters.
 
 >>> from textfix.rule import Change
 >>> list(find("22月月2020日日，，两条挖泥船两条挖泥船。。", Options()))[0].after
 '2月20日，两条挖泥船。'
+>>> list(find("2月18\\n18日\\n日，市委召开座谈会\\n市委召开座谈会。", Options()))[0].after
+'2月18日，市委召开座谈会。'
 >>> list(find("谢谢谢谢，天天天天", Options()))
 []
 """
@@ -70,12 +92,10 @@ from ..rule import Change, Example, Rule
 from ._overprint_evidence import (
     CONVENTIONAL_DOUBLES,
     LINE_EVIDENCE,
-    SEGMENT_EVIDENCE,
     doubled_spans,
     is_telltale,
 )
 from ._overprint_lines import (
-    MIN_STAIRCASE_OVERLAPS,
     Line,
     Page,
     chain_from,
@@ -84,8 +104,6 @@ from ._overprint_lines import (
     repair,
 )
 from ._squares import Run
-
-__all__ = ["LINE_EVIDENCE", "MAX_RUN_LENGTH", "MIN_STAIRCASE_OVERLAPS", "SEGMENT_EVIDENCE", "RULE"]
 
 # Longest run tried (characters). A fake-bold run is a phrase drawn in one call:
 # headline and caption runs are under ~30 characters (the seed caption's longest is
@@ -99,7 +117,7 @@ _ASTRAL = "\U00010000-\U0010ffff"
 
 @lru_cache(maxsize=1)
 def _doubled_mark() -> re.Pattern[str]:
-    """Two copies in a row of a mark that clean text never doubles (``，，``, ``【【``).
+    r"""Two copies in a row of a mark that clean text never doubles (``，，``, ``【【``).
 
     The class lists the marks of the Basic Multilingual Plane as ranges, which the
     standard library's engine matches from a bitmap: twice as fast as ``[^\w\s]`` and
