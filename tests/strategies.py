@@ -735,8 +735,9 @@ def echoing_document(draw: st.DrawFn) -> str:
     for text in draw(st.lists(reduplicated_paragraph(), min_size=1, max_size=4)):
         for start in range(0, len(text), width):
             line = text[start : start + width].strip()
-            if lines and line and draw(st.booleans()):
-                line = lines[-1][-draw(st.integers(1, min(4, len(lines[-1])))) :] + line
+            echo = lines[-1][-draw(st.integers(1, 4)) :] if lines else ""
+            if line and echo.isalnum() and draw(st.booleans()):
+                line = echo + line
             if line:
                 lines.append(line)
     return "\n".join(lines) + "\n"

@@ -3,6 +3,7 @@ to repair, never changes clean text, is idempotent and never raises."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 import textfix
 from textfix.rules import undo_overprint
 from textfix.rules._overprint_evidence import CONVENTIONAL_DOUBLES
-from textfix.rules._overprint_lines import MIN_STAIRCASE_OVERLAPS
+from textfix.rules._overprint_lines import MIN_SHARED_PART_OF_STEP, MIN_STAIRCASE_OVERLAPS
 from textfix.rules._squares import Run
 from textfix.rules.undo_overprint import LINE_EVIDENCE, MAX_RUN_LENGTH
 
@@ -112,7 +113,10 @@ def is_provable_staircase(runs: list[str], cut: list[bool]) -> bool:
     return (
         len(shared) >= MIN_STAIRCASE_OVERLAPS
         and LINE_EVIDENCE.is_enough_text("".join(runs))
-        and all(len("".join(runs[a + 1 : b])) <= len(runs[a] + runs[b]) for a, b in steps)
+        and all(
+            len(runs[a] + runs[b]) >= MIN_SHARED_PART_OF_STEP * len("".join(runs[a : b + 1]))
+            for a, b in steps
+        )
     )
 
 
@@ -177,9 +181,19 @@ def test_hard_wrapped_clean_text_is_unchanged(text: str) -> None:
 def test_is_idempotent(data: st.DataObject) -> None:
     text = data.draw(short_text)
     runs = data.draw(s.runs_of(text, min_runs=2))
+    font_runs = s.font_runs(text)
+    cut = data.draw(s.cuts_between_copies(font_runs, merge_glyphs=False))
     broken = data.draw(
         st.sampled_from(
-            [s.double_in_place(runs), s.double_glyphs(text), s.double_on_lines(runs), text]
+            [
+                s.double_in_place(runs),
+                s.double_glyphs(text),
+                s.double_on_lines(runs),
+                s.staircase(font_runs, cut),
+                s.staircase(font_runs, cut, keep_glyph_copies=True),
+                s.double_in_boxes(font_runs, cut),
+                text,
+            ]
         )
     )
     once = repair(broken)
@@ -199,6 +213,41 @@ def test_never_raises_and_reports_valid_edits(text: str) -> None:
 def test_never_raises_on_repetitive_text(text: str) -> None:
     repaired = textfix.explain(text, ONLY)
     assert all(text[edit.start : edit.end] == edit.before for edit in repaired.edits)
+
+
+def _calls(text: str) -> int:
+    """Python and C function calls made repairing ``text``: work, counted exactly."""
+    calls = 0
+
+    def count(frame: object, event: str, arg: object) -> None:
+        nonlocal calls
+        calls += event in ("call", "c_call")
+
+    sys.setprofile(count)
+    try:
+        repair(text)
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+# Chains as long as the text: one staircase, steps that all fail (every part tried
+# and the whole chain read in place), text boxes, and repetitive lines.
+ADVERSARIAL_UNITS = {
+    "one long staircase": "".join(f"{k % 10}{s.COMMON_HAN[k]}{(k + 1) % 10}\n" for k in range(40)),
+    "no step anywhere": "".join(
+        f"{k % 10}{s.COMMON_HAN[k : k + 2]}{(k + 1) % 10}\n" for k in range(40)
+    ),
+    "text boxes": s.double_in_boxes(["2", "月", "，", "市委召开", "，", "会议"], [0, 0, 0, 1, 0, 1])
+    + "\n",
+    "repetitive": "ab 谢\nb谢a\n谢 ab\n" * 10,
+}
+
+
+@pytest.mark.parametrize("unit", ADVERSARIAL_UNITS.values(), ids=ADVERSARIAL_UNITS.keys())
+def test_work_grows_linearly_with_the_text(unit: str) -> None:
+    repair(unit)  # tables built on first use are no part of the work
+    assert _calls(unit * 16) <= 2.2 * _calls(unit * 8)
 
 
 def _corpus(name: str) -> str:

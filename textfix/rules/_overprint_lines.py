@@ -55,11 +55,17 @@ from ._overprint_evidence import (
     kind,
 )
 
-# A staircase needs this many runs shared by consecutive lines. One occurs between
-# a heading and a paragraph that repeats its last word (``一、发展`` / ``发展，是…``);
-# two in a row, each line between them nothing but the shared runs and single
-# glyphs, is the extractor's cut and not prose (``锡段`` / ``锡段。`` / ``。（本报记者…``).
+# A staircase needs this many distinct runs shared by consecutive lines. One occurs
+# between a heading and a paragraph that takes up its last word (``一、发展`` /
+# ``发展，是…``), one mark shared over and over in a list (``'a'`` / ``'b'`` / ``'c'``);
+# two different ones in a row, each line between them a step, are the extractor's
+# cut, not prose (``锡段`` / ``锡段。`` / ``。（本报记者…``).
 MIN_STAIRCASE_OVERLAPS = 2
+# The shared runs make up at least this share of a step (its glyphs counted once).
+# PyMuPDF's steps are the shared runs and a mark or two (``18日，市委…座谈会``: 24 of
+# 26 characters); a line of prose that begins and ends with words its neighbours
+# share is mostly words of its own (``2024年全市GDP``).
+MIN_SHARED_PART_OF_STEP = 0.5
 # Extractors set text boxes apart by one blank line (pdfminer.six): a chain may
 # step over one, not over a paragraph or page break.
 MAX_BLANK_LINES = 1
@@ -192,7 +198,8 @@ def repair(page: Page, chain: Chain, bound: int) -> list[Change]:
 
     An extractor that kept both copies of the glyphs it could have merged (a doubled
     mark, ``，，``, anywhere in the chain; a doubled run between two shared runs,
-    ``18日日，``) kept both copies of everything: the chain is first read as doubled in
+    ``18日日，``) kept both copies of everything, and so does one that sets its text
+    boxes apart by blank lines (pdfminer.six): the chain is first read as doubled in
     place. Otherwise the extractor merged what it could, and the first and last lines
     are as printed: the chain is first read as a staircase (which keeps ``77`` in
     ``77也二小`` / ``也二小5``, where reading in place would halve it).
@@ -200,10 +207,15 @@ def repair(page: Page, chain: Chain, bound: int) -> list[Change]:
     if len(chain.lines) < 2:
         return []
     contents = [page.contents[index] for index in chain.lines]
-    kept_copies = _single_marks("".join(contents)) != "".join(contents) or any(
-        (middle := _middle(content, before, after)) != _runs_once(middle)
-        for content, before, after in zip(
-            contents[1:-1], chain.shared, chain.shared[1:], strict=False
+    blank_lines_between = chain.lines[-1] - chain.lines[0] + 1 > len(chain.lines)
+    kept_copies = (
+        blank_lines_between
+        or _single_marks("".join(contents)) != "".join(contents)
+        or any(
+            (middle := _middle(content, before, after)) != _runs_once(middle)
+            for content, before, after in zip(
+                contents[1:-1], chain.shared, chain.shared[1:], strict=False
+            )
         )
     )
     in_place = _doubled_across_lines(page, chain, bound) if kept_copies else None
@@ -281,11 +293,11 @@ def _is_step(content: str, before: int, after: int) -> bool:
     """True for a line of a staircase: the runs shared with the lines before and after,
     and between them, after a run boundary, glyphs drawn alone; the shared runs are
     most of the line (a line of prose is more than the word it shares by chance)."""
-    middle = _middle(content, before, after)
+    glyphs = _runs_once(_middle(content, before, after))
     return (
-        len(middle) <= before + after
+        glyphs is not None
+        and before + after >= MIN_SHARED_PART_OF_STEP * (before + after + len(glyphs))
         and is_boundary(content, before)
-        and _runs_once(middle) is not None
     )
 
 

@@ -13,9 +13,10 @@ overlapping glyphs emit every run twice, each in its own way:
 4. each copy on its own line (pypdf): ``13`` / ``13`` / ``日`` / ``日`` / …;
 5. a *staircase*: a copy that starts left of where the one before it ended looks
    like a new line, so the line is cut between the two copies of every run of two
-   glyphs or more, the copies of single glyphs merged. pdftotext: ``2月18`` /
-   ``18日`` / ``日，市委…座谈会`` / ``市委…座谈会。`` / ``。（张伟 摄）``; PyMuPDF:
-   ``2月18`` / ``18日，市委…座谈会`` / ``市委…座谈会。（张伟`` / ``张伟摄）``;
+   glyphs or more, the copies of single glyphs merged (or kept in place, by
+   pdftotext -layout: ``18日日，…``). pdftotext: ``2月18`` / ``18日`` /
+   ``日，市委…座谈会`` / ``市委…座谈会。`` / ``。（张伟 摄）``; PyMuPDF: ``2月18`` /
+   ``18日，市委…座谈会`` / ``市委…座谈会。（张伟`` / ``张伟摄）``;
 6. the same cut, every run else doubled in place, one text box per copy
    (pdfminer.six): ``22月月1818日日，，市委…座谈会`` / / ``市委…座谈会。。（（张伟张伟 摄摄））``.
 
