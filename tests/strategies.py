@@ -640,15 +640,57 @@ def double_on_lines(runs: list[str]) -> str:
     return "\n".join(run + "\n" + run for run in runs)
 
 
-def staircase(runs: list[str], first: int) -> str:
-    """pdftotext half-merging the copies: ``1月17`` / ``17日上午`` / ``日上午11`` / ``11时``.
+# Extractors start a new line (or text box) where a copy starts left of where the
+# copy before it ended: between the two copies of every run of two glyphs or more.
+# The copies of a one-glyph run coincide, and are merged (pdftotext, PyMuPDF) or
+# kept in place (pdftotext -layout, pdfminer.six).
 
-    The first line holds runs ``0..first`` (``first`` >= 1); every later line repeats
-    the last run of the line before and adds the next one.
+
+@st.composite
+def cuts_between_copies(draw: st.DrawFn, runs: list[str], *, merge_glyphs: bool) -> list[bool]:
+    """Which runs a line break falls between the copies of (a caption drawn in fake bold).
+
+    Within a stretch of the caption every run of two glyphs or more is cut; a run of
+    one glyph is cut too by pdftotext now and then (``，`` / ``，2024``), never by
+    PyMuPDF (``merge_glyphs``). Before and after the stretch, the extractor read the
+    copies as one (pdftotext's last line ``。（张伟 摄）``).
     """
-    lines = ["".join(runs[: first + 1])]
-    lines += [runs[k - 1] + runs[k] for k in range(first + 1, len(runs))]
-    return "\n".join(lines)
+    last = len(runs) - 1
+    first = draw(st.integers(0, last))
+    end = draw(st.integers(first, last))
+    # Spaces are no glyphs at all (the extractor sees a gap): nothing to cut.
+    return [
+        first <= k <= end
+        and not run.isspace()
+        and (len(run) > 1 or (not merge_glyphs and draw(st.booleans())))
+        for k, run in enumerate(runs)
+    ]
+
+
+def staircase(runs: list[str], cut: list[bool], *, keep_glyph_copies: bool = False) -> str:
+    """pdftotext, PyMuPDF: a cut run ends one line (its first copy) and begins the next
+    (its second copy); the copies of the others are merged: ``2月18`` / ``18日`` / ….
+
+    With ``keep_glyph_copies`` (pdftotext -layout), a one-glyph run between two cut
+    runs keeps both copies in place: ``18日日，市委…座谈会``.
+    """
+    lines, line = [], ""
+    cuts = [k for k, is_cut in enumerate(cut) if is_cut]
+    for k, (run, is_cut) in enumerate(zip(runs, cut, strict=True)):
+        inside = bool(cuts) and cuts[0] < k < cuts[-1] and len(run) == 1
+        line += run * 2 if keep_glyph_copies and inside and not is_cut else run
+        if is_cut:
+            lines.append(line)
+            line = run
+    return "\n".join([*lines, line])
+
+
+def double_in_boxes(runs: list[str], cut: list[bool]) -> str:
+    """pdfminer.six: every run doubled in place, a new text box (after a blank line)
+    between the copies of each cut run: ``22月月1818日日，，市委…会`` / / ``市委…会。。…``."""
+    return "".join(
+        run + ("\n\n" if is_cut else "") + run for run, is_cut in zip(runs, cut, strict=True)
+    )
 
 
 def _script(char: str) -> str:
@@ -680,6 +722,25 @@ def wrapped_document(draw: st.DrawFn) -> str:
     for text in draw(st.lists(reduplicated_paragraph(), min_size=1, max_size=4)):
         lines += [text[k : k + width].strip() for k in range(0, len(text), width)]
     return "\n".join(line for line in lines if line) + "\n"
+
+
+@st.composite
+def echoing_document(draw: st.DrawFn) -> str:
+    """Clean lines of which some begin with the last word of the line before: a heading
+    and the paragraph that takes it up (``坚持高质量发展`` / ``发展是第一要务``), or prose
+    wrapped where a word repeats (``研究`` / ``研究…``). Only the staircases of fake
+    bold look alike, and they are cut at every run."""
+    width = draw(st.integers(8, 40))
+    lines: list[str] = []
+    for text in draw(st.lists(reduplicated_paragraph(), min_size=1, max_size=4)):
+        for start in range(0, len(text), width):
+            line = text[start : start + width].strip()
+            echo = lines[-1][-draw(st.integers(1, 4)) :] if lines else ""
+            if line and echo.isalnum() and draw(st.booleans()):
+                line = echo + line
+            if line:
+                lines.append(line)
+    return "\n".join(lines) + "\n"
 
 
 def has_square(text: str, *, letters: int = 1) -> bool:

@@ -3,6 +3,7 @@ to repair, never changes clean text, is idempotent and never raises."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from hypothesis import strategies as st
 
 import textfix
 from textfix.rules import undo_overprint
+from textfix.rules._overprint_evidence import CONVENTIONAL_DOUBLES
+from textfix.rules._overprint_lines import MIN_SHARED_PART_OF_STEP, MIN_STAIRCASE_OVERLAPS
 from textfix.rules._squares import Run
 from textfix.rules.undo_overprint import LINE_EVIDENCE, MAX_RUN_LENGTH
 
@@ -100,16 +103,68 @@ def test_keeps_one_copy_of_each_copied_line(data: st.DataObject) -> None:
     assert repair(s.double_on_lines(runs)) == "\n".join(runs)
 
 
+def is_provable_staircase(runs: list[str], cut: list[bool]) -> bool:
+    """The documented evidence of a staircase: enough distinct runs cut between their
+    copies (not only marks doubled by convention), and every line between two cut
+    runs mostly made of them (see ``_overprint_lines``)."""
+    cuts = [k for k, is_cut in enumerate(cut) if is_cut]
+    shared = {runs[k] for k in cuts if not set(runs[k]) <= CONVENTIONAL_DOUBLES}
+    steps = zip(cuts, cuts[1:], strict=False)
+    return (
+        len(shared) >= MIN_STAIRCASE_OVERLAPS
+        and LINE_EVIDENCE.is_enough_text("".join(runs))
+        and all(
+            len(runs[a] + runs[b]) >= MIN_SHARED_PART_OF_STEP * len("".join(runs[a : b + 1]))
+            for a, b in steps
+        )
+    )
+
+
+# The runs a PDF draws for a caption: font runs, none longer than the searched bound.
+# A text that repeats a phrase (``DeepSeekDeepSeek``) reads as that phrase doubled in
+# place too: no repair can tell, so such twins are left out.
+@st.composite
+def caption_runs(draw: st.DrawFn, texts: st.SearchStrategy[str] = short_text) -> list[str]:
+    text = draw(texts.filter(lambda text: not s.has_square(text)))
+    return bounded(s.font_runs(text))
+
+
 @given(st.data())
-def test_joins_a_staircase_of_half_merged_copies(data: st.DataObject) -> None:
-    text = data.draw(short_text)
-    runs = bounded(s.font_runs(text))
-    assume(len(runs) >= 5 and " " not in runs)
-    # The first line holds at least two runs (as pdftotext prints it): a first line
-    # that is all overlap is a prefix of the next, which clean text also shows.
-    first = data.draw(st.integers(1, len(runs) - 4))
-    assume(has_evidence(["".join(runs[: first + 1]), *runs[first + 1 :]]))
-    assert repair(s.staircase(runs, first)) == text
+def test_joins_a_pdftotext_staircase(data: st.DataObject) -> None:
+    runs = data.draw(caption_runs())
+    cut = data.draw(s.cuts_between_copies(runs, merge_glyphs=False))
+    assume(is_provable_staircase(runs, cut))
+    assert repair(s.staircase(runs, cut)) == "".join(runs)
+
+
+@given(st.data())
+def test_joins_a_pymupdf_staircase(data: st.DataObject) -> None:
+    # PyMuPDF loses the gap between two Han runs (``张伟摄）``): spaceless captions here.
+    runs = data.draw(caption_runs(spaceless_text))
+    cut = data.draw(s.cuts_between_copies(runs, merge_glyphs=True))
+    assume(is_provable_staircase(runs, cut))
+    assert repair(s.staircase(runs, cut)) == "".join(runs)
+
+
+@given(st.data())
+def test_joins_a_staircase_that_keeps_both_copies_of_single_glyphs(data: st.DataObject) -> None:
+    runs = data.draw(caption_runs())
+    cut = data.draw(s.cuts_between_copies(runs, merge_glyphs=False))
+    assume(is_provable_staircase(runs, cut))
+    assert repair(s.staircase(runs, cut, keep_glyph_copies=True)) == "".join(runs)
+
+
+@given(st.data())
+def test_joins_text_boxes_cut_between_copies_doubled_in_place(data: st.DataObject) -> None:
+    runs = data.draw(caption_runs())
+    cut = data.draw(s.cuts_between_copies(runs, merge_glyphs=True))
+    assume(has_evidence(runs))
+    assert repair(s.double_in_boxes(runs, cut)) == "".join(runs)
+
+
+@given(s.echoing_document())
+def test_lines_that_begin_with_the_last_word_of_the_line_before_are_unchanged(text: str) -> None:
+    assert repair(text) == text
 
 
 @given(s.clean_document(s.reduplicated_paragraph()))
@@ -126,9 +181,19 @@ def test_hard_wrapped_clean_text_is_unchanged(text: str) -> None:
 def test_is_idempotent(data: st.DataObject) -> None:
     text = data.draw(short_text)
     runs = data.draw(s.runs_of(text, min_runs=2))
+    font_runs = s.font_runs(text)
+    cut = data.draw(s.cuts_between_copies(font_runs, merge_glyphs=False))
     broken = data.draw(
         st.sampled_from(
-            [s.double_in_place(runs), s.double_glyphs(text), s.double_on_lines(runs), text]
+            [
+                s.double_in_place(runs),
+                s.double_glyphs(text),
+                s.double_on_lines(runs),
+                s.staircase(font_runs, cut),
+                s.staircase(font_runs, cut, keep_glyph_copies=True),
+                s.double_in_boxes(font_runs, cut),
+                text,
+            ]
         )
     )
     once = repair(broken)
@@ -148,6 +213,41 @@ def test_never_raises_and_reports_valid_edits(text: str) -> None:
 def test_never_raises_on_repetitive_text(text: str) -> None:
     repaired = textfix.explain(text, ONLY)
     assert all(text[edit.start : edit.end] == edit.before for edit in repaired.edits)
+
+
+def _calls(text: str) -> int:
+    """Python and C function calls made repairing ``text``: work, counted exactly."""
+    calls = 0
+
+    def count(frame: object, event: str, arg: object) -> None:
+        nonlocal calls
+        calls += event in ("call", "c_call")
+
+    sys.setprofile(count)
+    try:
+        repair(text)
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+# Chains as long as the text: one staircase, steps that all fail (every part tried
+# and the whole chain read in place), text boxes, and repetitive lines.
+ADVERSARIAL_UNITS = {
+    "one long staircase": "".join(f"{k % 10}{s.COMMON_HAN[k]}{(k + 1) % 10}\n" for k in range(40)),
+    "no step anywhere": "".join(
+        f"{k % 10}{s.COMMON_HAN[k : k + 2]}{(k + 1) % 10}\n" for k in range(40)
+    ),
+    "text boxes": s.double_in_boxes(["2", "月", "，", "市委召开", "，", "会议"], [0, 0, 0, 1, 0, 1])
+    + "\n",
+    "repetitive": "ab 谢\nb谢a\n谢 ab\n" * 10,
+}
+
+
+@pytest.mark.parametrize("unit", ADVERSARIAL_UNITS.values(), ids=ADVERSARIAL_UNITS.keys())
+def test_work_grows_linearly_with_the_text(unit: str) -> None:
+    repair(unit)  # tables built on first use are no part of the work
+    assert _calls(unit * 16) <= 2.2 * _calls(unit * 8)
 
 
 def _corpus(name: str) -> str:
