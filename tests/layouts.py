@@ -387,6 +387,20 @@ class PagedText:
     furniture: tuple[tuple[int, int], ...]
     pages: int
 
+    @classmethod
+    def from_lines(cls, lines: list[str], furniture_lines: list[int], pages: int) -> PagedText:
+        """Join ``lines``; the furniture spans are those of the lines numbered in
+        ``furniture_lines`` (a leading form feed is a page mark, not furniture)."""
+        offsets, position = [], 0
+        for line in lines:
+            offsets.append(position)
+            position += len(line) + 1
+        spans = tuple(
+            (offsets[i] + lines[i].startswith("\f"), offsets[i] + len(lines[i]))
+            for i in furniture_lines
+        )
+        return cls("\n".join(lines) + "\n", spans, pages)
+
 
 _CJK_HEADS = ("{paper}日报 {date}", "{date} {paper}晚报 要闻", "{paper}日报  {date}  第{page}版")
 _LATIN_HEADS = ("The {paper} Review  {date}", "Annual Report {year}", "{paper} Quarterly")
@@ -481,11 +495,4 @@ def extract_pages(
             add(line, True)
         if marked and number and len(out) > start:
             out[start] = "\f" + out[start]
-    offsets, position = [], 0
-    for line in out:
-        offsets.append(position)
-        position += len(line) + 1
-    furniture_spans = tuple(
-        (offsets[i] + out[i].startswith("\f"), offsets[i] + len(out[i])) for i in spans
-    )
-    return PagedText("\n".join(out) + "\n", furniture_spans, len(pages))
+    return PagedText.from_lines(out, spans, len(pages))

@@ -956,14 +956,7 @@ def head_block_pages(draw: st.DrawFn, extractor: str | None = None):
             if extractor != "pymupdf":
                 out.append("")
         out.extend(body)
-    offsets, position = [], 0
-    for line in out:
-        offsets.append(position)
-        position += len(line) + 1
-    furniture = tuple(
-        (offsets[i] + out[i].startswith("\f"), offsets[i] + len(out[i])) for i in spans
-    )
-    return PagedText("\n".join(out) + "\n", furniture, len(pages)), blocks, len(head) + 1
+    return PagedText.from_lines(out, spans, len(pages)), blocks, len(head) + 1
 
 
 _SECTION_COUNTERS = ("第{n}题", "Question {n}", "第{n}节")
