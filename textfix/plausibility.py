@@ -78,12 +78,6 @@ def _common_sets() -> tuple[str, str]:
     return gb2312_level1 + _COMMON_EXTRA, big5_level1 + _COMMON_EXTRA
 
 
-def common_han() -> frozenset[str]:
-    """GB2312 level 1 ∪ Big5 level 1 (about 6700 characters), built on first use."""
-    simplified, traditional = _common_sets()
-    return frozenset(simplified + traditional)
-
-
 @lru_cache(maxsize=1)
 def _common_han_sets() -> tuple[frozenset[str], frozenset[str]]:
     simplified, traditional = _common_sets()
