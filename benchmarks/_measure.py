@@ -43,6 +43,8 @@ def make_input(kind: str, size: int) -> str:
     """``size`` is in bytes of UTF-8, except for ``empty lines`` where it counts lines."""
     if kind == "mixed":
         return texts.tiled(speed_unit(), size)
+    if kind == "newspaper":
+        return texts.tiled([path.read_text(encoding="utf-8") for path in texts.raw_files()], size)
     if kind == "one line":
         return texts.tiled(speed_unit(), size).replace("\n", " ")
     if kind == "月 only":

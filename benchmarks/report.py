@@ -7,17 +7,13 @@ import json
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from .accuracy import RAW, AccuracyResult, Row
 from .metrics import ARTIFACT_PATTERNS
 from .speed import JUDGED_MIN_SECONDS, LINEAR_TOLERANCE, MB, Measurement, SpeedResult, is_linear
+from .targets import TARGET_MB_PER_S, by_sample, percent, targets
 
-# Release targets (issue 7): textfix keeps at most this share of the raw CER on PDF extractions,
-TARGET_CER_SHARE = 0.20
-# changes no clean text, and runs the default pipeline at least this fast (MB/s).
-TARGET_MB_PER_S = 10.0
 SOURCES_NOTE = (
     "Clean text: the seed corpus gold pages (`corpus/*.gold.txt`, hand-made), and English prose "
     "paragraphs of the Python Language Reference as shipped with CPython in `pydoc_data.topics` "
@@ -28,80 +24,23 @@ SOURCES_NOTE = (
 )
 
 
-@dataclass(frozen=True)
-class Target:
-    name: str
-    measured: str
-    met: bool | None  # None: not measured in this run
-
-
 def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
     return lines + [""]
 
 
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{100 * value:.1f}%"
-
-
 def _num(value: float | None, digits: int = 2) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
 
 
-def _by_sample(rows: list[Row]) -> dict[tuple[str, str], dict[str, Row]]:
-    grouped: dict[tuple[str, str], dict[str, Row]] = defaultdict(dict)
-    for row in rows:
-        grouped[(row.source, row.setting)][row.tool] = row
-    return grouped
-
-
-def targets(accuracy: AccuracyResult | None, speed: SpeedResult | None) -> list[Target]:
-    found = []
-    if accuracy is not None:
-        by_extractor: dict[str, list[float]] = defaultdict(list)
-        for (source, setting), tools in _by_sample(accuracy.rows).items():
-            if source.startswith("PDF") and "textfix" in tools and tools[RAW].scores.cer > 0:
-                share = tools["textfix"].scores.cer / tools[RAW].scores.cer
-                by_extractor[setting].append(share)
-        shares = [share for values in by_extractor.values() for share in values]
-        worst = max(shares) if shares else None
-        detail = ", ".join(f"{name} {_pct(max(values))}" for name, values in by_extractor.items())
-        found.append(
-            Target(
-                f"CER after textfix ≤ {TARGET_CER_SHARE:.0%} of raw CER on PDF extractions",
-                f"worst {_pct(worst)} (worst per extractor: {detail})",
-                None if worst is None else worst <= TARGET_CER_SHARE,
-            )
-        )
-        clean = next((check for check in accuracy.clean if check.tool == "textfix"), None)
-        found.append(
-            Target(
-                "textfix changes no clean text",
-                "—" if clean is None else f"{clean.false_change_rate:.1%} of {clean.texts} texts",
-                None if clean is None else clean.false_change_rate == 0,
-            )
-        )
-    if speed is not None:
-        default = next((m for m in speed.throughput if m.tool == "textfix"), None)
-        rate = default.mb_per_s if default else None
-        found.append(
-            Target(
-                f"default pipeline ≥ {TARGET_MB_PER_S:g} MB/s",
-                f"{_num(rate, 1)} MB/s",
-                None if rate is None else rate >= TARGET_MB_PER_S,
-            )
-        )
-    return found
-
-
-def _verdict(met: bool | None, unknown: str = "not measured") -> str:
+def verdict(met: bool | None, unknown: str = "not measured") -> str:
     return {True: "yes", False: "**no**", None: unknown}[met]
 
 
 def _accuracy_section(accuracy: AccuracyResult) -> list[str]:
     tools = accuracy.tools
-    grouped = _by_sample(accuracy.rows)
+    grouped = by_sample(accuracy.rows)
     lines = ["## Accuracy", "", "### Character error rate (lower is better)", ""]
     lines += _table(
         ["source", "setting", *tools],
@@ -109,7 +48,7 @@ def _accuracy_section(accuracy: AccuracyResult) -> list[str]:
             [
                 source,
                 setting,
-                *(_pct(by_tool[t].scores.cer) if t in by_tool else "—" for t in tools),
+                *(percent(by_tool[t].scores.cer) if t in by_tool else "—" for t in tools),
             ]
             for (source, setting), by_tool in grouped.items()
         ),
@@ -124,8 +63,8 @@ def _accuracy_section(accuracy: AccuracyResult) -> list[str]:
         (
             [
                 tool,
-                _pct(statistics.mean(r.scores.cer for r in rows)),
-                _pct(statistics.mean(r.scores.exact_paragraphs for r in rows)),
+                percent(statistics.mean(r.scores.cer for r in rows)),
+                percent(statistics.mean(r.scores.exact_paragraphs for r in rows)),
                 _num(statistics.mean(r.scores.boundary_f1 for r in rows)),
                 *(sum(r.scores.residual[kind] for r in rows) for kind in ARTIFACT_PATTERNS),
             ]
@@ -144,8 +83,8 @@ def _accuracy_section(accuracy: AccuracyResult) -> list[str]:
             [
                 source,
                 setting,
-                f"{_pct(by_tool[RAW].scores.exact_paragraphs)} → "
-                f"{_pct(by_tool['textfix'].scores.exact_paragraphs)}",
+                f"{percent(by_tool[RAW].scores.exact_paragraphs)} → "
+                f"{percent(by_tool['textfix'].scores.exact_paragraphs)}",
                 f"{_num(by_tool[RAW].scores.boundary_f1)} → "
                 f"{_num(by_tool['textfix'].scores.boundary_f1)}",
                 f"{sum(by_tool[RAW].scores.residual.values())} → "
@@ -160,7 +99,7 @@ def _accuracy_section(accuracy: AccuracyResult) -> list[str]:
 
 
 def _damage_section(accuracy: AccuracyResult) -> list[str]:
-    grouped = _by_sample(accuracy.rows)
+    grouped = by_sample(accuracy.rows)
     lines = [
         "### Where a tool damages text",
         "",
@@ -181,8 +120,8 @@ def _damage_section(accuracy: AccuracyResult) -> list[str]:
                 check.tool,
                 f"{worse} of {len(deltas)}",
                 f"{'+' if deltas and statistics.mean(deltas) > 0 else ''}"
-                f"{_pct(statistics.mean(deltas) if deltas else None)}",
-                _pct(check.false_change_rate),
+                f"{percent(statistics.mean(deltas) if deltas else None)}",
+                percent(check.false_change_rate),
                 f"`{check.example}`" if check.example else "",
             ]
         )
@@ -199,40 +138,49 @@ def _damage_section(accuracy: AccuracyResult) -> list[str]:
     return lines
 
 
-def _speed_section(speed: SpeedResult) -> list[str]:
-    lines = ["## Speed", "", "Single process, same input, one tool per fresh subprocess.", ""]
-    reference = next((m for m in speed.throughput if m.tool == "textfix"), None)
+def _throughput_table(title: str, measured: list[Measurement], what: dict[str, str]) -> list[str]:
+    reference = next((m for m in measured if m.tool == "textfix"), None)
     base = reference.mb_per_s if reference else None
 
     def ratio(measurement: Measurement) -> str:
         rate = measurement.mb_per_s
         return "—" if rate is None or not base else f"{rate / base:.2f}×"
 
+    lines = [f"### {title}", ""]
+    return lines + _table(
+        ["tool", "call", "MB/s", "vs textfix", "peak RSS MB", "RSS added by tool MB", "status"],
+        (
+            [
+                m.tool,
+                f"`{what.get(m.tool, '')}`",
+                _num(m.mb_per_s, 1),
+                ratio(m),
+                _num(m.rss_peak_mb, 0),
+                _num(m.rss_work_mb, 0),
+                m.status,
+            ]
+            for m in measured
+        ),
+    )
+
+
+def _speed_section(speed: SpeedResult) -> list[str]:
+    lines = ["## Speed", "", "Single process, same input, one tool per fresh subprocess.", ""]
     if speed.throughput:
         size = speed.throughput[0].size / MB
-        lines += [f"### Throughput on {size:g} MB of damaged mixed text", ""]
-        lines += _table(
-            ["tool", "call", "MB/s", "vs textfix", "peak RSS MB", "RSS added by tool MB", "status"],
-            (
-                [
-                    m.tool,
-                    f"`{speed.what.get(m.tool, '')}`",
-                    _num(m.mb_per_s, 1),
-                    ratio(m),
-                    _num(m.rss_peak_mb, 0),
-                    _num(m.rss_work_mb, 0),
-                    m.status,
-                ]
-                for m in speed.throughput
-            ),
-        )
+        title = f"Throughput on {size:g} MB of damaged mixed text"
+        lines += _throughput_table(title, speed.throughput, speed.what)
+    if speed.newspaper:
+        size = speed.newspaper[0].size / MB
+        title = f"Throughput on {size:g} MB of Chinese newspaper pages as extracted"
+        lines += _throughput_table(title, speed.newspaper, speed.what)
     if speed.scaling:
         linear = is_linear(speed.scaling[0], speed.scaling[-1])
         too_brief = f"under {JUDGED_MIN_SECONDS} s"
         lines += [
             "### Scaling of textfix (default rules)",
             "",
-            f"Linear: {_verdict(linear, too_brief)} (seconds per MB on the largest input within "
+            f"Linear: {verdict(linear, too_brief)} (seconds per MB on the largest input within "
             f"{LINEAR_TOLERANCE}× of the smallest).",
             "",
         ]
@@ -265,7 +213,7 @@ def _speed_section(speed: SpeedResult) -> list[str]:
                     f"{_ms(small.seconds)} / {_ms(large.seconds)}",
                     _num(large.mb_per_s, 1),
                     _time_ratio(small, large),
-                    _verdict(is_linear(small, large), f"under {JUDGED_MIN_SECONDS} s"),
+                    verdict(is_linear(small, large), f"under {JUDGED_MIN_SECONDS} s"),
                     large.status if large.status != "ok" else small.status,
                 ]
                 for small, large in speed.adversarial
@@ -312,7 +260,7 @@ def markdown(
     lines += ["## Targets", ""]
     lines += _table(
         ["target", "measured", "met"],
-        ([t.name, t.measured, _verdict(t.met)] for t in targets(accuracy, speed)),
+        ([t.name, t.measured, verdict(t.met)] for t in targets(accuracy, speed)),
     )
     if chart:
         lines += [f"![accuracy and speed]({chart})", ""]

@@ -12,6 +12,7 @@ from pathlib import Path
 from . import machine, report
 from .accuracy import AccuracyResult, run_accuracy
 from .speed import SpeedResult, run_speed
+from .targets import targets
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -70,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         report.as_json(facts, accuracy, speed) + "\n", encoding="utf-8"
     )
     log(f"results written to {args.out}/{mode}.md")
-    for target in report.targets(accuracy, speed):
-        print(f"{target.name}: {target.measured} — {report._verdict(target.met)}")
-    missed = any(target.met is False for target in report.targets(accuracy, speed))
+    judged = targets(accuracy, speed)
+    for target in judged:
+        print(f"{target.name}: {target.measured} — {report.verdict(target.met)}")
+    missed = any(target.met is False for target in judged)
     return 1 if args.check_targets and missed else 0

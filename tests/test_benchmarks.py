@@ -293,7 +293,7 @@ def _rows(source: str, setting: str, raw_cer: float, fixed_cer: float) -> list:
 
 def test_cer_target_is_judged_on_the_worst_pdf_sample() -> None:
     from benchmarks.accuracy import AccuracyResult
-    from benchmarks.report import targets
+    from benchmarks.targets import targets
 
     result = AccuracyResult(
         rows=_rows("PDF zh", "pdftotext", 0.5, 0.05)
