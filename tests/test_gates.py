@@ -18,6 +18,7 @@ from textfix import mojibake_gate, neighbours, protect
 from textfix.chars import CJK_LETTER
 from textfix.cjk_lines import CJK_ONLY_MARKS, matches_on_cjk_lines
 from textfix.plausibility import countable, implausibility
+from textfix.rules.convert_script import _converter
 
 from .strategies import any_text
 
@@ -148,3 +149,17 @@ def test_implausibility_of_a_run_is_at_most_its_share_of_countable_characters(
     for run in regex.finditer(r"[^\x00-\x7f]+", text):
         share = sum(position in counted for position in range(*run.span())) / len(run.group())
         assert implausibility(run.group()) <= share
+
+
+# Traditional, simplified and shared characters, multi-character words OpenCC converts as a
+# phrase (the t2s/s2t dictionaries hold them), line breaks and other text between them.
+_SCRIPT_TEXT = "發展开发區区臺台灣湾後后裏里乾干頭头髮发麵面人工智慧能電腦电脑軟體软件 a1，\n\n"
+
+
+@given(
+    st.text(st.sampled_from(_SCRIPT_TEXT), max_size=60), st.sampled_from(["t2s", "s2t", "tw2sp"])
+)
+def test_convert_script_whole_text_equals_line_by_line(text: str, conversion: str) -> None:
+    converter = _converter(conversion)
+    lines = text.split("\n")
+    assert converter.convert(text) == "\n".join(converter.convert(line) for line in lines)

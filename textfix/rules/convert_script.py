@@ -12,7 +12,7 @@ Broken:     ``發展人工智慧`` (with ``conversion="t2s"``)
 Fixed:      ``发展人工智慧``
 Left alone: text already in the target script; non-Han text; everything, unless enabled.
 
-Gate: lines without a Han character are not passed to OpenCC; converters are built on
+Gate: a text without a Han character is not passed to OpenCC; converters are built on
 first use.
 
 >>> [change.after for change in find("新開發區", Options("t2s"))]
@@ -72,20 +72,29 @@ def _converter(conversion: str) -> opencc.OpenCC:
     return opencc.OpenCC(conversion)
 
 
-def _line_changes(start: int, line: str, converted: str, note: str) -> Iterator[Change]:
-    if len(converted) != len(line):
-        yield minimal_change(start, line, converted, note)
+def _runs(positions: list[int]) -> Iterator[tuple[int, int]]:
+    """Consecutive positions grouped into ``(start, end)`` runs."""
+    if not positions:
         return
-    position = 0
-    while position < len(line):
-        if line[position] == converted[position]:
-            position += 1
-            continue
-        end = position
-        while end < len(line) and line[end] != converted[end]:
-            end += 1
-        yield Change(start + position, start + end, converted[position:end], note)
-        position = end
+    start = previous = positions[0]
+    for position in positions[1:]:
+        if position != previous + 1:
+            yield start, previous + 1
+            start = position
+        previous = position
+    yield start, previous + 1
+
+
+def _changes(start: int, source: str, converted: str, note: str) -> Iterator[Change]:
+    """One change per run of converted characters (a change of length, one for the piece)."""
+    if len(converted) != len(source):
+        yield minimal_change(start, source, converted, note)
+        return
+    differing = [
+        i for i, (old, new) in enumerate(zip(source, converted, strict=True)) if old != new
+    ]
+    for run_start, run_end in _runs(differing):
+        yield Change(start + run_start, start + run_end, converted[run_start:run_end], note)
 
 
 def find(text: str, options: Options) -> Iterator[Change]:
@@ -93,10 +102,19 @@ def find(text: str, options: Options) -> Iterator[Change]:
         return
     converter = _converter(options.conversion)
     note = f"OpenCC {options.conversion}"
+    # OpenCC segments by dictionary words, and no word holds a line break, so converting the
+    # whole text equals converting it line by line: one call instead of one per line.
+    converted = converter.convert(text)
+    if converted == text:
+        return
+    if len(converted) == len(text):
+        yield from _changes(0, text, converted, note)
+        return
+    # Some conversion changed a word's length: keep each change inside its own line.
     for match in _LINE.finditer(text):
         line = match.group()
         if _HAN.search(line):
-            yield from _line_changes(match.start(), line, converter.convert(line), note)
+            yield from _changes(match.start(), line, converter.convert(line), note)
 
 
 class ScriptMix(NamedTuple):
