@@ -44,7 +44,8 @@ Fixed::
     近年来，我市牢牢把握数字化
 
 A foot that pdftotext read with the column above it, once on most pages and
-mid-sentence on most of them, goes too.
+mid-sentence on most of them, goes too; mid-sentence means after a line that
+fills its column, so a byline under a headline set across columns stays.
 
 A removed line takes its newline and the blank lines around it; a form feed (or,
 where pages are not marked, one blank line) stays, so that paragraph reflow sees
@@ -83,7 +84,7 @@ from statistics import median
 import regex
 
 from ..chars import CLOSERS, SENTENCE_FINAL
-from ..layout import NOISE_CELLS, Rows, first_unit_width, read_page, split_rows
+from ..layout import NOISE_CELLS, Rows, first_unit_width, is_wider_than, read_page, split_rows
 from ..rule import Change, Example, Rule
 from ..similarity import Clusters
 from ._counted_pages import CountedPages
@@ -424,15 +425,21 @@ class _Interruptions:
         if page.explained < MIN_WRAPPED_BREAKS or page.column <= 0:
             return set()
         found = set()
+        lines = {line.start: line for line in page.lines}
         for gap in gaps:
             before, after = self._neighbours[gap - 1], self._neighbours[gap]
-            width = page.width_at(doc.content_starts[before])
+            line = lines.get(doc.content_starts[before])
             start = doc.content_starts[after]
-            if width is None or page.width_at(start) is None:
+            if line is None or page.width_at(start) is None:
+                continue
+            # A line wider than its column (a headline or deck across columns) ends
+            # where its author ended it, however full it looks.
+            column = page.column_at(line)
+            if is_wider_than(doc.text, line, column, page.punct_cells):
                 continue
             last = doc.contents[before][-1]
             unit = first_unit_width(doc.text, start, start + len(doc.contents[after]), last)
-            if width + unit > page.column - NOISE_CELLS:
+            if line.width + unit > column - NOISE_CELLS:
                 found.add(gap)
         return found
 
