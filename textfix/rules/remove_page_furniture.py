@@ -58,7 +58,8 @@ caption or byline per page), unless it sits at a page boundary on most pages;
 where counted blocks mark the pages, every other repeated line; a numbered
 heading with a fixed line beside it inside the text (not at its edges, or not
 counting by one, or at irregular intervals); repeated lines of text that shows
-no pages, and of a one-page text.
+no pages, and of a one-page text; a line of lowercase words (``or``), which is
+a piece of a sentence.
 
 Gate: fewer than two lines, or neither a form feed, nor a page-number line at
 the text's edges, nor a line recurring twice: nothing to do.
@@ -74,7 +75,7 @@ the text's edges, nor a line recurring twice: nothing to do.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress
@@ -275,11 +276,11 @@ def _marked_furniture(doc: _Document) -> dict[int, str]:
             content = doc.contents[index]
             if index in zone or doc.isolated(index):
                 edge.add(index)
-            if index in zone or furniture_form(content):
+            if furniture_form(content) or (index in zone and not _sentence_piece(content)):
                 candidates.append(index)
     keys = doc.shape_keys(candidates)
     everywhere = Counter(doc.shape_keys(doc.content))
-    found: dict[int, str] = {}
+    groups: list[tuple[list[int], str]] = []
     for members in Clusters(keys).groups():
         indices = [candidates[m] for m in members]
         pages = {doc.page_of[i] for i in indices}
@@ -299,10 +300,34 @@ def _marked_furniture(doc: _Document) -> dict[int, str]:
         if total > 2 * len(indices):
             continue
         kind = next((form for form in forms if form), "running head or foot")
-        for index in indices:
-            found[index] = f"{kind} repeated on {len(pages)} of {len(doc.pages)} pages"
+        groups.append((indices, f"{kind} repeated on {len(pages)} of {len(doc.pages)} pages"))
+    furniture = {index for indices, _ in groups for index in indices}
+    found: dict[int, str] = {}
+    for indices, reason in groups:
+        if not _in_repeated_passage(doc, indices, furniture):
+            found.update(dict.fromkeys(indices, reason))
     found.update(_feet_inside_pages(doc, found))
     return found
+
+
+def _in_repeated_passage(doc: _Document, indices: list[int], furniture: Container[int]) -> bool:
+    """The rows, missing from some pages, have the same text line beside them on one
+    side everywhere they occur: a passage printed twice (a quote, a paragraph two
+    articles share), not a head or foot, whose neighbours across the page edge are
+    other pages' text, or furniture. A passage on every page is a foot of many lines."""
+    if len({doc.page_of[index] for index in indices}) == len(doc.pages):
+        return False
+    content, rank = doc.content, doc.rank
+    for step in (-1, 1):
+        places = [rank[index] + step for index in indices]
+        if not all(0 <= place < len(content) for place in places):
+            continue
+        neighbours = [content[place] for place in places]
+        if any(neighbour in furniture for neighbour in neighbours):
+            continue
+        if len({doc.contents[neighbour] for neighbour in neighbours}) == 1:
+            return True
+    return False
 
 
 def _feet_inside_pages(doc: _Document, found: dict[int, str]) -> dict[int, str]:
@@ -312,7 +337,8 @@ def _feet_inside_pages(doc: _Document, found: dict[int, str]) -> dict[int, str]:
 
     A foot is a label, the same words on every page: a line that ends a sentence
     or closes a bracket (a byline, a caption) is content, and so is a refrain,
-    which never stands where a sentence runs on over a full line.
+    which never stands where a sentence runs on over a full line, and so is a
+    piece of a sentence (``_sentence_piece``).
     """
     pages = len(doc.pages)
     # Counted first (in C): few lines occur as often as a foot.
@@ -320,7 +346,9 @@ def _feet_inside_pages(doc: _Document, found: dict[int, str]) -> dict[int, str]:
     wanted = {
         content
         for content, count in Counter(contents).items()
-        if MIN_PAGE_SHARE * pages <= count <= pages and _ends_mid_sentence(content)
+        if MIN_PAGE_SHARE * pages <= count <= pages
+        and _ends_mid_sentence(content)
+        and not _sentence_piece(content)
     }
     rows: dict[str, list[int]] = defaultdict(list)
     for index in compress(doc.short, map(wanted.__contains__, contents)):
@@ -331,6 +359,9 @@ def _feet_inside_pages(doc: _Document, found: dict[int, str]) -> dict[int, str]:
         on = {doc.page_of[i] for i in indices}
         if 2 <= len(on) == len(indices) and len(on) >= MIN_PAGE_SHARE * pages:
             once_per_page.append(indices)
+    once_per_page = [
+        indices for indices in once_per_page if not _in_repeated_passage(doc, indices, found)
+    ]
     if not once_per_page:
         return {}
     interrupts = _Interruptions(doc, {index for indices in once_per_page for index in indices})
@@ -442,6 +473,16 @@ class _Interruptions:
             if line.width + unit > column - NOISE_CELLS:
                 found.add(gap)
         return found
+
+
+def _sentence_piece(line: str) -> bool:
+    """Lowercase words only: a piece of a sentence, never a head or foot, which are
+    set as names and titles are (pdfminer.six sets a justified line's words apart).
+
+    >>> _sentence_piece("or"), _sentence_piece("iPhone News"), _sentence_piece("责任编辑")
+    (True, False, False)
+    """
+    return line[0].islower() and not any(map(str.isupper, line))
 
 
 def _ends_mid_sentence(line: str) -> bool:
