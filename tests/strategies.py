@@ -986,3 +986,42 @@ def numbered_sections_document(draw: st.DrawFn) -> tuple[str, list[str]]:
         lines += [natural_paragraph(rng) for _ in range(draw(st.integers(6, 20)))]
     lines += [natural_paragraph(rng) for _ in range(draw(st.integers(6, 9)))]
     return "\n".join(lines) + "\n", lines
+
+
+# ---- repeated bylines ----
+# One reporter signs several articles of an edition: the same byline line stands under
+# a headline on several pages, set apart from the text like a foot but content.
+BYLINES = ("By Anna Reed", "From our correspondent", "本报记者 王明", "通讯员 李华")
+
+
+@st.composite
+def bylined_pages(draw: st.DrawFn):  # -> (PagedText, byline)
+    """Pages (pdftotext form feeds, furniture) of articles all signed by one byline."""
+    import random
+
+    from tests.layouts import Block, Layout, extract_pages, random_furniture, random_layout
+    from tests.layouts import cjk_paragraph as cjk_body
+    from tests.layouts import latin_paragraph as latin_body
+
+    rng = random.Random(draw(st.integers(0, 2**32 - 1)))
+    latin = draw(st.booleans())
+    byline = draw(st.sampled_from(BYLINES[:2] if latin else BYLINES[2:]))
+    blocks = []
+    for _ in range(rng.randint(3, 6)):
+        words = rng.choices(("City", "River", "Council", "Plan", "New", "Budget"), k=6)
+        headline = " ".join(words) if latin else "".join(rng.choices(COMMON_HAN, k=14))
+        blocks += [Block(headline, True), Block(byline, True)]
+        blocks += [
+            Block(latin_body(rng) if latin else cjk_body(rng)) for _ in range(rng.randint(1, 3))
+        ]
+    layout = random_layout(rng, latin)
+    layout = Layout(
+        **{
+            **layout.__dict__,
+            "column_height": rng.randint(6, 20),
+            "extractor": "pdftotext",
+            "stray_glyph_rate": 0.0,
+            "paragraph_blank_rate": 0.0,
+        }
+    )
+    return extract_pages(blocks, layout, random_furniture(rng, latin), rng), byline

@@ -29,6 +29,7 @@ from tests.layouts import (
 )
 from tests.strategies import (
     any_text,
+    bylined_pages,
     head_block_pages,
     numbered_sections_document,
     paged_document,
@@ -234,3 +235,18 @@ def test_precision_and_recall_on_generated_pages(latin: bool, extractor: str) ->
         assert exact >= exact_without_furniture - MAX_EXACT_LOSS
     else:
         assert recall >= MIN_RECALL_UNMARKED
+
+
+@settings(max_examples=PAGE_EXAMPLES)
+@given(bylined_pages())
+def test_a_byline_repeated_under_headlines_survives(document) -> None:
+    """Unless it stands at the edge of most pages, where it is a running head or foot."""
+    paged, byline = document
+    pages = paged.text.split("\f")
+    at_edges = 0
+    for page in pages:
+        rows = [row.strip() for row in page.split("\n") if row.strip()]
+        at_edges += byline in rows[:ZONE_LINES] + rows[-ZONE_LINES:]
+    assume(at_edges < MIN_PAGE_SHARE * len(pages))
+    lines = [row.strip(" \f") for row in textfix.fix(paged.text, ONLY).split("\n")]
+    assert lines.count(byline) == paged.text.count(byline)

@@ -44,8 +44,9 @@ Fixed::
     近年来，我市牢牢把握数字化
 
 A foot that pdftotext read with the column above it, once on most pages and
-mid-sentence on most of them, goes too; mid-sentence means after a line that
-fills its column, so a byline under a headline set across columns stays.
+mid-sentence on most of them, goes too; mid-sentence means after a wrapped
+line: one that fills its column and continues an open line right above it, so
+a byline under a headline (a block of its own, or set across columns) stays.
 
 A removed line takes its newline and the blank lines around it; a form feed (or,
 where pages are not marked, one blank line) stays, so that paragraph reflow sees
@@ -467,6 +468,11 @@ class _Interruptions:
             # where its author ended it, however full it looks.
             column = page.column_at(line)
             if is_wider_than(doc.text, line, column, page.punct_cells):
+                continue
+            # A wrapped line continues the open line right above it; a line with a
+            # blank or a finished sentence above is a block of its own (a headline).
+            above = before - 1
+            if doc.is_blank(above) or not _ends_mid_sentence(doc.contents[above]):
                 continue
             last = doc.contents[before][-1]
             unit = first_unit_width(doc.text, start, start + len(doc.contents[after]), last)
