@@ -77,12 +77,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress
-from operator import methodcaller, not_, sub
+from operator import not_, sub
 from statistics import median
 
 import regex
 
-from ..chars import CLOSERS, SENTENCE_FINAL
+from ..chars import CLOSERS, LAYOUT_SPACE, SENTENCE_FINAL
 from ..layout import NOISE_CELLS, Rows, first_unit_width, read_page, split_rows
 from ..rule import Change, Example, Rule
 from ..similarity import Clusters
@@ -141,6 +141,7 @@ _NAV_WORDS = "|".join(
 )
 _NAV = regex.compile(rf"(?:{_NAV_WORDS})(?:[\s|｜/·<>《》]*(?:{_NAV_WORDS}))*")
 _DIGITS = regex.compile(r"\d+")
+_BLANK = LAYOUT_SPACE + "\n"  # what a line without content holds
 _SPACES = regex.compile(r"\s+")
 
 
@@ -181,7 +182,12 @@ class Options:
 
 
 class _Document:
-    """The text's rows, grouped into pages, and what is known about each row."""
+    """The text's rows, grouped into pages, and what is known about each row.
+
+    Rows are numbered among all rows, blank ones too; ranks among the content rows
+    (blank rows skipped). Grouping and recurrence are found in ranks, where a page's
+    blank lines do not count.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -189,7 +195,7 @@ class _Document:
         self.contents = rows.contents
         self.content_starts = rows.content_starts
         # A row ends where the next starts, before its newline.
-        self.starts, self.ends = rows.offsets, list(map((-1).__add__, rows.offsets[1:]))
+        self.starts = rows.offsets
         self.content = list(compress(range(len(self.contents)), self.contents))
         if "\f" in text:
             self.page_of = _page_numbers(rows)
@@ -204,22 +210,40 @@ class _Document:
         self._keys: dict[str, str] = {}
 
     @cached_property
+    def lines(self) -> list[str]:
+        """The content rows' text, by rank."""
+        return list(map(self.contents.__getitem__, self.content))
+
+    @cached_property
     def rank(self) -> dict[int, int]:
         """Each content row's place among the content rows (blank rows skipped)."""
         return dict(zip(self.content, range(len(self.content)), strict=True))
 
     @cached_property
-    def short(self) -> list[int]:
+    def short_ranks(self) -> list[int]:
         """Content rows short enough for furniture: ``MAX_FURNITURE_CHARS`` besides spaces."""
-        contents = list(map(self.contents.__getitem__, self.content))
-        printed = map(sub, map(len, contents), map(methodcaller("count", " "), contents))
-        return list(compress(self.content, map(MAX_FURNITURE_CHARS.__ge__, printed)))
+        lines = self.lines
+        # Spaces are counted only in lines that are too long with them.
+        fits = list(map(MAX_FURNITURE_CHARS.__ge__, map(len, lines)))
+        for rank in compress(range(len(lines)), map(not_, fits)):
+            line = lines[rank]
+            fits[rank] = len(line) - line.count(" ") <= MAX_FURNITURE_CHARS
+        return list(compress(range(len(lines)), fits))
+
+    @cached_property
+    def short(self) -> list[int]:
+        """The rows of ``short_ranks``."""
+        return list(map(self.content.__getitem__, self.short_ranks))
 
     @cached_property
     def repeating_groups(self) -> list[list[int]]:
-        """Short content rows grouped by shape (near-identical up to their numbers)."""
-        groups = Clusters(self.shape_keys(self.short)).groups()
-        return [list(map(self.short.__getitem__, members)) for members in groups]
+        """Ranks of short content rows grouped by shape (near-identical up to their numbers)."""
+        short = self.short_ranks
+        keys = self.shape_keys(list(map(self.lines.__getitem__, short)))
+        groups = Clusters(keys).groups()
+        if len(short) == len(self.lines):
+            return groups  # every rank is short: positions among them are ranks
+        return [list(map(short.__getitem__, members)) for members in groups]
 
     def is_blank(self, index: int) -> bool:
         return not (0 <= index < len(self.contents)) or not self.contents[index]
@@ -228,13 +252,16 @@ class _Document:
         """A line that is a text block of its own (blank or nothing on both sides)."""
         return self.is_blank(index - 1) and self.is_blank(index + 1)
 
-    def shape_keys(self, indices: list[int]) -> list[str]:
-        """``shape_key`` of each row, computed once per distinct line: pages repeat lines."""
-        contents = list(map(self.contents.__getitem__, indices))
+    def shape_keys(self, contents: list[str]) -> list[str]:
+        """``shape_key`` of each line, computed once per distinct line: pages repeat lines."""
         keys = self._keys
         for content in set(contents).difference(keys):
             keys[content] = shape_key(content)
         return list(map(keys.__getitem__, contents))
+
+    def row_keys(self, indices: list[int]) -> list[str]:
+        """``shape_keys`` of these rows."""
+        return self.shape_keys(list(map(self.contents.__getitem__, indices)))
 
 
 def _page_numbers(rows: Rows) -> list[int]:
@@ -276,8 +303,8 @@ def _marked_furniture(doc: _Document) -> dict[int, str]:
                 edge.add(index)
             if index in zone or furniture_form(content):
                 candidates.append(index)
-    keys = doc.shape_keys(candidates)
-    everywhere = Counter(doc.shape_keys(doc.content))
+    keys = doc.row_keys(candidates)
+    everywhere = Counter(doc.shape_keys(doc.lines))
     found: dict[int, str] = {}
     for members in Clusters(keys).groups():
         indices = [candidates[m] for m in members]
@@ -332,10 +359,12 @@ def _feet_inside_pages(doc: _Document, found: dict[int, str]) -> dict[int, str]:
             once_per_page.append(indices)
     if not once_per_page:
         return {}
-    interrupts = _Interruptions(doc, {index for indices in once_per_page for index in indices})
+    rank = doc.rank
+    feet_ranks = {rank[index] for indices in once_per_page for index in indices}
+    interrupts = _Interruptions(doc, feet_ranks)
     feet: dict[int, str] = {}
     for indices in once_per_page:
-        interrupted = sum(interrupts.any_of([index]) for index in indices)
+        interrupted = sum(interrupts.any_of([rank[index]]) for index in indices)
         if interrupted >= MIN_PAGE_SHARE * len(indices):
             reason = f"running foot read with the text on {len(indices)} of {pages} pages"
             feet.update(dict.fromkeys(indices, reason))
@@ -358,23 +387,20 @@ def _regular(positions: list[int], rows: int) -> bool:
 
 def _unmarked_furniture(doc: _Document) -> dict[int, str]:
     """Rows recurring at regular intervals where pages are not marked."""
-    rank = doc.rank
-    regular: list[list[int]] = []
-    for indices in doc.repeating_groups:
-        if len(indices) < MIN_REPEATS:
-            continue
-        if _regular(list(map(rank.__getitem__, indices)), len(doc.content)):
-            regular.append(indices)
+    regular = [
+        ranks
+        for ranks in doc.repeating_groups
+        if len(ranks) >= MIN_REPEATS and _regular(ranks, len(doc.content))
+    ]
     if not regular:
         return {}
-    recurring = {index for indices in regular for index in indices}
-    interrupts = _Interruptions(doc, recurring)
+    interrupts = _Interruptions(doc, {rank for ranks in regular for rank in ranks})
     found: dict[int, str] = {}
-    for indices in regular:
-        form = furniture_form(doc.contents[indices[0]])
-        if form or interrupts.any_of(indices):
-            for index in indices:
-                found[index] = f"{form or 'running head or foot'} recurring every page"
+    for ranks in regular:
+        form = furniture_form(doc.lines[ranks[0]])
+        if form or interrupts.any_of(ranks):
+            reason = f"{form or 'running head or foot'} recurring every page"
+            found.update(dict.fromkeys(map(doc.content.__getitem__, ranks), reason))
     return found
 
 
@@ -382,11 +408,9 @@ def _counted_furniture(doc: _Document) -> dict[int, str]:
     """Blocks of lines repeated around a page counter: where pages are not marked,
     they are the page boundaries, and a line recurring elsewhere (a caption, a
     refrain) is content."""
-    lines = list(map(doc.contents.__getitem__, doc.content))
-    ranked = [[doc.rank[index] for index in group] for group in doc.repeating_groups]
-    pages = CountedPages(lines, ranked, MIN_PAGE_LINES)
+    pages = CountedPages(doc.lines, doc.repeating_groups, MIN_PAGE_LINES)
     reason = "running head or foot repeated with a page counter"
-    return {doc.content[r]: reason for r in pages.furniture()}
+    return dict.fromkeys(map(doc.content.__getitem__, sorted(pages.furniture())), reason)
 
 
 class _Interruptions:
@@ -395,28 +419,28 @@ class _Interruptions:
     A recurring line's neighbours are the nearest lines on either side that neither
     recur nor are blank. All recurring lines between the same two neighbours share
     one answer, and the page is read only if some such gap opens mid-sentence.
+    Lines are given by rank.
     """
 
     def __init__(self, doc: _Document, recurring: set[int]) -> None:
         self._doc = doc
-        alone = map(not_, map(recurring.__contains__, doc.content))
-        self._neighbours = neighbours = list(compress(doc.content, alone))
-        # Gap g lies between neighbours g - 1 and g: row i lies in the gap numbered by
+        ranks = range(len(doc.content))
+        alone = list(map(not_, map(recurring.__contains__, ranks)))
+        self._neighbours = neighbours = list(compress(ranks, alone))
+        # Gap g lies between neighbours g - 1 and g: line r lies in the gap numbered by
         # the neighbours above it.
-        is_neighbour = [0] * len(doc.contents)
-        for index in neighbours:
-            is_neighbour[index] = 1
-        self._gap_of = list(accumulate(is_neighbour, initial=0))
+        self._gap_of = list(accumulate(alone, initial=0))
+        lines = doc.lines
         open_gaps = [
             gap
-            for gap in sorted({self._gap_of[index] for index in recurring})
-            if 0 < gap < len(neighbours) and _ends_mid_sentence(doc.contents[neighbours[gap - 1]])
+            for gap in sorted(set(map(self._gap_of.__getitem__, recurring)))
+            if 0 < gap < len(neighbours) and _ends_mid_sentence(lines[neighbours[gap - 1]])
         ]
         self._runs_on = self._full_breaks(open_gaps) if open_gaps else set()
 
-    def any_of(self, indices: list[int]) -> bool:
+    def any_of(self, ranks: list[int]) -> bool:
         """Some of these lines stand where a paragraph runs on."""
-        return not self._runs_on.isdisjoint(map(self._gap_of.__getitem__, indices))
+        return not self._runs_on.isdisjoint(map(self._gap_of.__getitem__, ranks))
 
     def _full_breaks(self, gaps: list[int]) -> set[int]:
         """The gaps whose line before breaks where the column is full (the text is wrapped)."""
@@ -425,7 +449,8 @@ class _Interruptions:
             return set()
         found = set()
         for gap in gaps:
-            before, after = self._neighbours[gap - 1], self._neighbours[gap]
+            before = doc.content[self._neighbours[gap - 1]]
+            after = doc.content[self._neighbours[gap]]
             width = page.width_at(doc.content_starts[before])
             start = doc.content_starts[after]
             if width is None or page.width_at(start) is None:
@@ -460,11 +485,9 @@ def _edge_page_numbers(doc: _Document) -> dict[int, str]:
 
 
 def find(text: str, options: Options) -> Iterator[Change]:
-    if "\n" not in text:
+    if not has_two_lines(text):
         return
     doc = _Document(text)
-    if len(doc.content) < 2:
-        return
     found = _edge_page_numbers(doc)
     counted = _counted_furniture(doc)
     found.update(counted)
@@ -475,6 +498,18 @@ def find(text: str, options: Options) -> Iterator[Change]:
     if len(found) == len(doc.content):
         return  # every line "repeats": pages of a form or a list, not furniture around text
     yield from _removals(doc, found)
+
+
+def has_two_lines(text: str) -> bool:
+    """Two lines or more hold something besides layout whitespace (a scan in C).
+
+    The text's first and last printed characters lie on different lines exactly
+    when a line break is left once the text's outer whitespace is stripped.
+
+    >>> has_two_lines("  \\n标题\\n\\n"), has_two_lines("\\n标题\\n正文\\n")
+    (False, True)
+    """
+    return "\n" in text.strip(_BLANK)
 
 
 def _removals(doc: _Document, found: dict[int, str]) -> Iterator[Change]:
@@ -491,7 +526,7 @@ def _removals(doc: _Document, found: dict[int, str]) -> Iterator[Change]:
         after = kept[position] if position < len(kept) else None
         runs[(before, after)].append(index)
     for (before, after), members in sorted(runs.items(), key=lambda item: item[1][0]):
-        start = doc.ends[before] + 1 if before is not None else 0
+        start = doc.starts[before + 1] if before is not None else 0
         end = doc.starts[after] if after is not None else len(text)
         while after is not None and end < len(text) and text[end] == "\f":
             end += 1
