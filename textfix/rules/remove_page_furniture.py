@@ -76,7 +76,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress
 from operator import not_, sub
 from statistics import median
 
@@ -143,6 +143,7 @@ _NAV = regex.compile(rf"(?:{_NAV_WORDS})(?:[\s|｜/·<>《》]*(?:{_NAV_WORDS}))
 _DIGITS = regex.compile(r"\d+")
 _BLANK = LAYOUT_SPACE + "\n"  # what a line without content holds
 _SPACES = regex.compile(r"\s+")
+_SPACES_IN_LINE = regex.compile(r"[^\S\n]+")
 
 
 def furniture_form(line: str) -> str:
@@ -174,6 +175,17 @@ def shape_key(line: str) -> str:
     True
     """
     return _DIGITS.sub("#", _SPACES.sub("", line))
+
+
+def shape_keys(lines: list[str]) -> list[str]:
+    """``shape_key`` of each of ``lines`` (none holds a line break), in one pass over them all.
+
+    >>> shape_keys(["第 3 版", "A12"])
+    ['第#版', 'A#']
+    """
+    if not lines:
+        return []
+    return _DIGITS.sub("#", _SPACES_IN_LINE.sub("", "\n".join(lines))).split("\n")
 
 
 @dataclass(frozen=True)
@@ -223,6 +235,8 @@ class _Document:
     def short_ranks(self) -> list[int]:
         """Content rows short enough for furniture: ``MAX_FURNITURE_CHARS`` besides spaces."""
         lines = self.lines
+        if max(map(len, lines), default=0) <= MAX_FURNITURE_CHARS:
+            return list(range(len(lines)))
         # Spaces are counted only in lines that are too long with them.
         fits = list(map(MAX_FURNITURE_CHARS.__ge__, map(len, lines)))
         for rank in compress(range(len(lines)), map(not_, fits)):
@@ -239,7 +253,7 @@ class _Document:
     def repeating_groups(self) -> list[list[int]]:
         """Ranks of short content rows grouped by shape (near-identical up to their numbers)."""
         short = self.short_ranks
-        keys = self.shape_keys(list(map(self.lines.__getitem__, short)))
+        keys = self.line_keys(list(map(self.lines.__getitem__, short)))
         groups = Clusters(keys).groups()
         if len(short) == len(self.lines):
             return groups  # every rank is short: positions among them are ranks
@@ -252,16 +266,16 @@ class _Document:
         """A line that is a text block of its own (blank or nothing on both sides)."""
         return self.is_blank(index - 1) and self.is_blank(index + 1)
 
-    def shape_keys(self, contents: list[str]) -> list[str]:
+    def line_keys(self, contents: list[str]) -> list[str]:
         """``shape_key`` of each line, computed once per distinct line: pages repeat lines."""
         keys = self._keys
-        for content in set(contents).difference(keys):
-            keys[content] = shape_key(content)
+        new = list(set(contents).difference(keys))
+        keys.update(zip(new, shape_keys(new), strict=True))
         return list(map(keys.__getitem__, contents))
 
     def row_keys(self, indices: list[int]) -> list[str]:
-        """``shape_keys`` of these rows."""
-        return self.shape_keys(list(map(self.contents.__getitem__, indices)))
+        """``line_keys`` of these rows."""
+        return self.line_keys(list(map(self.contents.__getitem__, indices)))
 
 
 def _page_numbers(rows: Rows) -> list[int]:
@@ -304,7 +318,7 @@ def _marked_furniture(doc: _Document) -> dict[int, str]:
             if index in zone or furniture_form(content):
                 candidates.append(index)
     keys = doc.row_keys(candidates)
-    everywhere = Counter(doc.shape_keys(doc.lines))
+    everywhere = Counter(doc.line_keys(doc.lines))
     found: dict[int, str] = {}
     for members in Clusters(keys).groups():
         indices = [candidates[m] for m in members]
@@ -394,7 +408,7 @@ def _unmarked_furniture(doc: _Document) -> dict[int, str]:
     ]
     if not regular:
         return {}
-    interrupts = _Interruptions(doc, {rank for ranks in regular for rank in ranks})
+    interrupts = _Interruptions(doc, set(chain.from_iterable(regular)))
     found: dict[int, str] = {}
     for ranks in regular:
         form = furniture_form(doc.lines[ranks[0]])
@@ -495,7 +509,7 @@ def find(text: str, options: Options) -> Iterator[Change]:
         found.update(_marked_furniture(doc))
     elif not counted:
         found.update(_unmarked_furniture(doc))
-    if len(found) == len(doc.content):
+    if not found or len(found) == len(doc.content):
         return  # every line "repeats": pages of a form or a list, not furniture around text
     yield from _removals(doc, found)
 
