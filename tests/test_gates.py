@@ -123,6 +123,52 @@ def test_shape_keys_of_joined_lines_are_each_lines_shape_key(lines: list[str]) -
     assert remove_page_furniture.shape_keys(lines) == expected
 
 
+# Pieces of every furniture form, and of text that looks like one.
+_FORM_PIECES = [
+    "第",
+    "版",
+    "页",
+    "共",
+    "A",
+    "P",
+    "age ",
+    "of ",
+    "- ",
+    " -",
+    "3",
+    "12",
+    "٣",
+    "/",
+    "（",
+    "）",
+]
+_FORM_PIECES += [
+    "上一版",
+    "下一篇",
+    "返回首页",
+    " | ",
+    "www",
+    ".",
+    "://",
+    "newspaper",
+    "com",
+    "正文",
+    "x" * 30,
+]
+_URL_PIECES = ["http", "://", "www.", "newspaper", ".", "com", "/", "正文"]
+form_line = st.lists(st.sampled_from(_FORM_PIECES), max_size=6).map("".join)
+url_line = st.lists(st.sampled_from(_URL_PIECES), max_size=8).map("".join)
+form_lines = st.lists(st.one_of(form_line, url_line), max_size=8)
+
+
+@given(form_lines)
+def test_lines_without_the_characters_of_a_form_have_none(lines: list[str]) -> None:
+    hints = remove_page_furniture.may_have_form(lines)
+    assert len(hints) == len(lines)
+    for line, hint in zip(lines, hints, strict=True):
+        assert hint or not remove_page_furniture.furniture_form(line)
+
+
 class _GatheredPerKey(similarity._Candidates):
     """The plain definition: every key's candidates gathered afresh."""
 

@@ -76,8 +76,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, chain, compress
-from operator import not_, sub
+from itertools import accumulate, chain, compress, groupby, repeat
+from operator import and_, not_, or_, sub
 from statistics import median
 
 import regex
@@ -136,10 +136,16 @@ _BARE_NUMBER = regex.compile(r"\d{1,3}")
 _FRACTION = regex.compile(r"(\d{1,4})\s*/\s*(\d{1,4})")
 _URL = regex.compile(r"(?i:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|cn|net|org)\b\S*")
 # E-paper navigation: links between pages and articles, never part of an article.
-_NAV_WORDS = "|".join(
+_NAV_WORD_LIST = (
     "上一版 下一版 上一篇 下一篇 上一期 下一期 返回目录 返回首页 版面导航 标题导航 往期回顾".split()
 )
+_NAV_WORDS = "|".join(_NAV_WORD_LIST)
 _NAV = regex.compile(rf"(?:{_NAV_WORDS})(?:[\s|｜/·<>《》]*(?:{_NAV_WORDS}))*")
+# Every page number holds a digit and every navigation line starts with one of its
+# words: what a line keeps of these shows whether it may be either. A URL is looked
+# for only where there is a dot or "://".
+_NOT_PAGE_OR_NAV = regex.compile(rf"[^\n\d{''.join(sorted({w[0] for w in _NAV_WORD_LIST}))}]+")
+_NOT_URL = regex.compile(r"[^\n.:]+")
 _DIGITS = regex.compile(r"\d+")
 _BLANK = LAYOUT_SPACE + "\n"  # what a line without content holds
 _SPACES = regex.compile(r"\s+")
@@ -166,6 +172,22 @@ def furniture_form(line: str) -> str:
     if short and ("." in line or "://" in line) and _URL.search(line):
         return "URL"
     return ""
+
+
+def may_have_form(lines: list[str]) -> list[bool]:
+    """For each of ``lines`` (none holds a line break): whether ``furniture_form`` may
+    find a form in it, by the characters every form holds (one scan over them all).
+
+    >>> may_have_form(["正文，", "- 3 -", "上一版", "www.wxrb.com", "Read on."])
+    [False, True, True, True, True]
+    """
+    if not lines:
+        return []
+    joined = "\n".join(lines)
+    page_or_nav = map(bool, _NOT_PAGE_OR_NAV.sub("", joined).split("\n"))
+    dotted = map(bool, _NOT_URL.sub("", joined).split("\n"))
+    short = map((MAX_FURNITURE_CHARS // 2).__ge__, map(len, lines))
+    return list(map(or_, page_or_nav, map(and_, short, dotted)))
 
 
 def shape_key(line: str) -> str:
@@ -211,10 +233,9 @@ class _Document:
         self.content = list(compress(range(len(self.contents)), self.contents))
         if "\f" in text:
             self.page_of = _page_numbers(rows)
-            pages: dict[int, list[int]] = defaultdict(list)
-            for index in self.content:
-                pages[self.page_of[index]].append(index)
-            self.pages = list(pages.values())
+            # Pages never decrease from row to row.
+            by_page = groupby(self.content, self.page_of.__getitem__)
+            self.pages = [list(page) for _, page in by_page]
         else:
             self.page_of = [0] * len(self.contents)
             self.pages = [self.content] if self.content else []
@@ -250,6 +271,14 @@ class _Document:
         return list(map(self.content.__getitem__, self.short_ranks))
 
     @cached_property
+    def formed(self) -> set[int]:
+        """The short rows of a furniture form."""
+        lines = list(map(self.contents.__getitem__, self.short))
+        hinted = may_have_form(lines)
+        pairs = zip(compress(self.short, hinted), compress(lines, hinted), strict=True)
+        return {row for row, line in pairs if furniture_form(line)}
+
+    @cached_property
     def repeating_groups(self) -> list[list[int]]:
         """Ranks of short content rows grouped by shape (near-identical up to their numbers)."""
         short = self.short_ranks
@@ -280,16 +309,11 @@ class _Document:
 
 def _page_numbers(rows: Rows) -> list[int]:
     """Each row's page: form feeds before it, and in its leading whitespace."""
-    numbers = []
-    page = 0
-    for raw, offset, content_start in zip(
-        rows.raws, rows.offsets, rows.content_starts, strict=False
-    ):
-        if "\f" in raw:
-            numbers.append(page + raw.count("\f", 0, content_start - offset))
-            page += raw.count("\f")
-        else:
-            numbers.append(page)
+    feeds = list(map(str.count, rows.raws, repeat("\f")))
+    numbers = list(accumulate(feeds[:-1], initial=0))
+    for index in compress(range(len(feeds)), feeds):
+        lead = rows.content_starts[index] - rows.offsets[index]
+        numbers[index] += rows.raws[index].count("\f", 0, lead)
     return numbers
 
 
@@ -305,18 +329,9 @@ def _marked_furniture(doc: _Document) -> dict[int, str]:
     Candidates are the rows of each page's zone and, anywhere on the page, rows of
     a furniture form: pdftotext may read a footer URL with the column above it.
     """
-    candidates, edge = [], set()
-    short = set(doc.short)
-    for page in doc.pages:
-        zone = set(_zone(page))
-        for index in page:
-            if index not in short:
-                continue
-            content = doc.contents[index]
-            if index in zone or doc.isolated(index):
-                edge.add(index)
-            if index in zone or furniture_form(content):
-                candidates.append(index)
+    zone = set(doc.short).intersection(chain.from_iterable(map(_zone, doc.pages)))
+    candidates = sorted(zone.union(doc.formed))
+    edge = zone.union(filter(doc.isolated, candidates))
     keys = doc.row_keys(candidates)
     everywhere = Counter(doc.line_keys(doc.lines))
     found: dict[int, str] = {}
@@ -378,7 +393,7 @@ def _feet_inside_pages(doc: _Document, found: dict[int, str]) -> dict[int, str]:
     interrupts = _Interruptions(doc, feet_ranks)
     feet: dict[int, str] = {}
     for indices in once_per_page:
-        interrupted = sum(interrupts.any_of([rank[index]]) for index in indices)
+        interrupted = interrupts.count(list(map(rank.__getitem__, indices)))
         if interrupted >= MIN_PAGE_SHARE * len(indices):
             reason = f"running foot read with the text on {len(indices)} of {pages} pages"
             feet.update(dict.fromkeys(indices, reason))
@@ -412,7 +427,7 @@ def _unmarked_furniture(doc: _Document) -> dict[int, str]:
     found: dict[int, str] = {}
     for ranks in regular:
         form = furniture_form(doc.lines[ranks[0]])
-        if form or interrupts.any_of(ranks):
+        if form or interrupts.count(ranks):
             reason = f"{form or 'running head or foot'} recurring every page"
             found.update(dict.fromkeys(map(doc.content.__getitem__, ranks), reason))
     return found
@@ -452,9 +467,9 @@ class _Interruptions:
         ]
         self._runs_on = self._full_breaks(open_gaps) if open_gaps else set()
 
-    def any_of(self, ranks: list[int]) -> bool:
-        """Some of these lines stand where a paragraph runs on."""
-        return not self._runs_on.isdisjoint(map(self._gap_of.__getitem__, ranks))
+    def count(self, ranks: list[int]) -> int:
+        """How many of these lines stand where a paragraph runs on."""
+        return sum(map(self._runs_on.__contains__, map(self._gap_of.__getitem__, ranks)))
 
     def _full_breaks(self, gaps: list[int]) -> set[int]:
         """The gaps whose line before breaks where the column is full (the text is wrapped)."""
