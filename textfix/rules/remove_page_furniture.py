@@ -72,12 +72,13 @@ the text's edges, nor a line recurring twice: nothing to do.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, chain, compress, groupby, repeat
-from operator import and_, not_, or_, sub
+from operator import not_, sub
 from statistics import median
 
 import regex
@@ -102,6 +103,8 @@ MIN_PAGE_SHARE = 0.5
 # Spaces do not count: pdftotext -layout spreads a head and its date, or a foot
 # and its page number, across the page width with them.
 MAX_FURNITURE_CHARS = 80
+# A URL standing as furniture is the whole line, or most of it: half a line.
+MAX_URL_CHARS = MAX_FURNITURE_CHARS // 2
 
 # Without page marks: a line must recur at least this often, at intervals of at
 # least MIN_PAGE_LINES lines (a page holds more than a stanza; refrains recur
@@ -145,7 +148,7 @@ _NAV = regex.compile(rf"(?:{_NAV_WORDS})(?:[\s|｜/·<>《》]*(?:{_NAV_WORDS}))
 # words: what a line keeps of these shows whether it may be either. A URL is looked
 # for only where there is a dot or "://".
 _NOT_PAGE_OR_NAV = regex.compile(rf"[^\n\d{''.join(sorted({w[0] for w in _NAV_WORD_LIST}))}]+")
-_NOT_URL = regex.compile(r"[^\n.:]+")
+_NOT_URL = re.compile(r"[^\n.:]+")  # plain ``re``: an ASCII class searches faster
 _DIGITS = regex.compile(r"\d+")
 _BLANK = LAYOUT_SPACE + "\n"  # what a line without content holds
 _SPACES = regex.compile(r"\s+")
@@ -168,7 +171,7 @@ def furniture_form(line: str) -> str:
     if _NAV.fullmatch(line):
         return "navigation"
     # Every URL form has a dot or "://": a cheap test before the search.
-    short = len(line) <= MAX_FURNITURE_CHARS // 2
+    short = len(line) <= MAX_URL_CHARS
     if short and ("." in line or "://" in line) and _URL.search(line):
         return "URL"
     return ""
@@ -183,11 +186,13 @@ def may_have_form(lines: list[str]) -> list[bool]:
     """
     if not lines:
         return []
-    joined = "\n".join(lines)
-    page_or_nav = map(bool, _NOT_PAGE_OR_NAV.sub("", joined).split("\n"))
-    dotted = map(bool, _NOT_URL.sub("", joined).split("\n"))
-    short = map((MAX_FURNITURE_CHARS // 2).__ge__, map(len, lines))
-    return list(map(or_, page_or_nav, map(and_, short, dotted)))
+    hinted = list(map(bool, _NOT_PAGE_OR_NAV.sub("", "\n".join(lines)).split("\n")))
+    short = list(compress(range(len(lines)), map(MAX_URL_CHARS.__ge__, map(len, lines))))
+    if short:
+        dotted = _NOT_URL.sub("", "\n".join(map(lines.__getitem__, short))).split("\n")
+        for index in compress(short, dotted):
+            hinted[index] = True
+    return hinted
 
 
 def shape_key(line: str) -> str:
