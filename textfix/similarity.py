@@ -44,18 +44,23 @@ class Clusters:
         exact: dict[str, list[int]] = defaultdict(list)
         for index, key in enumerate(self._keys):
             exact[key].append(index)
+        sizes = dict(zip(exact, map(len, exact.values()), strict=True))
         candidates = _Candidates()
         merged: dict[str, list[int]] = {}
+        extended: set[str] = set()  # groups that took in others: no longer in order
         # Stable sorts, largest first: equal sizes keep their order.
-        for key in sorted(exact, key=lambda k: len(exact[k]), reverse=True):
+        for key in sorted(exact, key=sizes.__getitem__, reverse=True):
             target = candidates.nearest(key) if len(key) >= MIN_FUZZY_CHARS else None
             if target is None:
-                merged[key] = list(exact[key])
-                candidates.add(key, len(exact[key]))
+                merged[key] = exact[key]
+                candidates.add(key, sizes[key])
             else:
                 merged[target].extend(exact[key])
-                candidates.grow(target, len(exact[key]))
-        return sorted((sorted(members) for members in merged.values()), key=lambda g: g[0])
+                extended.add(target)
+                candidates.grow(target, sizes[key])
+        for key in extended:
+            merged[key].sort()
+        return sorted(merged.values(), key=itemgetter(0))
 
 
 class _Candidates:
