@@ -233,7 +233,7 @@ class _Document:
         rows = split_rows(text)
         self.contents = rows.contents
         self.content_starts = rows.content_starts
-        # A row ends where the next starts, before its newline.
+        # Where each row starts: a row ends before the newline that precedes the next.
         self.starts = rows.offsets
         self.content = list(compress(range(len(self.contents)), self.contents))
         if "\f" in text:
