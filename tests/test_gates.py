@@ -7,17 +7,21 @@ characters that matter to it.
 
 from __future__ import annotations
 
+import random
 import re
+from unittest.mock import patch
 
 import ftfy.badness
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textfix import mojibake_gate, neighbours, protect
+from textfix import mojibake_gate, neighbours, protect, similarity
 from textfix.chars import CJK_LETTER
 from textfix.cjk_lines import CJK_ONLY_MARKS, matches_on_cjk_lines
+from textfix.layout import split_rows
 from textfix.plausibility import countable, implausibility
+from textfix.rules import _counted_pages, remove_page_furniture
 from textfix.rules.convert_script import _converter
 
 from .strategies import any_text
@@ -97,6 +101,114 @@ def test_lookups_equal_a_walk_before_and_after_the_runs_are_indexed(text: str) -
             assert lookups.before(position) == _walked(text, position, -1)
             assert lookups.after(position) == _walked(text, position, 1)
         lookups._scanned(len(text) + 1)
+
+
+# ---- page furniture ----
+
+# Layout whitespace, the line breaks that split rows and the ones that do not, digits of
+# several scripts: what decides whether a row has content and what its shape is.
+_ROW_CHARS = " \t\r\f\v\u3000\xa0\n\u2028\x85a字3٣"
+row_chars = st.sampled_from(_ROW_CHARS.replace("\n", ""))
+row_text = st.lists(st.text(row_chars, max_size=3), max_size=6).map("\n".join)
+
+
+@given(st.one_of(row_text, texts))
+def test_two_lines_gate_counts_the_rows_with_content(text: str) -> None:
+    rows_with_content = sum(1 for content in split_rows(text).contents if content)
+    assert remove_page_furniture.has_two_lines(text) == (rows_with_content >= 2)
+
+
+@given(st.lists(st.text(st.one_of(row_chars, st.sampled_from("日报A")), max_size=12)))
+def test_shape_keys_of_joined_lines_are_each_lines_shape_key(lines: list[str]) -> None:
+    expected = list(map(remove_page_furniture.shape_key, lines))
+    assert remove_page_furniture.shape_keys(lines) == expected
+
+
+# Pieces of every furniture form, and of text that looks like one.
+_FORM_PIECES = [
+    "第",
+    "版",
+    "页",
+    "共",
+    "A",
+    "P",
+    "age ",
+    "of ",
+    "- ",
+    " -",
+    "3",
+    "12",
+    "٣",
+    "/",
+    "（",
+    "）",
+]
+_FORM_PIECES += [
+    "上一版",
+    "下一篇",
+    "返回首页",
+    " | ",
+    "www",
+    ".",
+    "://",
+    "newspaper",
+    "com",
+    "正文",
+    "x" * 30,
+]
+_URL_PIECES = ["http", "://", "www.", "newspaper", ".", "com", "/", "正文"]
+form_line = st.lists(st.sampled_from(_FORM_PIECES), max_size=6).map("".join)
+url_line = st.lists(st.sampled_from(_URL_PIECES), max_size=8).map("".join)
+form_lines = st.lists(st.one_of(form_line, url_line), max_size=8)
+
+
+@given(form_lines)
+def test_lines_without_the_characters_of_a_form_have_none(lines: list[str]) -> None:
+    hints = remove_page_furniture.may_have_form(lines)
+    assert len(hints) == len(lines)
+    for line, hint in zip(lines, hints, strict=True):
+        assert hint or not remove_page_furniture.furniture_form(line)
+
+
+class _GatheredPerKey(similarity._Candidates):
+    """The plain definition: every key's candidates gathered afresh."""
+
+    def nearest(self, key: str) -> str | None:
+        self._cached.clear()
+        return super().nearest(key)
+
+
+def _near_keys(seed: int) -> list[str]:
+    """Variants of a few keys, one or two letters apart, some repeated: buckets past
+    ``MAX_CANDIDATES``, merges into groups of several sizes, ties in score."""
+    rng = random.Random(seed)
+    letters = "日报星期五六A#"
+    originals = [
+        "".join(rng.choices(letters, k=rng.randint(5, 10))) for _ in range(rng.randint(1, 8))
+    ]
+    keys = []
+    for _ in range(rng.randint(0, 400)):
+        key = list(rng.choice(originals))
+        for _ in range(rng.randint(0, 2)):
+            at = rng.randrange(len(key) + 1)
+            key[at : at + rng.randint(0, 1)] = rng.choice(("", rng.choice(letters)))
+        keys.append("".join(key))
+    return keys
+
+
+near_keys = st.integers(0, 2**32 - 1).map(_near_keys)
+
+
+@given(near_keys)
+def test_clusters_reusing_candidates_equal_candidates_gathered_per_key(keys: list[str]) -> None:
+    groups = similarity.Clusters(keys).groups()
+    with patch.object(similarity, "_Candidates", _GatheredPerKey):
+        assert similarity.Clusters(keys).groups() == groups
+
+
+@given(st.text(max_size=12), st.integers(2, 4))
+def test_a_line_repeated_word_for_word_counts_nothing(line: str, times: int) -> None:
+    assert not _counted_pages.counts([line] * times)
 
 
 # ---- lines holding CJK ----

@@ -44,31 +44,67 @@ class Clusters:
         exact: dict[str, list[int]] = defaultdict(list)
         for index, key in enumerate(self._keys):
             exact[key].append(index)
-        by_length: dict[int, list[str]] = defaultdict(list)
+        sizes = dict(zip(exact, map(len, exact.values()), strict=True))
+        candidates = _Candidates()
         merged: dict[str, list[int]] = {}
-        sizes: dict[str, int] = {}  # len(merged[key]), for sorting without a lambda
+        extended: set[str] = set()  # groups that took in others: no longer in order
         # Stable sorts, largest first: equal sizes keep their order.
-        for key in sorted(exact, key=lambda k: len(exact[k]), reverse=True):
-            target = self._nearest(key, by_length, sizes) if len(key) >= MIN_FUZZY_CHARS else None
+        for key in sorted(exact, key=sizes.__getitem__, reverse=True):
+            target = candidates.nearest(key) if len(key) >= MIN_FUZZY_CHARS else None
             if target is None:
-                merged[key] = list(exact[key])
-                sizes[key] = len(exact[key])
-                by_length[len(key)].append(key)
+                merged[key] = exact[key]
+                candidates.add(key, sizes[key])
             else:
                 merged[target].extend(exact[key])
-                sizes[target] += len(exact[key])
-        return sorted((sorted(members) for members in merged.values()), key=lambda g: g[0])
+                extended.add(target)
+                candidates.grow(target, sizes[key])
+        for key in extended:
+            merged[key].sort()
+        return sorted(merged.values(), key=itemgetter(0))
 
-    @staticmethod
-    def _nearest(key: str, by_length: dict[int, list[str]], sizes: dict[str, int]) -> str | None:
-        # Keys arrive most populous first, so each bucket's head holds its largest groups.
-        lengths = range(len(key) - LENGTH_SLACK, len(key) + LENGTH_SLACK + 1)
-        buckets = map(by_length.get, lengths, repeat(()))
-        candidates = list(chain.from_iterable(map(itemgetter(slice(MAX_CANDIDATES)), buckets)))
+
+class _Candidates:
+    """The groups so far, by length, and the candidates each length is compared with.
+
+    A length's candidates change only when a group joins the head of a bucket within
+    ``LENGTH_SLACK`` of it or such a head group grows; in between they are reused,
+    so that text of distinct lines does not gather and sort them line by line.
+    """
+
+    def __init__(self) -> None:
+        self._by_length: dict[int, list[str]] = defaultdict(list)
+        self._sizes: dict[str, int] = {}
+        self._cached: dict[int, list[str]] = {}
+
+    def add(self, key: str, size: int) -> None:
+        bucket = self._by_length[len(key)]
+        bucket.append(key)
+        self._sizes[key] = size
+        if len(bucket) <= MAX_CANDIDATES:
+            self._changed(len(key))
+
+    def grow(self, key: str, size: int) -> None:
+        self._sizes[key] += size
+        self._changed(len(key))  # every candidate heads its bucket
+
+    def _changed(self, length: int) -> None:
+        for near in range(length - LENGTH_SLACK, length + LENGTH_SLACK + 1):
+            self._cached.pop(near, None)
+
+    def nearest(self, key: str) -> str | None:
+        """The group ``key`` is near-identical to, if any."""
+        candidates = self._cached.get(len(key))
+        if candidates is None:
+            candidates = self._cached[len(key)] = self._gather(len(key))
         if not candidates:
             return None
-        candidates.sort(key=sizes.__getitem__, reverse=True)
-        best = process.extractOne(
-            key, candidates[:MAX_CANDIDATES], scorer=fuzz.ratio, score_cutoff=SIMILARITY
-        )
+        best = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=SIMILARITY)
         return None if best is None else best[0]
+
+    def _gather(self, length: int) -> list[str]:
+        # Keys arrive most populous first, so each bucket's head holds its largest groups.
+        lengths = range(length - LENGTH_SLACK, length + LENGTH_SLACK + 1)
+        buckets = map(self._by_length.get, lengths, repeat(()))
+        candidates = list(chain.from_iterable(map(itemgetter(slice(MAX_CANDIDATES)), buckets)))
+        candidates.sort(key=self._sizes.__getitem__, reverse=True)
+        return candidates[:MAX_CANDIDATES]

@@ -22,6 +22,7 @@ blocks apart with blank lines, PyMuPDF does not).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 from operator import sub
 
 import regex
@@ -89,20 +90,29 @@ class CountedPages:
     def __init__(self, lines: Sequence[str], groups: list[list[int]], min_gap: int) -> None:
         self._lines = lines
         self._groups = [group for group in groups if len(group) >= 2]
-        self._group_at = [-1] * len(lines)
+        self._min_gap = min_gap
+
+    @cached_property
+    def _group_at(self) -> list[int]:
+        """Each row's group number, or -1: asked only around a counter."""
+        group_at = [-1] * len(self._lines)
         for number, group in enumerate(self._groups):
             for rank in group:
-                self._group_at[rank] = number
-        self._min_gap = min_gap
+                group_at[rank] = number
+        return group_at
 
     def furniture(self) -> set[int]:
         """Ranks of the rows in counted blocks, and of their groups' rows at the text's edges."""
         found: set[int] = set()
         members: set[int] = set()
+        lines = self._lines
         for group in self._groups:
+            # The cheap tests first: a line repeated word for word counts nothing.
+            if lines[group[0]] == lines[group[1]]:
+                continue
             gaps = list(map(sub, group[1:], group))
-            # The cheap test first: most repeated lines recur closer than pages.
-            if min(gaps) < self._min_gap or not counts([self._lines[rank] for rank in group]):
+            # Most repeated lines recur closer than pages.
+            if min(gaps) < self._min_gap or not counts([lines[rank] for rank in group]):
                 continue
             block = self._block(group, gaps)
             if block is None:

@@ -75,17 +75,18 @@ the text's edges, nor a line recurring twice: nothing to do.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, compress
-from operator import methodcaller, not_, sub
+from itertools import accumulate, chain, compress, groupby, repeat
+from operator import not_, sub
 from statistics import median
 
 import regex
 
-from ..chars import CLOSERS, SENTENCE_FINAL
+from ..chars import CLOSERS, LAYOUT_SPACE, SENTENCE_FINAL
 from ..layout import NOISE_CELLS, Rows, first_unit_width, is_wider_than, read_page, split_rows
 from ..rule import Change, Example, Rule
 from ..similarity import Clusters
@@ -105,6 +106,8 @@ MIN_PAGE_SHARE = 0.5
 # Spaces do not count: pdftotext -layout spreads a head and its date, or a foot
 # and its page number, across the page width with them.
 MAX_FURNITURE_CHARS = 80
+# A URL standing as furniture is the whole line, or most of it: half a line.
+MAX_URL_CHARS = MAX_FURNITURE_CHARS // 2
 
 # Without page marks: a line must recur at least this often, at intervals of at
 # least MIN_PAGE_LINES lines (a page holds more than a stanza; refrains recur
@@ -139,12 +142,20 @@ _BARE_NUMBER = regex.compile(r"\d{1,3}")
 _FRACTION = regex.compile(r"(\d{1,4})\s*/\s*(\d{1,4})")
 _URL = regex.compile(r"(?i:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|cn|net|org)\b\S*")
 # E-paper navigation: links between pages and articles, never part of an article.
-_NAV_WORDS = "|".join(
+_NAV_WORD_LIST = (
     "上一版 下一版 上一篇 下一篇 上一期 下一期 返回目录 返回首页 版面导航 标题导航 往期回顾".split()
 )
+_NAV_WORDS = "|".join(_NAV_WORD_LIST)
 _NAV = regex.compile(rf"(?:{_NAV_WORDS})(?:[\s|｜/·<>《》]*(?:{_NAV_WORDS}))*")
+# Every page number holds a digit and every navigation line starts with one of its
+# words: what a line keeps of these shows whether it may be either. A URL is looked
+# for only where there is a dot or "://".
+_NOT_PAGE_OR_NAV = regex.compile(rf"[^\n\d{''.join(sorted({w[0] for w in _NAV_WORD_LIST}))}]+")
+_NOT_URL = re.compile(r"[^\n.:]+")  # plain ``re``: an ASCII class searches faster
 _DIGITS = regex.compile(r"\d+")
+_BLANK = LAYOUT_SPACE + "\n"  # what a line without content holds
 _SPACES = regex.compile(r"\s+")
+_SPACES_IN_LINE = regex.compile(r"[^\S\n]+")
 
 
 def furniture_form(line: str) -> str:
@@ -163,10 +174,28 @@ def furniture_form(line: str) -> str:
     if _NAV.fullmatch(line):
         return "navigation"
     # Every URL form has a dot or "://": a cheap test before the search.
-    short = len(line) <= MAX_FURNITURE_CHARS // 2
+    short = len(line) <= MAX_URL_CHARS
     if short and ("." in line or "://" in line) and _URL.search(line):
         return "URL"
     return ""
+
+
+def may_have_form(lines: list[str]) -> list[bool]:
+    """For each of ``lines`` (none holds a line break): whether ``furniture_form`` may
+    find a form in it, by the characters every form holds (one scan over them all).
+
+    >>> may_have_form(["正文，", "- 3 -", "上一版", "www.wxrb.com", "Read on."])
+    [False, True, True, True, True]
+    """
+    if not lines:
+        return []
+    hinted = list(map(bool, _NOT_PAGE_OR_NAV.sub("", "\n".join(lines)).split("\n")))
+    short = list(compress(range(len(lines)), map(MAX_URL_CHARS.__ge__, map(len, lines))))
+    if short:
+        dotted = _NOT_URL.sub("", "\n".join(map(lines.__getitem__, short))).split("\n")
+        for index in compress(short, dotted):
+            hinted[index] = True
+    return hinted
 
 
 def shape_key(line: str) -> str:
@@ -178,28 +207,43 @@ def shape_key(line: str) -> str:
     return _DIGITS.sub("#", _SPACES.sub("", line))
 
 
+def shape_keys(lines: list[str]) -> list[str]:
+    """``shape_key`` of each of ``lines`` (none holds a line break), in one pass over them all.
+
+    >>> shape_keys(["第 3 版", "A12"])
+    ['第#版', 'A#']
+    """
+    if not lines:
+        return []
+    return _DIGITS.sub("#", _SPACES_IN_LINE.sub("", "\n".join(lines))).split("\n")
+
+
 @dataclass(frozen=True)
 class Options:
     """This rule has no options; disable it to keep page furniture."""
 
 
 class _Document:
-    """The text's rows, grouped into pages, and what is known about each row."""
+    """The text's rows, grouped into pages, and what is known about each row.
+
+    Rows are numbered among all rows, blank ones too; ranks among the content rows
+    (blank rows skipped). Grouping and recurrence are found in ranks, where a page's
+    blank lines do not count.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
         rows = split_rows(text)
         self.contents = rows.contents
         self.content_starts = rows.content_starts
-        # A row ends where the next starts, before its newline.
-        self.starts, self.ends = rows.offsets, list(map((-1).__add__, rows.offsets[1:]))
+        # Where each row starts: a row ends before the newline that precedes the next.
+        self.starts = rows.offsets
         self.content = list(compress(range(len(self.contents)), self.contents))
         if "\f" in text:
             self.page_of = _page_numbers(rows)
-            pages: dict[int, list[int]] = defaultdict(list)
-            for index in self.content:
-                pages[self.page_of[index]].append(index)
-            self.pages = list(pages.values())
+            # Pages never decrease from row to row.
+            by_page = groupby(self.content, self.page_of.__getitem__)
+            self.pages = [list(page) for _, page in by_page]
         else:
             self.page_of = [0] * len(self.contents)
             self.pages = [self.content] if self.content else []
@@ -207,22 +251,50 @@ class _Document:
         self._keys: dict[str, str] = {}
 
     @cached_property
+    def lines(self) -> list[str]:
+        """The content rows' text, by rank."""
+        return list(map(self.contents.__getitem__, self.content))
+
+    @cached_property
     def rank(self) -> dict[int, int]:
         """Each content row's place among the content rows (blank rows skipped)."""
         return dict(zip(self.content, range(len(self.content)), strict=True))
 
     @cached_property
-    def short(self) -> list[int]:
+    def short_ranks(self) -> list[int]:
         """Content rows short enough for furniture: ``MAX_FURNITURE_CHARS`` besides spaces."""
-        contents = list(map(self.contents.__getitem__, self.content))
-        printed = map(sub, map(len, contents), map(methodcaller("count", " "), contents))
-        return list(compress(self.content, map(MAX_FURNITURE_CHARS.__ge__, printed)))
+        lines = self.lines
+        if max(map(len, lines), default=0) <= MAX_FURNITURE_CHARS:
+            return list(range(len(lines)))
+        # Spaces are counted only in lines that are too long with them.
+        fits = list(map(MAX_FURNITURE_CHARS.__ge__, map(len, lines)))
+        for rank in compress(range(len(lines)), map(not_, fits)):
+            line = lines[rank]
+            fits[rank] = len(line) - line.count(" ") <= MAX_FURNITURE_CHARS
+        return list(compress(range(len(lines)), fits))
+
+    @cached_property
+    def short(self) -> list[int]:
+        """The rows of ``short_ranks``."""
+        return list(map(self.content.__getitem__, self.short_ranks))
+
+    @cached_property
+    def formed(self) -> set[int]:
+        """The short rows of a furniture form."""
+        lines = list(map(self.contents.__getitem__, self.short))
+        hinted = may_have_form(lines)
+        pairs = zip(compress(self.short, hinted), compress(lines, hinted), strict=True)
+        return {row for row, line in pairs if furniture_form(line)}
 
     @cached_property
     def repeating_groups(self) -> list[list[int]]:
-        """Short content rows grouped by shape (near-identical up to their numbers)."""
-        groups = Clusters(self.shape_keys(self.short)).groups()
-        return [list(map(self.short.__getitem__, members)) for members in groups]
+        """Ranks of short content rows grouped by shape (near-identical up to their numbers)."""
+        short = self.short_ranks
+        keys = self.line_keys(list(map(self.lines.__getitem__, short)))
+        groups = Clusters(keys).groups()
+        if len(short) == len(self.lines):
+            return groups  # every rank is short: positions among them are ranks
+        return [list(map(short.__getitem__, members)) for members in groups]
 
     def is_blank(self, index: int) -> bool:
         return not (0 <= index < len(self.contents)) or not self.contents[index]
@@ -231,27 +303,25 @@ class _Document:
         """A line that is a text block of its own (blank or nothing on both sides)."""
         return self.is_blank(index - 1) and self.is_blank(index + 1)
 
-    def shape_keys(self, indices: list[int]) -> list[str]:
-        """``shape_key`` of each row, computed once per distinct line: pages repeat lines."""
-        contents = list(map(self.contents.__getitem__, indices))
+    def line_keys(self, contents: list[str]) -> list[str]:
+        """``shape_key`` of each line, computed once per distinct line: pages repeat lines."""
         keys = self._keys
-        for content in set(contents).difference(keys):
-            keys[content] = shape_key(content)
+        new = list(set(contents).difference(keys))
+        keys.update(zip(new, shape_keys(new), strict=True))
         return list(map(keys.__getitem__, contents))
+
+    def row_keys(self, indices: list[int]) -> list[str]:
+        """``line_keys`` of these rows."""
+        return self.line_keys(list(map(self.contents.__getitem__, indices)))
 
 
 def _page_numbers(rows: Rows) -> list[int]:
     """Each row's page: form feeds before it, and in its leading whitespace."""
-    numbers = []
-    page = 0
-    for raw, offset, content_start in zip(
-        rows.raws, rows.offsets, rows.content_starts, strict=False
-    ):
-        if "\f" in raw:
-            numbers.append(page + raw.count("\f", 0, content_start - offset))
-            page += raw.count("\f")
-        else:
-            numbers.append(page)
+    feeds = list(map(str.count, rows.raws, repeat("\f")))
+    numbers = list(accumulate(feeds[:-1], initial=0))
+    for index in compress(range(len(feeds)), feeds):
+        lead = rows.content_starts[index] - rows.offsets[index]
+        numbers[index] += rows.raws[index].count("\f", 0, lead)
     return numbers
 
 
@@ -267,20 +337,12 @@ def _marked_furniture(doc: _Document) -> dict[int, str]:
     Candidates are the rows of each page's zone and, anywhere on the page, rows of
     a furniture form: pdftotext may read a footer URL with the column above it.
     """
-    candidates, edge = [], set()
-    short = set(doc.short)
-    for page in doc.pages:
-        zone = set(_zone(page))
-        for index in page:
-            if index not in short:
-                continue
-            content = doc.contents[index]
-            if index in zone or doc.isolated(index):
-                edge.add(index)
-            if furniture_form(content) or (index in zone and not _sentence_piece(content)):
-                candidates.append(index)
-    keys = doc.shape_keys(candidates)
-    everywhere = Counter(doc.shape_keys(doc.content))
+    zone = set(doc.short).intersection(chain.from_iterable(map(_zone, doc.pages)))
+    heads = {index for index in zone if not _sentence_piece(doc.contents[index])}
+    candidates = sorted(heads.union(doc.formed))
+    edge = zone.union(filter(doc.isolated, candidates))
+    keys = doc.row_keys(candidates)
+    everywhere = Counter(doc.line_keys(doc.lines))
     groups: list[tuple[list[int], str]] = []
     for members in Clusters(keys).groups():
         indices = [candidates[m] for m in members]
@@ -365,10 +427,12 @@ def _feet_inside_pages(doc: _Document, found: dict[int, str]) -> dict[int, str]:
     ]
     if not once_per_page:
         return {}
-    interrupts = _Interruptions(doc, {index for indices in once_per_page for index in indices})
+    rank = doc.rank
+    feet_ranks = {rank[index] for indices in once_per_page for index in indices}
+    interrupts = _Interruptions(doc, feet_ranks)
     feet: dict[int, str] = {}
     for indices in once_per_page:
-        interrupted = sum(interrupts.any_of([index]) for index in indices)
+        interrupted = interrupts.count(list(map(rank.__getitem__, indices)))
         if interrupted >= MIN_PAGE_SHARE * len(indices):
             reason = f"running foot read with the text on {len(indices)} of {pages} pages"
             feet.update(dict.fromkeys(indices, reason))
@@ -391,23 +455,20 @@ def _regular(positions: list[int], rows: int) -> bool:
 
 def _unmarked_furniture(doc: _Document) -> dict[int, str]:
     """Rows recurring at regular intervals where pages are not marked."""
-    rank = doc.rank
-    regular: list[list[int]] = []
-    for indices in doc.repeating_groups:
-        if len(indices) < MIN_REPEATS:
-            continue
-        if _regular(list(map(rank.__getitem__, indices)), len(doc.content)):
-            regular.append(indices)
+    regular = [
+        ranks
+        for ranks in doc.repeating_groups
+        if len(ranks) >= MIN_REPEATS and _regular(ranks, len(doc.content))
+    ]
     if not regular:
         return {}
-    recurring = {index for indices in regular for index in indices}
-    interrupts = _Interruptions(doc, recurring)
+    interrupts = _Interruptions(doc, set(chain.from_iterable(regular)))
     found: dict[int, str] = {}
-    for indices in regular:
-        form = furniture_form(doc.contents[indices[0]])
-        if form or interrupts.any_of(indices):
-            for index in indices:
-                found[index] = f"{form or 'running head or foot'} recurring every page"
+    for ranks in regular:
+        form = furniture_form(doc.lines[ranks[0]])
+        if form or interrupts.count(ranks):
+            reason = f"{form or 'running head or foot'} recurring every page"
+            found.update(dict.fromkeys(map(doc.content.__getitem__, ranks), reason))
     return found
 
 
@@ -415,11 +476,9 @@ def _counted_furniture(doc: _Document) -> dict[int, str]:
     """Blocks of lines repeated around a page counter: where pages are not marked,
     they are the page boundaries, and a line recurring elsewhere (a caption, a
     refrain) is content."""
-    lines = list(map(doc.contents.__getitem__, doc.content))
-    ranked = [[doc.rank[index] for index in group] for group in doc.repeating_groups]
-    pages = CountedPages(lines, ranked, MIN_PAGE_LINES)
+    pages = CountedPages(doc.lines, doc.repeating_groups, MIN_PAGE_LINES)
     reason = "running head or foot repeated with a page counter"
-    return {doc.content[r]: reason for r in pages.furniture()}
+    return dict.fromkeys(map(doc.content.__getitem__, sorted(pages.furniture())), reason)
 
 
 class _Interruptions:
@@ -428,28 +487,28 @@ class _Interruptions:
     A recurring line's neighbours are the nearest lines on either side that neither
     recur nor are blank. All recurring lines between the same two neighbours share
     one answer, and the page is read only if some such gap opens mid-sentence.
+    Lines are given by rank.
     """
 
     def __init__(self, doc: _Document, recurring: set[int]) -> None:
         self._doc = doc
-        alone = map(not_, map(recurring.__contains__, doc.content))
-        self._neighbours = neighbours = list(compress(doc.content, alone))
-        # Gap g lies between neighbours g - 1 and g: row i lies in the gap numbered by
+        ranks = range(len(doc.content))
+        alone = list(map(not_, map(recurring.__contains__, ranks)))
+        self._neighbours = neighbours = list(compress(ranks, alone))
+        # Gap g lies between neighbours g - 1 and g: line r lies in the gap numbered by
         # the neighbours above it.
-        is_neighbour = [0] * len(doc.contents)
-        for index in neighbours:
-            is_neighbour[index] = 1
-        self._gap_of = list(accumulate(is_neighbour, initial=0))
+        self._gap_of = list(accumulate(alone, initial=0))
+        lines = doc.lines
         open_gaps = [
             gap
-            for gap in sorted({self._gap_of[index] for index in recurring})
-            if 0 < gap < len(neighbours) and _ends_mid_sentence(doc.contents[neighbours[gap - 1]])
+            for gap in sorted(set(map(self._gap_of.__getitem__, recurring)))
+            if 0 < gap < len(neighbours) and _ends_mid_sentence(lines[neighbours[gap - 1]])
         ]
         self._runs_on = self._full_breaks(open_gaps) if open_gaps else set()
 
-    def any_of(self, indices: list[int]) -> bool:
-        """Some of these lines stand where a paragraph runs on."""
-        return not self._runs_on.isdisjoint(map(self._gap_of.__getitem__, indices))
+    def count(self, ranks: list[int]) -> int:
+        """How many of these lines stand where a paragraph runs on."""
+        return sum(map(self._runs_on.__contains__, map(self._gap_of.__getitem__, ranks)))
 
     def _full_breaks(self, gaps: list[int]) -> set[int]:
         """The gaps whose line before breaks where the column is full (the text is wrapped)."""
@@ -459,7 +518,8 @@ class _Interruptions:
         found = set()
         lines = {line.start: line for line in page.lines}
         for gap in gaps:
-            before, after = self._neighbours[gap - 1], self._neighbours[gap]
+            before = doc.content[self._neighbours[gap - 1]]
+            after = doc.content[self._neighbours[gap]]
             line = lines.get(doc.content_starts[before])
             start = doc.content_starts[after]
             if line is None or page.width_at(start) is None:
@@ -514,11 +574,9 @@ def _edge_page_numbers(doc: _Document) -> dict[int, str]:
 
 
 def find(text: str, options: Options) -> Iterator[Change]:
-    if "\n" not in text:
+    if not has_two_lines(text):
         return
     doc = _Document(text)
-    if len(doc.content) < 2:
-        return
     found = _edge_page_numbers(doc)
     counted = _counted_furniture(doc)
     found.update(counted)
@@ -526,9 +584,21 @@ def find(text: str, options: Options) -> Iterator[Change]:
         found.update(_marked_furniture(doc))
     elif not counted:
         found.update(_unmarked_furniture(doc))
-    if len(found) == len(doc.content):
+    if not found or len(found) == len(doc.content):
         return  # every line "repeats": pages of a form or a list, not furniture around text
     yield from _removals(doc, found)
+
+
+def has_two_lines(text: str) -> bool:
+    """Two lines or more hold something besides layout whitespace (a scan in C).
+
+    The text's first and last printed characters lie on different lines exactly
+    when a line break is left once the text's outer whitespace is stripped.
+
+    >>> has_two_lines("  \\n标题\\n\\n"), has_two_lines("\\n标题\\n正文\\n")
+    (False, True)
+    """
+    return "\n" in text.strip(_BLANK)
 
 
 def _removals(doc: _Document, found: dict[int, str]) -> Iterator[Change]:
@@ -545,7 +615,7 @@ def _removals(doc: _Document, found: dict[int, str]) -> Iterator[Change]:
         after = kept[position] if position < len(kept) else None
         runs[(before, after)].append(index)
     for (before, after), members in sorted(runs.items(), key=lambda item: item[1][0]):
-        start = doc.ends[before] + 1 if before is not None else 0
+        start = doc.starts[before + 1] if before is not None else 0
         end = doc.starts[after] if after is not None else len(text)
         while after is not None and end < len(text) and text[end] == "\f":
             end += 1
