@@ -42,7 +42,7 @@ def labelled_breaks(text: str, gold: str) -> tuple[list[tuple[float, ...]], list
     squeezed_gold = gold.replace(" ", "")
     rows, labels = [], []
     cursor = 0
-    for a, b in zip(lines, lines[1:], strict=False):
+    for index, a in enumerate(lines[:-1]):
         piece = text[a.start : a.end].replace(" ", "").strip(STRAY_GLYPHS).rstrip("-")
         found = squeezed_gold.find(piece, cursor)
         if found < 0:
@@ -50,7 +50,7 @@ def labelled_breaks(text: str, gold: str) -> tuple[list[tuple[float, ...]], list
         cursor = found + len(piece)
         boundary = squeezed_gold[cursor : cursor + 1] == "\n"
         starts_block = not labels or labels[-1] == 1
-        rows.append(break_features(page, a, b, starts_block))
+        rows.append(break_features(page, index, starts_block))
         labels.append(int(boundary))
     return rows, labels
 

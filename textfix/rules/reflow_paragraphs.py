@@ -67,10 +67,9 @@ import regex
 from ..chars import is_unspaced
 from ..layout import (
     FEATURES,
-    Line,
+    BreakFacts,
     Page,
-    break_features,
-    mid_sentence_share,
+    features,
     read_page,
 )
 from ..layout_weights import WEIGHTS
@@ -107,9 +106,24 @@ class Options:
     paragraph_sep: str = "\n"
 
 
-def boundary_score(page: Page, a: Line, b: Line, starts_block: bool) -> float:
-    """Log-odds that the break between ``a`` and ``b`` ends a paragraph."""
-    return sum(map(mul, _WEIGHT_VECTOR, break_features(page, a, b, starts_block)))
+def boundary_scores(page: Page) -> Iterator[float]:
+    """Log-odds that each line break ends a paragraph, in order.
+
+    A break's features depend on whether the break before it was a boundary, so the
+    breaks are scored one after another; breaks with equal facts score equally, so
+    each distinct facts' score is computed once (``Page.break_facts``).
+    """
+    keeps_indents = page.keeps_indents
+    known: tuple[dict[BreakFacts, float], dict[BreakFacts, float]] = ({}, {})
+    starts_block = True
+    for facts in page.break_facts:
+        scores = known[starts_block]
+        score = scores.get(facts)
+        if score is None:
+            evidence = features(facts, starts_block, keeps_indents)
+            score = scores[facts] = sum(map(mul, _WEIGHT_VECTOR, evidence))
+        yield score
+        starts_block = score > 0
 
 
 class _Vocabulary:
@@ -131,22 +145,29 @@ class _Vocabulary:
         return tail[:1].isupper() or head.lower() in COMPOUND_HEADS
 
 
-def _join(text: str, a: Line, b: Line, vocabulary: _Vocabulary) -> Change:
-    last, first = text[a.end - 1], text[b.start]
+def _join(
+    text: str, a_start: int, a_end: int, b_start: int, b_end: int, vocabulary: _Vocabulary
+) -> Change:
+    """The change joining the line ``text[a_start:a_end]`` to the next, ``text[b_start:b_end]``."""
+    last, first = text[a_end - 1], text[b_start]
     if last == "-":
-        head_start = a.end - 1
-        while head_start > a.start and text[head_start - 1].isalpha():
+        head_start = a_end - 1
+        while head_start > a_start and text[head_start - 1].isalpha():
             head_start -= 1
-        tail_end = b.start
-        while tail_end < b.end and text[tail_end].isalpha():
+        tail_end = b_start
+        while tail_end < b_end and text[tail_end].isalpha():
             tail_end += 1
-        head, tail = text[head_start : a.end - 1], text[b.start : tail_end]
+        head, tail = text[head_start : a_end - 1], text[b_start:tail_end]
         if head and tail and not vocabulary.keeps_hyphen(head, tail):
-            return Change(a.end - 1, b.start, "", "removed a hyphen that only marked the wrap")
-        return Change(a.end, b.start, "", "joined a wrapped line after a hyphen")
+            return Change(a_end - 1, b_start, "", "removed a hyphen that only marked the wrap")
+        return Change(a_end, b_start, "", "joined a wrapped line after a hyphen")
     if is_unspaced(last) or is_unspaced(first):
-        return Change(a.end, b.start, "", "joined a hard-wrapped line")
-    return Change(a.end, b.start, " ", "joined a hard-wrapped line with one space")
+        return Change(a_end, b_start, "", "joined a hard-wrapped line")
+    return Change(a_end, b_start, " ", "joined a hard-wrapped line with one space")
+
+
+def _paragraph_note(score: float) -> str:
+    return f"paragraph break (p={1 / (1 + math.exp(-score)):.2f})"
 
 
 def find(text: str, options: Options) -> Iterator[Change]:
@@ -156,25 +177,22 @@ def find(text: str, options: Options) -> Iterator[Change]:
     breaks = page.line_count - 1
     if page.explained < MIN_WRAPPED_BREAKS or page.explained < MIN_WRAPPED_SHARE * breaks:
         return
-    lines = page.lines
-    if mid_sentence_share(text, lines) < MIN_MID_SENTENCE_SHARE:
+    if page.mid_sentence_share() < MIN_MID_SENTENCE_SHARE:
         return
-    if lines[0].start > 0:
-        yield Change(0, lines[0].start, "", "layout whitespace before the text")
+    starts, ends = page.starts, page.ends
+    if starts[0] > 0:
+        yield Change(0, starts[0], "", "layout whitespace before the text")
     vocabulary = _Vocabulary(text)
-    starts_block = True
-    for a, b in zip(lines, lines[1:], strict=False):
-        score = boundary_score(page, a, b, starts_block)
-        starts_block = score > 0
-        if starts_block:
-            confidence = 1 / (1 + math.exp(-score))
-            yield Change(
-                a.end, b.start, options.paragraph_sep, f"paragraph break (p={confidence:.2f})"
-            )
+    separator = options.paragraph_sep
+    notes: dict[float, str] = {}
+    for n, score in enumerate(boundary_scores(page)):
+        if score > 0:
+            note = notes.get(score) or notes.setdefault(score, _paragraph_note(score))
+            yield Change(ends[n], starts[n + 1], separator, note)
         else:
-            yield _join(text, a, b, vocabulary)
-    last = lines[-1]
-    yield Change(last.end, len(text), "\n" if "\n" in text[last.end :] else "", "layout tail")
+            yield _join(text, starts[n], ends[n], starts[n + 1], ends[n + 1], vocabulary)
+    last = ends[-1]
+    yield Change(last, len(text), "\n" if "\n" in text[last:] else "", "layout tail")
 
 
 RULE = Rule(
