@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
 from operator import add, and_, eq, ge, itemgetter, le, mul, not_, sub
@@ -424,7 +425,7 @@ def _start_facts(first: str) -> tuple[bool, bool]:
 # What a line break's features read of one line (see ``Page._line_facts``) and of a
 # break (see ``Page.break_facts``).
 LineFacts = tuple[tuple[bool, bool, bool, bool], tuple[bool, bool], bool, bool, bool, bool, bool]
-BreakFacts = tuple[LineFacts, LineFacts, int, int, bool, bool, bool]
+BreakFacts = tuple[int, int, int, int, bool, bool, bool]  # line kinds by number
 
 
 class Page:
@@ -545,31 +546,20 @@ class Page:
         n = bisect_left(starts, start)
         return self._widths[n] if n < len(starts) and starts[n] == start else None
 
-    @cached_property
-    def break_facts(self) -> list[BreakFacts]:
-        """What the features of each line break read (see ``features``), for all at once.
+    def break_facts(self) -> Iterator[BreakFacts]:
+        """What the features of each line break read (see ``features``), break by break.
 
-        A break's facts are those of the lines on either side (``_line_facts``), their
-        slacks in the column of the first line (clipped to where the features read
-        them), whether the next line's first unit would have fitted, and whether each
-        line is wider than that column. All of them are flags or small integers: few
-        distinct facts describe a long text, and a scorer can remember each one's score.
+        A break's facts are the kinds of the lines on either side (``line_kinds``), their
+        slacks in the column of the first line (clipped to where the features read them),
+        whether the next line's first unit would have fitted, and whether each line is
+        wider than that column. All of them are small integers or flags: few distinct
+        facts describe a long text, and a scorer can remember each one's score.
         """
         measured = self._measured
         count = self.line_count - 1
         if count < 1:
-            return []
+            return iter(())
         widths, indents = self._widths, measured.indents
-        regions = self.region_columns
-        starts = measured.starts[:count]
-        columns = (
-            list(map(regions.get, starts, repeat(self.column)))
-            if regions
-            else [self.column] * count
-        )
-        rooms = list(map(sub, map(sub, columns, widths), indents))
-        rooms_next = map(sub, map(sub, columns, widths[1:]), indents[1:])
-        fits = map(ge, rooms, measured.units[1:])
         cores = list(map(sub, widths, map(mul, measured.hangs, repeat(self.punct_cells))))
         # ``_only_wide_letters``: no marks, and two cells a character.
         only_wide = list(
@@ -579,31 +569,45 @@ class Page:
                 map(eq, widths, map(mul, measured.lengths, repeat(2))),
             )
         )
-        wide = [
-            excess > 0 and (excess > NOISE_CELLS or only)
-            for excess, only in zip(map(sub, cores, columns), only_wide, strict=False)
-        ]
-        wide_next = [
-            excess > 0 and (excess > NOISE_CELLS or only)
-            for excess, only in zip(map(sub, cores[1:], columns), only_wide[1:], strict=False)
-        ]
-        lines = self._line_facts()
-        return list(
-            zip(
-                lines,
-                lines[1:],
-                map(min, map(max, rooms, repeat(MIN_SLACK_CELLS)), repeat(MAX_SLACK_CELLS)),
-                map(min, map(max, rooms_next, repeat(MIN_SLACK_CELLS)), repeat(MAX_SLACK_CELLS)),
-                fits,
-                wide,
-                wide_next,
-                strict=False,
-            )
+        regions = self.region_columns
+        if regions:  # each break measured in the column of its first line
+            columns = list(map(regions.get, measured.starts[:count], repeat(self.column)))
+            rooms = list(map(sub, map(sub, columns, widths), indents))
+            rooms_next = list(map(sub, map(sub, columns, widths[1:]), indents[1:]))
+            wide = _wider(cores, only_wide, columns)
+            wide_next = _wider(cores[1:], only_wide[1:], columns)
+        else:  # one column: each line measured once
+            rooms = list(map(sub, map(sub, repeat(self.column), widths), indents))
+            rooms_next = rooms[1:]
+            wide = _wider(cores, only_wide, repeat(self.column))
+            wide_next = wide[1:]
+        fits = map(ge, rooms, measured.units[1:])
+        kinds = self._kind_codes
+        return zip(
+            kinds,
+            kinds[1:],
+            map(min, map(max, rooms, repeat(MIN_SLACK_CELLS)), repeat(MAX_SLACK_CELLS)),
+            map(min, map(max, rooms_next, repeat(MIN_SLACK_CELLS)), repeat(MAX_SLACK_CELLS)),
+            fits,
+            wide,
+            wide_next,
+            strict=False,
         )
 
-    def _line_facts(self) -> list[LineFacts]:
+    @cached_property
+    def line_kinds(self) -> list[LineFacts]:
+        """The distinct facts of lines (``_kind_codes`` numbers each line's)."""
+        return self._line_kinds[0]
+
+    @property
+    def _kind_codes(self) -> list[int]:
+        return self._line_kinds[1]
+
+    @cached_property
+    def _line_kinds(self) -> tuple[list[LineFacts], list[int]]:
         """Per line: ``_end_facts``, ``_start_facts``, ends a sentence, bare, blank lines
-        before it, kept indent, starts lowercase."""
+        before it, kept indent, starts lowercase; as the distinct such facts and, for each
+        line, the number of its own among them."""
         measured = self._measured
         contents = measured.contents
         firsts = list(map(itemgetter(0), contents))
@@ -611,8 +615,10 @@ class Page:
         for n in compress(range(len(firsts)), map(_WORD_LEAD.__contains__, firsts)):
             lowercase[n] = _starts_lowercase(contents[n])
         kept = map(le, repeat(KEPT_INDENT_CELLS), measured.indents)
-        return list(
-            zip(
+        numbers: dict[LineFacts, int] = {}
+        codes = [
+            numbers.setdefault(facts, len(numbers))
+            for facts in zip(
                 map(_end_facts, measured.lasts),
                 map(_start_facts, firsts),
                 measured.finals,
@@ -622,7 +628,17 @@ class Page:
                 lowercase,
                 strict=True,
             )
-        )
+        ]
+        return list(numbers), codes
+
+
+def _wider(cores: list[int], only_wide: list[bool], columns: Iterable[int]) -> list[bool]:
+    """``is_wider_than`` of lines given their widths less hanging punctuation (``cores``),
+    whether they hold wide letters only, and the columns they are measured against."""
+    return [
+        excess > 0 and (excess > NOISE_CELLS or only)
+        for excess, only in zip(map(sub, cores, columns), only_wide, strict=False)
+    ]
 
 
 @per_text_cache(maxsize=_CACHE_SIZE)
@@ -631,24 +647,17 @@ def read_page(text: str) -> Page:
     return Page(text)
 
 
-def break_features(page: Page, index: int, starts_block: bool) -> tuple[float, ...]:
-    """The evidence about the line break after line ``index``, named by ``FEATURES``.
-
-    ``starts_block`` says whether the break before that line was a paragraph boundary.
-    """
-    return features(page.break_facts[index], starts_block, page.keeps_indents)
-
-
-def features(facts: BreakFacts, starts_block: bool, keeps_indents: bool) -> tuple[float, ...]:
-    """The features of a line break from its facts (``Page.break_facts``).
+def features(page: Page, facts: BreakFacts, starts_block: bool) -> tuple[float, ...]:
+    """The evidence about a line break, named by ``FEATURES``, from its facts
+    (``Page.break_facts``).
 
     Slacks are in em (2 cells): how much shorter than the column a line is.
     ``starts_block`` says whether the break before the first line was a paragraph
     boundary: a CJK block that starts without the two-em indent is a headline or
     another standalone line, not a body paragraph, so its line break is a boundary too.
-    ``keeps_indents`` says whether the page kept indents as leading spaces.
     """
-    line_a, line_b, room_a, room_b, fits, wide_a_line, wide_b_line = facts
+    kind_a, kind_b, room_a, room_b, fits, wide_a_line, wide_b_line = facts
+    line_a, line_b = page.line_kinds[kind_a], page.line_kinds[kind_b]
     (closer, clause, cjk_last, letter_last), (cjk_start_a, _), final_a, bare_a_line = line_a[:4]
     _, (cjk_start_b, opener_b), final_b_line, bare_b_line, blank_b, kept_b, lower_b = line_b
     ends_final = float(final_a)
@@ -708,7 +717,7 @@ def features(facts: BreakFacts, starts_block: bool, keeps_indents: bool) -> tupl
         # the start of a body paragraph: it continues, however bare or short it is.
         block_start * float(1.5 <= slack_a <= 3.5) * (1.0 - ends_final - ends_closer),
         # Where the extractor kept indents, a line without one continues its paragraph.
-        float(keeps_indents) * (1.0 - kept_indent_b),
+        float(page.keeps_indents) * (1.0 - kept_indent_b),
         # A body paragraph ends a sentence; a line inside one (joined to the line
         # before) that stops on a Han character or an opening mark, mid-sentence,
         # goes on, however short digits, Latin or compressed punctuation left it.

@@ -95,6 +95,7 @@ COMPOUND_HEADS = frozenset(
     "state world first second third one two three four five ten year day user end".split()
 )
 
+_JOINED = "joined a hard-wrapped line"
 _WEIGHT_VECTOR = tuple(WEIGHTS[name] for name in FEATURES)
 _LATIN_WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 
@@ -113,14 +114,13 @@ def boundary_scores(page: Page) -> Iterator[float]:
     breaks are scored one after another; breaks with equal facts score equally, so
     each distinct facts' score is computed once (``Page.break_facts``).
     """
-    keeps_indents = page.keeps_indents
     known: tuple[dict[BreakFacts, float], dict[BreakFacts, float]] = ({}, {})
     starts_block = True
-    for facts in page.break_facts:
+    for facts in page.break_facts():
         scores = known[starts_block]
         score = scores.get(facts)
         if score is None:
-            evidence = features(facts, starts_block, keeps_indents)
+            evidence = features(page, facts, starts_block)
             score = scores[facts] = sum(map(mul, _WEIGHT_VECTOR, evidence))
         yield score
         starts_block = score > 0
@@ -162,7 +162,7 @@ def _join(
             return Change(a_end - 1, b_start, "", "removed a hyphen that only marked the wrap")
         return Change(a_end, b_start, "", "joined a wrapped line after a hyphen")
     if is_unspaced(last) or is_unspaced(first):
-        return Change(a_end, b_start, "", "joined a hard-wrapped line")
+        return Change(a_end, b_start, "", _JOINED)
     return Change(a_end, b_start, " ", "joined a hard-wrapped line with one space")
 
 
@@ -186,11 +186,15 @@ def find(text: str, options: Options) -> Iterator[Change]:
     separator = options.paragraph_sep
     notes: dict[float, str] = {}
     for n, score in enumerate(boundary_scores(page)):
+        end, start = ends[n], starts[n + 1]
+        # tuple.__new__ builds each Change in C, without NamedTuple's Python __new__.
         if score > 0:
             note = notes.get(score) or notes.setdefault(score, _paragraph_note(score))
-            yield Change(ends[n], starts[n + 1], separator, note)
+            yield tuple.__new__(Change, (end, start, separator, note))
+        elif is_unspaced(text[end - 1]):  # the common case of ``_join``, taken first
+            yield tuple.__new__(Change, (end, start, "", _JOINED))
         else:
-            yield _join(text, starts[n], ends[n], starts[n + 1], ends[n + 1], vocabulary)
+            yield _join(text, starts[n], end, start, ends[n + 1], vocabulary)
     last = ends[-1]
     yield Change(last, len(text), "\n" if "\n" in text[last:] else "", "layout tail")
 
