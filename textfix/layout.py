@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
-from operator import add, and_, eq, ge, itemgetter, le, mul, not_, sub
+from operator import add, ge, itemgetter, le, lt, mul, not_, sub
 from typing import NamedTuple
 
 from .chars import (
@@ -466,6 +466,11 @@ class Page:
         """Where each line's content ends (``Line.end`` of every line)."""
         return self._measured.ends
 
+    @property
+    def lasts(self) -> list[str]:
+        """The last character of each line's content."""
+        return self._measured.lasts
+
     def mid_sentence_share(self) -> float:
         """Share of lines (all but the last) that end neither a sentence nor a bracket."""
         count = self.line_count - 1
@@ -560,39 +565,44 @@ class Page:
         if count < 1:
             return iter(())
         widths, indents = self._widths, measured.indents
-        cores = list(map(sub, widths, map(mul, measured.hangs, repeat(self.punct_cells))))
-        # ``_only_wide_letters``: no marks, and two cells a character.
-        only_wide = list(
-            map(
-                and_,
-                map(not_, measured.marks),
-                map(eq, widths, map(mul, measured.lengths, repeat(2))),
-            )
-        )
         regions = self.region_columns
         if regions:  # each break measured in the column of its first line
             columns = list(map(regions.get, measured.starts[:count], repeat(self.column)))
             rooms = list(map(sub, map(sub, columns, widths), indents))
-            rooms_next = list(map(sub, map(sub, columns, widths[1:]), indents[1:]))
-            wide = _wider(cores, only_wide, columns)
-            wide_next = _wider(cores[1:], only_wide[1:], columns)
+            rooms_next = map(sub, map(sub, columns, widths[1:]), indents[1:])
+            slacks, slacks_next = _clipped(rooms), _clipped(rooms_next)
+            wide, wide_next = self._wider(columns, 0), self._wider(columns, 1)
         else:  # one column: each line measured once
             rooms = list(map(sub, map(sub, repeat(self.column), widths), indents))
-            rooms_next = rooms[1:]
-            wide = _wider(cores, only_wide, repeat(self.column))
+            slacks = _clipped(rooms)
+            slacks_next = slacks[1:]
+            wide = self._wider(repeat(self.column), 0)
             wide_next = wide[1:]
         fits = map(ge, rooms, measured.units[1:])
         kinds = self._kind_codes
         return zip(
             kinds,
             kinds[1:],
-            map(min, map(max, rooms, repeat(MIN_SLACK_CELLS)), repeat(MAX_SLACK_CELLS)),
-            map(min, map(max, rooms_next, repeat(MIN_SLACK_CELLS)), repeat(MAX_SLACK_CELLS)),
+            slacks,
+            slacks_next,
             fits,
             wide,
             wide_next,
             strict=False,
         )
+
+    def _wider(self, columns: Iterable[int], first: int) -> list[bool]:
+        """``is_wider_than`` of the lines from line ``first`` on, against ``columns``."""
+        measured, widths = self._measured, self._widths
+        cores = map(sub, widths[first:], map(mul, measured.hangs[first:], repeat(self.punct_cells)))
+        excesses = list(map(sub, cores, columns))
+        wide = list(map(lt, repeat(NOISE_CELLS), excesses))
+        # Within the noise, only a line of wide letters alone is wider (``_only_wide_letters``).
+        for n in compress(range(len(excesses)), map(lt, repeat(0), excesses)):
+            line = n + first
+            if not wide[n] and measured.marks[line] == 0:
+                wide[n] = widths[line] == 2 * measured.lengths[line]
+        return wide
 
     @cached_property
     def line_kinds(self) -> list[LineFacts]:
@@ -632,13 +642,8 @@ class Page:
         return list(numbers), codes
 
 
-def _wider(cores: list[int], only_wide: list[bool], columns: Iterable[int]) -> list[bool]:
-    """``is_wider_than`` of lines given their widths less hanging punctuation (``cores``),
-    whether they hold wide letters only, and the columns they are measured against."""
-    return [
-        excess > 0 and (excess > NOISE_CELLS or only)
-        for excess, only in zip(map(sub, cores, columns), only_wide, strict=False)
-    ]
+def _clipped(rooms: Iterable[int]) -> list[int]:
+    return list(map(min, map(max, rooms, repeat(MIN_SLACK_CELLS)), repeat(MAX_SLACK_CELLS)))
 
 
 @per_text_cache(maxsize=_CACHE_SIZE)

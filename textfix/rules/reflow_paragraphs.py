@@ -60,7 +60,8 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from operator import mul
+from itertools import compress, repeat
+from operator import and_, lt, mul, not_
 
 import regex
 
@@ -182,19 +183,25 @@ def find(text: str, options: Options) -> Iterator[Change]:
     starts, ends = page.starts, page.ends
     if starts[0] > 0:
         yield Change(0, starts[0], "", "layout whitespace before the text")
-    vocabulary = _Vocabulary(text)
-    separator = options.paragraph_sep
+    scores = list(boundary_scores(page))
+    # Every break as the common join first (unspaced text, nothing between), then the
+    # paragraph breaks and the other joins in their places.
+    # tuple.__new__ builds each Change in C, without NamedTuple's Python __new__.
+    changes = list(
+        map(tuple.__new__, repeat(Change), zip(ends, starts[1:], repeat(""), repeat(_JOINED)))
+    )
+    paragraphs = list(map(lt, repeat(0), scores))
     notes: dict[float, str] = {}
-    for n, score in enumerate(boundary_scores(page)):
-        end, start = ends[n], starts[n + 1]
-        # tuple.__new__ builds each Change in C, without NamedTuple's Python __new__.
-        if score > 0:
-            note = notes.get(score) or notes.setdefault(score, _paragraph_note(score))
-            yield tuple.__new__(Change, (end, start, separator, note))
-        elif is_unspaced(text[end - 1]):  # the common case of ``_join``, taken first
-            yield tuple.__new__(Change, (end, start, "", _JOINED))
-        else:
-            yield _join(text, starts[n], end, start, ends[n + 1], vocabulary)
+    for n in compress(range(len(scores)), paragraphs):
+        note = notes.get(scores[n]) or notes.setdefault(scores[n], _paragraph_note(scores[n]))
+        changes[n] = Change(ends[n], starts[n + 1], options.paragraph_sep, note)
+    vocabulary = _Vocabulary(text)
+    joins = map(not_, paragraphs)
+    for n in compress(
+        range(len(scores)), map(and_, joins, map(not_, map(is_unspaced, page.lasts)))
+    ):
+        changes[n] = _join(text, starts[n], ends[n], starts[n + 1], ends[n + 1], vocabulary)
+    yield from changes
     last = ends[-1]
     yield Change(last, len(text), "\n" if "\n" in text[last:] else "", "layout tail")
 
