@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
@@ -31,8 +31,8 @@ from .chars import (
     char_width,
     display_width,
     drop_cjk_punct,
-    fast_width,
     fast_width_applies,
+    fast_widths,
     is_unspaced,
 )
 from .text_cache import per_text_cache
@@ -150,7 +150,7 @@ class _Measured:
         """CJK punctuation marks and ``display_width`` of every line's content.
 
         An ASCII line has no marks and is as wide as it is long. The other lines are
-        joined and their marks removed in one pass; ``fast_width`` measures those it
+        joined and their marks removed in one pass; ``fast_widths`` measures those it
         applies to from their UTF-8 length. Lines of ``_MEASURE_LIMIT`` characters or
         more keep their length as width and count no marks.
         """
@@ -161,14 +161,15 @@ class _Measured:
         joined = "\n".join(texts)
         unpunctuated = drop_cjk_punct(joined).split("\n")
         their_marks = list(map(sub, map(len, texts), map(len, unpunctuated)))
-        their_widths = list(map(fast_width, texts, their_marks))
+        their_widths = fast_widths(texts, their_marks)
         if not fast_width_applies(joined):
             slow = map(not_, map(fast_width_applies, texts))
             for k in compress(range(len(texts)), slow):
                 their_widths[k] = display_width(texts[k])
-        for n, mark_count, width in zip(others, their_marks, their_widths, strict=True):
-            if lengths[n] < _MEASURE_LIMIT:
-                marks[n], widths[n] = mark_count, width
+        deque(map(marks.__setitem__, others, their_marks), maxlen=0)
+        deque(map(widths.__setitem__, others, their_widths), maxlen=0)
+        for n in compress(range(len(lengths)), map(le, repeat(_MEASURE_LIMIT), lengths)):
+            marks[n], widths[n] = 0, lengths[n]
         return marks, widths
 
     @cached_property
