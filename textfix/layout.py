@@ -203,12 +203,14 @@ class _Measured:
     def finals(self) -> list[bool]:
         # ``_core_end`` skips closing marks, none of which ends a sentence; a closing
         # bracket may hold a credit after the sentence's end.
-        cores = map(str.rstrip, self.contents, repeat(_CLOSER_CHARS))
-        finals = list(map(SENTENCE_FINAL.__contains__, map(itemgetter(_LAST), cores)))
-        for n, last in enumerate(self.lasts):
-            if last in "）)":
+        lasts = self.lasts
+        finals = list(map(SENTENCE_FINAL.__contains__, lasts))
+        for n in compress(range(len(lasts)), map(CLOSERS.__contains__, lasts)):
+            if lasts[n] in "）)":
                 core = _core_end(self.text, self.starts[n], self.ends[n])
-                finals[n] = core in SENTENCE_FINAL
+            else:
+                core = self.contents[n].rstrip(_CLOSER_CHARS)[_LAST]
+            finals[n] = core in SENTENCE_FINAL
         return finals
 
     def _fields(self, widths: list[int]) -> tuple[list[int] | list[bool], ...]:
