@@ -171,18 +171,19 @@ def _paragraph_note(score: float) -> str:
     return f"paragraph break (p={1 / (1 + math.exp(-score)):.2f})"
 
 
-def find(text: str, options: Options) -> Iterator[Change]:
+def find(text: str, options: Options) -> list[Change]:
+    """The changes, as a list: a change for every line break, and a generator would be
+    resumed once for each."""
     if "\n" not in text:
-        return
+        return []
     page = read_page(text)
     breaks = page.line_count - 1
     if page.explained < MIN_WRAPPED_BREAKS or page.explained < MIN_WRAPPED_SHARE * breaks:
-        return
+        return []
     if page.mid_sentence_share() < MIN_MID_SENTENCE_SHARE:
-        return
+        return []
     starts, ends = page.starts, page.ends
-    if starts[0] > 0:
-        yield Change(0, starts[0], "", "layout whitespace before the text")
+    head = [Change(0, starts[0], "", "layout whitespace before the text")] if starts[0] else []
     scores = list(boundary_scores(page))
     # Every break as the common join first (unspaced text, nothing between), then the
     # paragraph breaks and the other joins in their places.
@@ -201,9 +202,9 @@ def find(text: str, options: Options) -> Iterator[Change]:
         range(len(scores)), map(and_, joins, map(not_, map(is_unspaced, page.lasts)))
     ):
         changes[n] = _join(text, starts[n], ends[n], starts[n + 1], ends[n + 1], vocabulary)
-    yield from changes
     last = ends[-1]
-    yield Change(last, len(text), "\n" if "\n" in text[last:] else "", "layout tail")
+    changes.append(Change(last, len(text), "\n" if "\n" in text[last:] else "", "layout tail"))
+    return head + changes
 
 
 RULE = Rule(
