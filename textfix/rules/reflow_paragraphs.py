@@ -59,7 +59,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import compress, repeat
 from operator import and_, lt, mul, not_
 
@@ -167,6 +167,7 @@ def _join(
     return Change(a_end, b_start, " ", "joined a hard-wrapped line with one space")
 
 
+@lru_cache(maxsize=4096)  # breaks with equal facts score equally: few distinct scores
 def _paragraph_note(score: float) -> str:
     return f"paragraph break (p={1 / (1 + math.exp(-score)):.2f})"
 
@@ -192,9 +193,8 @@ def find(text: str, options: Options) -> list[Change]:
         map(tuple.__new__, repeat(Change), zip(ends, starts[1:], repeat(""), repeat(_JOINED)))
     )
     paragraphs = list(map(lt, repeat(0), scores))
-    notes: dict[float, str] = {}
     for n in compress(range(len(scores)), paragraphs):
-        note = notes.get(scores[n]) or notes.setdefault(scores[n], _paragraph_note(scores[n]))
+        note = _paragraph_note(scores[n])
         changes[n] = Change(ends[n], starts[n + 1], options.paragraph_sep, note)
     vocabulary = _Vocabulary(text)
     joins = map(not_, paragraphs)
