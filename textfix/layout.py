@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
@@ -166,10 +166,9 @@ class _Measured:
             slow = map(not_, map(fast_width_applies, texts))
             for k in compress(range(len(texts)), slow):
                 their_widths[k] = display_width(texts[k])
-        deque(map(marks.__setitem__, others, their_marks), maxlen=0)
-        deque(map(widths.__setitem__, others, their_widths), maxlen=0)
-        for n in compress(range(len(lengths)), map(le, repeat(_MEASURE_LIMIT), lengths)):
-            marks[n], widths[n] = 0, lengths[n]
+        for n, mark_count, width in zip(others, their_marks, their_widths, strict=True):
+            if lengths[n] < _MEASURE_LIMIT:
+                marks[n], widths[n] = mark_count, width
         return marks, widths
 
     @cached_property
