@@ -27,14 +27,14 @@ _FAST_ALPHABET = st.sampled_from(
 def test_fast_width_equals_display_width(text: str) -> None:
     assert chars.fast_width_applies(text)
     marks = len(text) - len(chars.drop_cjk_punct(text))
-    assert chars.fast_width(text, marks) == chars.display_width(text)
+    assert chars.fast_widths([text], [marks]) == [chars.display_width(text)]
 
 
 @given(st.text(max_size=40))
 def test_fast_width_refuses_what_it_cannot_measure(text: str) -> None:
     if chars.fast_width_applies(text):
         marks = len(text) - len(chars.drop_cjk_punct(text))
-        assert chars.fast_width(text, marks) == chars.display_width(text)
+        assert chars.fast_widths([text], [marks]) == [chars.display_width(text)]
 
 
 _PLAIN_SIMPLIFIED = st.sampled_from(sorted(plausibility._plain_sets()[0]))

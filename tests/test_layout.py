@@ -17,19 +17,26 @@ from textfix.chars import (
     CLOSERS,
     LAYOUT_SPACE,
     NO_LINE_START,
+    OPENERS,
     SENTENCE_FINAL,
     display_width,
     is_unspaced,
 )
 from textfix.layout import (
+    KEPT_INDENT_CELLS,
     MAX_COLUMN,
+    MAX_SLACK_CELLS,
     MIN_COLUMN,
+    MIN_SLACK_CELLS,
     NOISE_CELLS,
     PUNCT_CELL_MODELS,
+    Line,
     Page,
     estimate_column,
+    features,
     first_unit_width,
     hang,
+    is_wider_than,
     read_page,
 )
 
@@ -124,3 +131,84 @@ def test_the_column_explains_the_most_breaks(text: str) -> None:
         page.punct_cells,
     )
     assert chosen == (page.column, page.explained)
+
+
+def _defined_features(page: Page, a: Line, b: Line, starts_block: bool) -> tuple[float, ...]:
+    """The features of the break between ``a`` and ``b`` as defined line by line
+    (``textfix.layout.features`` computes them from facts gathered for all breaks)."""
+    text, column = page.text, page.column_at(a)
+    last, first = text[a.end - 1], text[b.start]
+
+    def clip(value: float) -> float:
+        return min(max(value, MIN_SLACK_CELLS / 2), MAX_SLACK_CELLS / 2)
+
+    ends_final = float(a.final)
+    ends_closer = float(last in CLOSERS and not ends_final)
+    room = column - a.width - a.indent
+    fits_next = float(room >= b.unit)
+    cjk_a, cjk_b = float(is_unspaced(last)), float(is_unspaced(first))
+    slack_a = cjk_a * clip(room / 2)
+    slack_b = cjk_b * clip((column - b.width - b.indent) / 2)
+    indent_b = cjk_b * float(1.5 <= slack_b <= 3.5)
+    blank = float(b.gap > 0)
+    wide_a = float(is_wider_than(text, a, column, page.punct_cells))
+    wide_b = float(is_wider_than(text, b, column, page.punct_cells))
+    bare_a, bare_b = float(a.bare), float(b.bare)
+    latin_join = float(not is_unspaced(last) and not is_unspaced(first))
+    block_start = float(starts_block)
+    final_b = float(b.final)
+    kept_indent_b = float(b.indent >= KEPT_INDENT_CELLS)
+    head = text[b.start : min(b.end, b.start + 40)].lstrip("\"'_([“‘")
+    return (
+        1.0,
+        ends_final,
+        ends_closer,
+        float(last in CLAUSE),
+        slack_a,
+        fits_next,
+        slack_b,
+        indent_b,
+        blank,
+        wide_a,
+        wide_b,
+        bare_a,
+        bare_b,
+        float(first in OPENERS),
+        latin_join,
+        ends_final * fits_next,
+        ends_final * blank,
+        ends_final * indent_b,
+        bare_a * fits_next,
+        ends_closer * indent_b,
+        block_start,
+        block_start * float(slack_a < 1.5 and is_unspaced(text[a.start])),
+        indent_b * (1.0 - final_b),
+        kept_indent_b,
+        final_b,
+        final_b * float(slack_b >= 1.5),
+        block_start * float(1.5 <= slack_a <= 3.5) * (1.0 - ends_final - ends_closer),
+        float(page.keeps_indents) * (1.0 - kept_indent_b),
+        (1.0 - block_start) * cjk_a * float(last.isalpha() or last in OPENERS) * (1.0 - wide_a),
+        latin_join * (1.0 - ends_final) * float(head[:1].islower()),
+    )
+
+
+@st.composite
+def page_with_wide_articles(draw: st.DrawFn) -> str:
+    rng = random.Random(draw(st.integers(0, 2**32 - 1)))
+    latin = draw(st.booleans())
+    blocks = random_document(rng, latin, wide_articles=True)
+    return extract(blocks, random_layout(rng, latin, fragmenting=True), rng)
+
+
+@given(st.one_of(page_with_wide_articles(), extracted_page(), _LINE_SOUP, any_text))
+@example("甲乙丙丁戊己庚辛壬癸甲乙丙丁，\n  “a” lower case\n(_b) 甲乙。\nｱｱｱｱｱｱｱｱｱｱｱｱｱｱｱｱ\n甲\n")
+def test_break_features_follow_their_definitions(text: str) -> None:
+    page = read_page(text)
+    lines = page.lines
+    facts = list(page.break_facts())
+    assert len(facts) == max(len(lines) - 1, 0)
+    for a, b, break_facts in zip(lines, lines[1:], facts, strict=False):
+        for starts_block in (False, True):
+            expected = _defined_features(page, a, b, starts_block)
+            assert features(page, break_facts, starts_block) == expected

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import repeat
+from operator import add, floordiv, sub
 
 import regex
 
@@ -132,16 +134,17 @@ def fast_width_applies(text: str) -> bool:
     return _NOT_FAST.search(text) is None
 
 
-def fast_width(text: str, marks: int) -> int:
-    """``display_width`` for text where ``fast_width_applies``, given its punctuation count.
+def fast_widths(texts: list[str], marks: list[int]) -> list[int]:
+    """``display_width`` of texts where ``fast_width_applies``, given their punctuation counts.
 
     Every non-ASCII character is three bytes: wide letters count 2, marks 1.
 
-    >>> fast_width("AI应用，", 1) == display_width("AI应用，")
+    >>> fast_widths(["AI应用，"], [1]) == [display_width("AI应用，")]
     True
     """
-    extra = len(text.encode()) - len(text)
-    return len(text) + extra // 2 - marks
+    lengths = list(map(len, texts))
+    extras = map(sub, map(len, map(str.encode, texts)), lengths)
+    return list(map(sub, map(add, lengths, map(floordiv, extras, repeat(2))), marks))
 
 
 def is_cjk_punct(char: str) -> bool:

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
-from operator import add, itemgetter, mul, not_, sub
+from operator import add, ge, itemgetter, le, lt, mul, not_, sub
 from typing import NamedTuple
 
 from .chars import (
@@ -30,8 +31,8 @@ from .chars import (
     char_width,
     display_width,
     drop_cjk_punct,
-    fast_width,
     fast_width_applies,
+    fast_widths,
     is_unspaced,
 )
 from .text_cache import per_text_cache
@@ -149,7 +150,7 @@ class _Measured:
         """CJK punctuation marks and ``display_width`` of every line's content.
 
         An ASCII line has no marks and is as wide as it is long. The other lines are
-        joined and their marks removed in one pass; ``fast_width`` measures those it
+        joined and their marks removed in one pass; ``fast_widths`` measures those it
         applies to from their UTF-8 length. Lines of ``_MEASURE_LIMIT`` characters or
         more keep their length as width and count no marks.
         """
@@ -160,7 +161,7 @@ class _Measured:
         joined = "\n".join(texts)
         unpunctuated = drop_cjk_punct(joined).split("\n")
         their_marks = list(map(sub, map(len, texts), map(len, unpunctuated)))
-        their_widths = list(map(fast_width, texts, their_marks))
+        their_widths = fast_widths(texts, their_marks)
         if not fast_width_applies(joined):
             slow = map(not_, map(fast_width_applies, texts))
             for k in compress(range(len(texts)), slow):
@@ -170,6 +171,7 @@ class _Measured:
                 marks[n], widths[n] = mark_count, width
         return marks, widths
 
+    @cached_property
     def gaps(self) -> list[int]:
         """Blank lines, and page breaks on them or on the line itself, before each line."""
         rows = self.rows
@@ -182,6 +184,7 @@ class _Measured:
             for row, before in zip(rows, previous, strict=False)
         ]
 
+    @cached_property
     def indents(self) -> list[int]:
         offsets = map(self.all.offsets.__getitem__, self.rows)
         leads = list(map(sub, self.starts, offsets))
@@ -191,35 +194,46 @@ class _Measured:
             indents[n] = display_width(lead.replace("\t", "    ").replace("\f", ""))
         return indents
 
+    @cached_property
     def bares(self) -> list[bool]:
         return list(map(not_, map(_SENTENCE_PUNCT.search, self.contents)))
 
+    @cached_property
     def finals(self) -> list[bool]:
         # ``_core_end`` skips closing marks, none of which ends a sentence; a closing
         # bracket may hold a credit after the sentence's end.
-        cores = map(str.rstrip, self.contents, repeat(_CLOSER_CHARS))
-        finals = list(map(SENTENCE_FINAL.__contains__, map(itemgetter(_LAST), cores)))
-        for n, last in enumerate(self.lasts):
-            if last in "）)":
+        lasts = self.lasts
+        finals = list(map(SENTENCE_FINAL.__contains__, lasts))
+        for n in compress(range(len(lasts)), map(CLOSERS.__contains__, lasts)):
+            if lasts[n] in "）)":
                 core = _core_end(self.text, self.starts[n], self.ends[n])
-                finals[n] = core in SENTENCE_FINAL
+            else:
+                core = self.contents[n].rstrip(_CLOSER_CHARS)[_LAST]
+            finals[n] = core in SENTENCE_FINAL
         return finals
 
-    def lines(self, widths: list[int]) -> list[Line]:
-        fields = (
+    def _fields(self, widths: list[int]) -> tuple[list[int] | list[bool], ...]:
+        """The lists of ``Line``'s fields, in its order."""
+        return (
             self.starts,
             self.ends,
             widths,
-            self.gaps(),
-            self.indents(),
+            self.gaps,
+            self.indents,
             self.marks,
             self.units,
-            self.bares(),
-            self.finals(),
+            self.bares,
+            self.finals,
             self.hangs,
         )
+
+    def lines(self, widths: list[int]) -> list[Line]:
         # tuple.__new__ builds each Line in C, without NamedTuple's Python __new__.
-        return list(map(tuple.__new__, repeat(Line), zip(*fields, strict=True)))
+        return list(map(tuple.__new__, repeat(Line), zip(*self._fields(widths), strict=True)))
+
+    def line(self, n: int, widths: list[int]) -> Line:
+        """Line ``n`` alone, for a caller that reads a few lines of a long text."""
+        return Line(*(field[n] for field in self._fields(widths)))
 
 
 def _first_units(contents: list[str], lasts: list[str]) -> list[int]:
@@ -349,16 +363,6 @@ def _core_end(text: str, start: int, end: int) -> str:
     return text[position]
 
 
-def mid_sentence_share(text: str, lines: list[Line]) -> float:
-    """Share of lines (all but the last) that end neither a sentence nor a bracket."""
-    if len(lines) < 2:
-        return 0.0
-    open_ends = sum(
-        1 for line in lines[:-1] if not line.final and text[line.end - 1] not in CLOSERS
-    )
-    return open_ends / (len(lines) - 1)
-
-
 FEATURES = (
     "bias",
     "ends_final",
@@ -396,15 +400,34 @@ FEATURES = (
 # What may come before a word's first letter: quotes, brackets, a name's underscores.
 _WORD_LEAD = "\"'_([“‘"
 
+# Slack (how much shorter than the column a line is) is read between these bounds: a
+# line more than two em too wide is as wide as any, one more than six em short as short
+# as any. Clipped in cells, each break's facts stay small integers.
+MIN_SLACK_CELLS = -4
+MAX_SLACK_CELLS = 12
 
-def _starts_lowercase(text: str, line: Line) -> bool:
+
+def _starts_lowercase(content: str) -> bool:
     """The line's first word starts with a lowercase letter (``"__debug__"`` does)."""
-    head = text[line.start : min(line.end, line.start + _UNIT_SCAN)].lstrip(_WORD_LEAD)
-    return head[:1].islower()
+    return content[:_UNIT_SCAN].lstrip(_WORD_LEAD)[:1].islower()
 
 
-def _clip(value: float, low: float, high: float) -> float:
-    return low if value < low else high if value > high else value
+@lru_cache(maxsize=8192)
+def _end_facts(last: str) -> tuple[bool, bool, bool, bool]:
+    """A line's last character: closing mark, clause mark, unspaced script, letter or opener."""
+    return (last in CLOSERS, last in CLAUSE, is_unspaced(last), last.isalpha() or last in OPENERS)
+
+
+@lru_cache(maxsize=8192)
+def _start_facts(first: str) -> tuple[bool, bool]:
+    """A line's first character: unspaced script, opening mark."""
+    return (is_unspaced(first), first in OPENERS)
+
+
+# What a line break's features read of one line (see ``Page._line_facts``) and of a
+# break (see ``Page.break_facts``).
+LineFacts = tuple[tuple[bool, bool, bool, bool], tuple[bool, bool], bool, bool, bool, bool, bool]
+BreakFacts = tuple[int, int, int, int, bool, bool, bool]  # line kinds by number
 
 
 class Page:
@@ -435,6 +458,30 @@ class Page:
     def line_count(self) -> int:
         return len(self._measured.rows)
 
+    @property
+    def starts(self) -> list[int]:
+        """Where each line's content starts (``Line.start`` of every line)."""
+        return self._measured.starts
+
+    @property
+    def ends(self) -> list[int]:
+        """Where each line's content ends (``Line.end`` of every line)."""
+        return self._measured.ends
+
+    @property
+    def lasts(self) -> list[str]:
+        """The last character of each line's content."""
+        return self._measured.lasts
+
+    def mid_sentence_share(self) -> float:
+        """Share of lines (all but the last) that end neither a sentence nor a bracket."""
+        count = self.line_count - 1
+        if count < 1:
+            return 0.0
+        measured = self._measured
+        open_lasts = list(compress(measured.lasts[:count], map(not_, measured.finals)))
+        return (len(open_lasts) - sum(map(CLOSERS.__contains__, open_lasts))) / count
+
     @cached_property
     def lines(self) -> list[Line]:
         return self._measured.lines(self._widths)
@@ -442,7 +489,7 @@ class Page:
     @cached_property
     def keeps_indents(self) -> bool:
         """The extractor kept paragraph indents as leading spaces."""
-        indented = sum(1 for indent in self._measured.indents() if indent >= KEPT_INDENT_CELLS)
+        indented = sum(1 for indent in self._measured.indents if indent >= KEPT_INDENT_CELLS)
         return indented >= MIN_KEPT_INDENTS and indented >= KEPT_INDENT_SHARE * self.line_count
 
     @cached_property
@@ -462,10 +509,10 @@ class Page:
         column, cells, text = self.column, self.punct_cells, self.text
         if column == 0:
             return {}
-        lines = self.lines
-        wide = [n for n, line in enumerate(lines) if line.width - column > 0]
+        wide = [n for n, width in enumerate(self._widths) if width > column]
         if len(wide) < 2:
             return {}
+        lines = {n: self._measured.line(n, self._widths) for n in wide}
         cores = {n: lines[n].width - hang(lines[n], cells) for n in wide}
         confirmed = {
             max(cores[n], cores[n + 1])
@@ -506,6 +553,102 @@ class Page:
         n = bisect_left(starts, start)
         return self._widths[n] if n < len(starts) and starts[n] == start else None
 
+    def break_facts(self) -> Iterator[BreakFacts]:
+        """What the features of each line break read (see ``features``), break by break.
+
+        A break's facts are the kinds of the lines on either side (``line_kinds``), their
+        slacks in the column of the first line (clipped to where the features read them),
+        whether the next line's first unit would have fitted, and whether each line is
+        wider than that column. All of them are small integers or flags: few distinct
+        facts describe a long text, and a scorer can remember each one's score.
+        """
+        measured = self._measured
+        count = self.line_count - 1
+        if count < 1:
+            return iter(())
+        widths, indents = self._widths, measured.indents
+        regions = self.region_columns
+        if regions:  # each break measured in the column of its first line
+            columns = list(map(regions.get, measured.starts[:count], repeat(self.column)))
+            rooms = list(map(sub, map(sub, columns, widths), indents))
+            rooms_next = map(sub, map(sub, columns, widths[1:]), indents[1:])
+            slacks, slacks_next = _clipped(rooms), _clipped(rooms_next)
+            wide, wide_next = self._wider(columns, 0), self._wider(columns, 1)
+        else:  # one column: each line measured once
+            rooms = list(map(sub, map(sub, repeat(self.column), widths), indents))
+            slacks = _clipped(rooms)
+            slacks_next = slacks[1:]
+            wide = self._wider(repeat(self.column), 0)
+            wide_next = wide[1:]
+        fits = map(ge, rooms, measured.units[1:])
+        kinds = self._kind_codes
+        return zip(
+            kinds,
+            kinds[1:],
+            slacks,
+            slacks_next,
+            fits,
+            wide,
+            wide_next,
+            strict=False,
+        )
+
+    def _wider(self, columns: Iterable[int], first: int) -> list[bool]:
+        """``is_wider_than`` of the lines from line ``first`` on, against ``columns``."""
+        measured, widths = self._measured, self._widths
+        cores = map(sub, widths[first:], map(mul, measured.hangs[first:], repeat(self.punct_cells)))
+        excesses = list(map(sub, cores, columns))
+        wide = list(map(lt, repeat(NOISE_CELLS), excesses))
+        # Within the noise, only a line of wide letters alone is wider (``_only_wide_letters``).
+        for n in compress(range(len(excesses)), map(lt, repeat(0), excesses)):
+            line = n + first
+            if not wide[n] and measured.marks[line] == 0:
+                wide[n] = widths[line] == 2 * measured.lengths[line]
+        return wide
+
+    @cached_property
+    def line_kinds(self) -> list[LineFacts]:
+        """The distinct facts of lines (``_kind_codes`` numbers each line's)."""
+        return self._line_kinds[0]
+
+    @property
+    def _kind_codes(self) -> list[int]:
+        return self._line_kinds[1]
+
+    @cached_property
+    def _line_kinds(self) -> tuple[list[LineFacts], list[int]]:
+        """Per line: ``_end_facts``, ``_start_facts``, ends a sentence, bare, blank lines
+        before it, kept indent, starts lowercase; as the distinct such facts and, for each
+        line, the number of its own among them."""
+        measured = self._measured
+        contents = measured.contents
+        firsts = list(map(itemgetter(0), contents))
+        lowercase = list(map(str.islower, firsts))
+        for n in compress(range(len(firsts)), map(_WORD_LEAD.__contains__, firsts)):
+            lowercase[n] = _starts_lowercase(contents[n])
+        kept = map(le, repeat(KEPT_INDENT_CELLS), measured.indents)
+        numbers: dict[LineFacts, int] = {}
+        codes = [
+            numbers.setdefault(facts, len(numbers))
+            for facts in zip(
+                map(_end_facts, measured.lasts),
+                map(_start_facts, firsts),
+                measured.finals,
+                measured.bares,
+                map(bool, measured.gaps),
+                kept,
+                lowercase,
+                strict=True,
+            )
+        ]
+        return list(numbers), codes
+
+
+def _clipped(rooms: Iterable[int]) -> list[int]:
+    low, high = MIN_SLACK_CELLS, MAX_SLACK_CELLS
+    # Comparisons in a comprehension: ``min`` and ``max`` mapped cost ten times more.
+    return [low if room < low else high if room > high else room for room in rooms]
+
 
 @per_text_cache(maxsize=_CACHE_SIZE)
 def read_page(text: str) -> Page:
@@ -513,44 +656,45 @@ def read_page(text: str) -> Page:
     return Page(text)
 
 
-def break_features(page: Page, a: Line, b: Line, starts_block: bool) -> tuple[float, ...]:
-    """The evidence about the line break between ``a`` and ``b``, named by ``FEATURES``.
+def features(page: Page, facts: BreakFacts, starts_block: bool) -> tuple[float, ...]:
+    """The evidence about a line break, named by ``FEATURES``, from its facts
+    (``Page.break_facts``).
 
     Slacks are in em (2 cells): how much shorter than the column a line is.
-    ``starts_block`` says whether the break before ``a`` was a paragraph boundary:
-    a CJK block that starts without the two-em indent is a headline or another
-    standalone line, not a body paragraph, so its line break is a boundary too.
+    ``starts_block`` says whether the break before the first line was a paragraph
+    boundary: a CJK block that starts without the two-em indent is a headline or
+    another standalone line, not a body paragraph, so its line break is a boundary too.
     """
-    text, column = page.text, page.column_at(a)
-    last = text[a.end - 1]
-    ends_final = float(a.final)
-    ends_closer = float(last in CLOSERS and not ends_final)
-    ends_clause = float(last in CLAUSE)
-    room = column - a.width - a.indent
-    fits_next = float(room >= b.unit)
+    kind_a, kind_b, room_a, room_b, fits, wide_a_line, wide_b_line = facts
+    line_a, line_b = page.line_kinds[kind_a], page.line_kinds[kind_b]
+    (closer, clause, cjk_last, letter_last), (cjk_start_a, _), final_a, bare_a_line = line_a[:4]
+    _, (cjk_start_b, opener_b), final_b_line, bare_b_line, blank_b, kept_b, lower_b = line_b
+    ends_final = float(final_a)
+    ends_closer = float(closer and not ends_final)
+    ends_clause = float(clause)
+    fits_next = float(fits)
     # Slack says something only in CJK text: a Latin line is ragged by up to a word,
     # so there ``fits_next`` carries the evidence and the slacks are zeroed.
-    cjk_a = float(is_unspaced(last))
-    cjk_b = float(is_unspaced(text[b.start]))
-    slack_a = cjk_a * _clip(room / 2, -2.0, 6.0)
-    slack_b = cjk_b * _clip((column - b.width - b.indent) / 2, -2.0, 6.0)
+    cjk_a = float(cjk_last)
+    cjk_b = float(cjk_start_b)
+    slack_a = cjk_a * (room_a / 2)
+    slack_b = cjk_b * (room_b / 2)
     indent_b = cjk_b * float(1.5 <= slack_b <= 3.5)
-    blank = float(b.gap > 0)
-    wide_a = float(is_wider_than(text, a, column, page.punct_cells))
-    wide_b = float(is_wider_than(text, b, column, page.punct_cells))
-    bare_a = float(a.bare)
-    bare_b = float(b.bare)
-    first = text[b.start]
-    opens_b = float(first in OPENERS)
-    latin_join = float(not is_unspaced(last) and not is_unspaced(first))
+    blank = float(blank_b)
+    wide_a = float(wide_a_line)
+    wide_b = float(wide_b_line)
+    bare_a = float(bare_a_line)
+    bare_b = float(bare_b_line)
+    opens_b = float(opener_b)
+    latin_join = float(not cjk_last and not cjk_start_b)
     block_start = float(starts_block)
-    unindented_cjk_start = block_start * float(slack_a < 1.5 and is_unspaced(text[a.start]))
+    unindented_cjk_start = block_start * float(slack_a < 1.5 and cjk_start_a)
     # A short line that does not end a sentence is a paragraph's indented first line
     # (a short line ending in 。 may just be the last line of a one-line-long paragraph).
-    final_b = float(b.final)
+    final_b = float(final_b_line)
     indent_b_open = indent_b * (1.0 - final_b)
     # Some extractors keep the indent as leading spaces: two cells or more is deliberate.
-    kept_indent_b = float(b.indent >= KEPT_INDENT_CELLS)
+    kept_indent_b = float(kept_b)
     return (
         1.0,
         ends_final,
@@ -586,9 +730,9 @@ def break_features(page: Page, a: Line, b: Line, starts_block: bool) -> tuple[fl
         # A body paragraph ends a sentence; a line inside one (joined to the line
         # before) that stops on a Han character or an opening mark, mid-sentence,
         # goes on, however short digits, Latin or compressed punctuation left it.
-        (1.0 - block_start) * cjk_a * float(last.isalpha() or last in OPENERS) * (1.0 - wide_a),
+        (1.0 - block_start) * cjk_a * float(letter_last) * (1.0 - wide_a),
         # A Latin sentence does not start lowercase: after a line that ends no
         # sentence, such a line continues it (also when the extractor split a
         # justified line at its wide gaps into short fragments).
-        latin_join * (1.0 - ends_final) * float(_starts_lowercase(text, b)),
+        latin_join * (1.0 - ends_final) * float(lower_b),
     )

@@ -29,7 +29,7 @@ from tests.layouts import (  # noqa: E402
     random_document,
     random_layout,
 )
-from textfix.layout import FEATURES, break_features, read_page  # noqa: E402
+from textfix.layout import FEATURES, features, read_page  # noqa: E402
 
 L2 = 1.0  # keeps weights finite on separable features (e.g. wide lines always break)
 
@@ -42,7 +42,7 @@ def labelled_breaks(text: str, gold: str) -> tuple[list[tuple[float, ...]], list
     squeezed_gold = gold.replace(" ", "")
     rows, labels = [], []
     cursor = 0
-    for a, b in zip(lines, lines[1:], strict=False):
+    for a, facts in zip(lines, page.break_facts(), strict=False):
         piece = text[a.start : a.end].replace(" ", "").strip(STRAY_GLYPHS).rstrip("-")
         found = squeezed_gold.find(piece, cursor)
         if found < 0:
@@ -50,7 +50,7 @@ def labelled_breaks(text: str, gold: str) -> tuple[list[tuple[float, ...]], list
         cursor = found + len(piece)
         boundary = squeezed_gold[cursor : cursor + 1] == "\n"
         starts_block = not labels or labels[-1] == 1
-        rows.append(break_features(page, a, b, starts_block))
+        rows.append(features(page, facts, starts_block))
         labels.append(int(boundary))
     return rows, labels
 

@@ -59,18 +59,18 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
-from operator import mul
+from functools import cached_property, lru_cache
+from itertools import compress, repeat
+from operator import and_, lt, mul, not_
 
 import regex
 
 from ..chars import is_unspaced
 from ..layout import (
     FEATURES,
-    Line,
+    BreakFacts,
     Page,
-    break_features,
-    mid_sentence_share,
+    features,
     read_page,
 )
 from ..layout_weights import WEIGHTS
@@ -96,6 +96,7 @@ COMPOUND_HEADS = frozenset(
     "state world first second third one two three four five ten year day user end".split()
 )
 
+_JOINED = "joined a hard-wrapped line"
 _WEIGHT_VECTOR = tuple(WEIGHTS[name] for name in FEATURES)
 _LATIN_WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 
@@ -107,9 +108,23 @@ class Options:
     paragraph_sep: str = "\n"
 
 
-def boundary_score(page: Page, a: Line, b: Line, starts_block: bool) -> float:
-    """Log-odds that the break between ``a`` and ``b`` ends a paragraph."""
-    return sum(map(mul, _WEIGHT_VECTOR, break_features(page, a, b, starts_block)))
+def boundary_scores(page: Page) -> Iterator[float]:
+    """Log-odds that each line break ends a paragraph, in order.
+
+    A break's features depend on whether the break before it was a boundary, so the
+    breaks are scored one after another; breaks with equal facts score equally, so
+    each distinct facts' score is computed once (``Page.break_facts``).
+    """
+    known: tuple[dict[BreakFacts, float], dict[BreakFacts, float]] = ({}, {})
+    starts_block = True
+    for facts in page.break_facts():
+        scores = known[starts_block]
+        score = scores.get(facts)
+        if score is None:
+            evidence = features(page, facts, starts_block)
+            score = scores[facts] = sum(map(mul, _WEIGHT_VECTOR, evidence))
+        yield score
+        starts_block = score > 0
 
 
 class _Vocabulary:
@@ -131,50 +146,65 @@ class _Vocabulary:
         return tail[:1].isupper() or head.lower() in COMPOUND_HEADS
 
 
-def _join(text: str, a: Line, b: Line, vocabulary: _Vocabulary) -> Change:
-    last, first = text[a.end - 1], text[b.start]
+def _join(
+    text: str, a_start: int, a_end: int, b_start: int, b_end: int, vocabulary: _Vocabulary
+) -> Change:
+    """The change joining the line ``text[a_start:a_end]`` to the next, ``text[b_start:b_end]``."""
+    last, first = text[a_end - 1], text[b_start]
     if last == "-":
-        head_start = a.end - 1
-        while head_start > a.start and text[head_start - 1].isalpha():
+        head_start = a_end - 1
+        while head_start > a_start and text[head_start - 1].isalpha():
             head_start -= 1
-        tail_end = b.start
-        while tail_end < b.end and text[tail_end].isalpha():
+        tail_end = b_start
+        while tail_end < b_end and text[tail_end].isalpha():
             tail_end += 1
-        head, tail = text[head_start : a.end - 1], text[b.start : tail_end]
+        head, tail = text[head_start : a_end - 1], text[b_start:tail_end]
         if head and tail and not vocabulary.keeps_hyphen(head, tail):
-            return Change(a.end - 1, b.start, "", "removed a hyphen that only marked the wrap")
-        return Change(a.end, b.start, "", "joined a wrapped line after a hyphen")
+            return Change(a_end - 1, b_start, "", "removed a hyphen that only marked the wrap")
+        return Change(a_end, b_start, "", "joined a wrapped line after a hyphen")
     if is_unspaced(last) or is_unspaced(first):
-        return Change(a.end, b.start, "", "joined a hard-wrapped line")
-    return Change(a.end, b.start, " ", "joined a hard-wrapped line with one space")
+        return Change(a_end, b_start, "", _JOINED)
+    return Change(a_end, b_start, " ", "joined a hard-wrapped line with one space")
 
 
-def find(text: str, options: Options) -> Iterator[Change]:
+@lru_cache(maxsize=4096)  # breaks with equal facts score equally: few distinct scores
+def _paragraph_note(score: float) -> str:
+    return f"paragraph break (p={1 / (1 + math.exp(-score)):.2f})"
+
+
+def find(text: str, options: Options) -> list[Change]:
+    """The changes, as a list: a change for every line break, and a generator would be
+    resumed once for each."""
     if "\n" not in text:
-        return
+        return []
     page = read_page(text)
     breaks = page.line_count - 1
     if page.explained < MIN_WRAPPED_BREAKS or page.explained < MIN_WRAPPED_SHARE * breaks:
-        return
-    lines = page.lines
-    if mid_sentence_share(text, lines) < MIN_MID_SENTENCE_SHARE:
-        return
-    if lines[0].start > 0:
-        yield Change(0, lines[0].start, "", "layout whitespace before the text")
+        return []
+    if page.mid_sentence_share() < MIN_MID_SENTENCE_SHARE:
+        return []
+    starts, ends = page.starts, page.ends
+    head = [Change(0, starts[0], "", "layout whitespace before the text")] if starts[0] else []
+    scores = list(boundary_scores(page))
+    # Every break as the common join first (unspaced text, nothing between), then the
+    # paragraph breaks and the other joins in their places.
+    # tuple.__new__ builds each Change in C, without NamedTuple's Python __new__.
+    changes = list(
+        map(tuple.__new__, repeat(Change), zip(ends, starts[1:], repeat(""), repeat(_JOINED)))
+    )
+    paragraphs = list(map(lt, repeat(0), scores))
+    for n in compress(range(len(scores)), paragraphs):
+        note = _paragraph_note(scores[n])
+        changes[n] = Change(ends[n], starts[n + 1], options.paragraph_sep, note)
     vocabulary = _Vocabulary(text)
-    starts_block = True
-    for a, b in zip(lines, lines[1:], strict=False):
-        score = boundary_score(page, a, b, starts_block)
-        starts_block = score > 0
-        if starts_block:
-            confidence = 1 / (1 + math.exp(-score))
-            yield Change(
-                a.end, b.start, options.paragraph_sep, f"paragraph break (p={confidence:.2f})"
-            )
-        else:
-            yield _join(text, a, b, vocabulary)
-    last = lines[-1]
-    yield Change(last.end, len(text), "\n" if "\n" in text[last.end :] else "", "layout tail")
+    joins = map(not_, paragraphs)
+    for n in compress(
+        range(len(scores)), map(and_, joins, map(not_, map(is_unspaced, page.lasts)))
+    ):
+        changes[n] = _join(text, starts[n], ends[n], starts[n + 1], ends[n + 1], vocabulary)
+    last = ends[-1]
+    changes.append(Change(last, len(text), "\n" if "\n" in text[last:] else "", "layout tail"))
+    return head + changes
 
 
 RULE = Rule(
