@@ -27,11 +27,14 @@ def active_rules(config: Config) -> tuple[Rule, ...]:
     return tuple(rule for rule in RULES if config.is_enabled(rule))
 
 
-# Output pieces are joined into chunks of about this many characters as they come: a
-# rule that joins every line break (reflow) reports a piece per line, and each piece
-# costs a string object (~50-80 bytes) besides its characters. At 64 K characters the
-# joins cost nothing and a pending chunk is a small share of any text worth measuring.
+# Output pieces are joined into chunks as they come, when the pending ones weigh about
+# this many characters: a rule that joins every line break (reflow) reports a piece per
+# line. At 64 K the joins cost nothing and a pending chunk is a small share of any text
+# worth measuring.
 _CHUNK_CHARS = 1 << 16
+# What a pending piece weighs besides its characters: a string object's header (~50-80
+# bytes) and its place in the list, in characters of a 2-byte (CJK) string.
+_PIECE_CHARS = 48
 
 
 class _Checked:
@@ -91,10 +94,10 @@ def _chunks(text: str, changes: Iterable[Change]) -> list[str]:
                 pieces.clear()
             chunks.append(kept)
             pieces.append(after)
-            pending = len(after)
+            pending = len(after) + _PIECE_CHARS
         else:
             pieces += (kept, after)
-            pending += len(kept) + len(after)
+            pending += len(kept) + len(after) + 2 * _PIECE_CHARS
             if pending >= _CHUNK_CHARS:
                 chunks.append("".join(pieces))
                 pieces.clear()
