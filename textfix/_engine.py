@@ -143,7 +143,8 @@ def run(text: str, config: Config, *, track: bool, counts: Counter[str] | None =
 
 
 def _fixed(text: str, config: Config, counts: Counter[str] | None) -> str:
-    """The repaired text, holding at most about two texts' worth of characters at a time.
+    """The repaired text; besides what each rule holds while it reads a text, the engine
+    holds about two texts' worth of characters at a time.
 
     Each rule's changes are applied as the rule reports them. No rule reads a text again
     once a rule has replaced it, so what the caches know about it is dropped, and so is
