@@ -2,14 +2,17 @@
 
 Each rule sees the output of the rules before it. For ``explain`` the engine keeps
 each stage's changes so that an edit made at stage k can be mapped back through
-stages k-1 … 0 to offsets in the original input. ``fix`` skips that bookkeeping.
+stages k-1 … 0 to offsets in the original input. ``fix`` skips that bookkeeping and
+applies each change as its rule reports it, so that its memory stays a small multiple
+of the text's size.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 
+from . import text_cache
 from .config import Config
 from .registry import RULES
 from .report import Edit, Repair, StageMap
@@ -24,30 +27,90 @@ def active_rules(config: Config) -> tuple[Rule, ...]:
     return tuple(rule for rule in RULES if config.is_enabled(rule))
 
 
-def _validated(rule: Rule, text: str, changes: Sequence[Change]) -> list[Change]:
-    position = 0
-    size = len(text)
-    kept = []
-    for change in changes:
-        start, end, after, _ = change  # unpacked once: a field lookup costs more
-        if not position <= start <= end <= size:
-            raise RuleError(
-                f"rule {rule.id} reported an out-of-order or out-of-bounds change {change!r}"
-            )
-        position = end
-        if text[start:end] != after or isinstance(change, Notice):
-            kept.append(change)
-    return kept
+# Output pieces are joined into chunks as they come, when the pending ones weigh about
+# this many characters: a rule that joins every line break (reflow) reports a piece per
+# line. At 64 K the joins cost nothing and a pending chunk is a small share of any text
+# worth measuring.
+_CHUNK_CHARS = 1 << 16
+# What a pending piece weighs besides its characters: a string object's header (~50-80
+# bytes) and its place in the list, in characters of a 2-byte (CJK) string.
+_PIECE_CHARS = 48
 
 
-def _apply(text: str, changes: Sequence[Change]) -> str:
-    pieces = []
-    position = 0
+class _Checked:
+    """A rule's changes as the rule reports them, checked to be in order and in bounds.
+
+    Changes that change nothing are dropped, except notices. Once iterated, ``kept``
+    counts the rest and ``changed`` says whether any of them changes the text.
+    """
+
+    def __init__(self, rule: Rule, text: str, changes: Iterable[Change]) -> None:
+        self._rule = rule
+        self._text = text
+        self._changes = changes
+        self.kept = 0
+        self.changed = False
+
+    def __iter__(self) -> Iterator[Change]:
+        text = self._text
+        position = kept = 0
+        size = len(text)
+        changed = False
+        for change in self._changes:
+            start, end, after, _ = change  # unpacked once: a field lookup costs more
+            if not position <= start <= end <= size:
+                raise RuleError(
+                    f"rule {self._rule.id} reported an out-of-order or out-of-bounds change "
+                    f"{change!r}"
+                )
+            position = end
+            if text[start:end] != after:
+                changed = True
+            elif not isinstance(change, Notice):
+                continue
+            kept += 1
+            yield change
+        self.kept, self.changed = kept, changed
+
+
+def _validated(rule: Rule, text: str, changes: Iterable[Change]) -> list[Change]:
+    return list(_Checked(rule, text, changes))
+
+
+def _chunks(text: str, changes: Iterable[Change]) -> list[str]:
+    """``text`` with ``changes`` applied, as strings to join, taking changes as they come.
+
+    Small pieces are joined into chunks of about ``_CHUNK_CHARS``; a long stretch of
+    unchanged text is a chunk of its own, never copied a second time into a bigger one.
+    """
+    chunks: list[str] = []
+    pieces: list[str] = []
+    pending = position = 0
     for start, end, after, _ in changes:
-        pieces += (text[position:start], after)
+        kept = text[position:start]
+        if len(kept) >= _CHUNK_CHARS:
+            if pieces:
+                chunks.append("".join(pieces))
+                pieces.clear()
+            chunks.append(kept)
+            pieces.append(after)
+            pending = len(after) + _PIECE_CHARS
+        else:
+            pieces += (kept, after)
+            pending += len(kept) + len(after) + 2 * _PIECE_CHARS
+            if pending >= _CHUNK_CHARS:
+                chunks.append("".join(pieces))
+                pieces.clear()
+                pending = 0
         position = end
-    pieces.append(text[position:])
-    return "".join(pieces)
+    if pieces:
+        chunks.append("".join(pieces))
+    chunks.append(text[position:])
+    return chunks
+
+
+def _apply(text: str, changes: Iterable[Change]) -> str:
+    return "".join(_chunks(text, changes))
 
 
 class _Stage:
@@ -62,20 +125,51 @@ class _Stage:
 
 def run(text: str, config: Config, *, track: bool, counts: Counter[str] | None = None) -> Repair:
     """Run the active rules; ``counts`` (if given) gains each rule's number of changes."""
+    if not track:
+        return Repair(original=text, text=_fixed(text, config, counts), edits=())
     stages: list[_Stage] = []
     original = text
     for rule in active_rules(config):
-        changes = _validated(rule, text, list(rule.find(text, config.options_for(rule))))
+        changes = _validated(rule, text, rule.find(text, config.options_for(rule)))
         if not changes:
             continue
         if counts is not None:
             counts[rule.id] += len(changes)
-        if track:
-            stages.append(_Stage(rule.id, text, changes))
+        stages.append(_Stage(rule.id, text, changes))
         text = _apply(text, changes)
-    edits = _map_back(stages) + _findings(original, config) if track else ()
+    edits = _map_back(stages) + _findings(original, config)
     maps = tuple(stage.map for stage in stages)
     return Repair(original=original, text=text, edits=edits, maps=maps)
+
+
+def _fixed(text: str, config: Config, counts: Counter[str] | None) -> str:
+    """The repaired text; besides what each rule holds while it reads a text, the engine
+    holds about two texts' worth of characters at a time.
+
+    Each rule's changes are applied as the rule reports them. No rule reads a text again
+    once a rule has replaced it, so what the caches know about it is dropped, and so is
+    the text itself before its successor is joined (the caller still holds the input).
+    """
+    for rule in active_rules(config):
+        chunks, kept = _rewritten(rule, text, config.options_for(rule))
+        if counts is not None and kept:
+            counts[rule.id] += kept
+        if chunks is None:
+            continue
+        text_cache.forget(text)
+        del text
+        text = "".join(chunks)
+        del chunks
+    text_cache.forget(text)
+    return text
+
+
+def _rewritten(rule: Rule, text: str, options: object) -> tuple[list[str] | None, int]:
+    """``rule``'s output as chunks to join (None when it changes nothing) and its number
+    of changes (notices included)."""
+    checked = _Checked(rule, text, rule.find(text, options))
+    chunks = _chunks(text, checked)
+    return (chunks if checked.changed else None), checked.kept
 
 
 def _findings(original: str, config: Config) -> tuple[Edit, ...]:

@@ -1,0 +1,121 @@
+"""The engine: ``fix`` applies each rule's changes as the rule reports them, in bounded
+chunks, and must give exactly what ``explain`` gives and what applying every rule's whole
+list of changes gives; it holds about two texts' worth of memory and keeps none after."""
+
+from __future__ import annotations
+
+import random
+import sys
+import tracemalloc
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import textfix
+from tests import layouts
+from tests import strategies as gen
+from textfix import _engine
+from textfix.config import Config
+from textfix.rule import Change, Rule
+
+documents = st.one_of(
+    gen.corpus_document(),
+    gen.ocr_corrupted().map(lambda pair: pair[1]),
+    gen.any_text,
+)
+
+
+def _rule_by_rule(text: str, config: Config) -> str:
+    """The pipeline applied the plain way: each rule's whole list, last change first."""
+    for rule in _engine.active_rules(config):
+        for start, end, after, _ in reversed(list(rule.find(text, config.options_for(rule)))):
+            text = text[:start] + after + text[end:]
+    return text
+
+
+@pytest.mark.parametrize("chunk_chars", [1, 7, _engine._CHUNK_CHARS])
+@given(text=documents, ocr=st.booleans())
+def test_fix_equals_explain_and_each_rule_applied_in_turn(
+    chunk_chars: int, text: str, ocr: bool
+) -> None:
+    config = Config.preset("ocr") if ocr else Config()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_engine, "_CHUNK_CHARS", chunk_chars)
+        fixed = textfix.fix(text, config)
+        assert fixed == textfix.explain(text, config).text == _rule_by_rule(text, config)
+
+
+@given(documents)
+def test_fix_and_explain_count_the_same_changes(text: str) -> None:
+    streamed: Counter[str] = Counter()
+    tracked: Counter[str] = Counter()
+    _engine.run(text, Config(), track=False, counts=streamed)
+    _engine.run(text, Config(), track=True, counts=tracked)
+    assert streamed == tracked
+
+
+@contextmanager
+def _only(rule: Rule) -> Iterator[None]:
+    """The pipeline with ``rule`` alone in it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_engine, "RULES", (rule,))
+        yield
+
+
+def _fake_rule(find: object) -> Rule:
+    return Rule(id="fake", summary="", default=True, find=find, options=None, examples=())  # type: ignore[arg-type]
+
+
+def test_out_of_order_changes_raise_in_fix_and_explain() -> None:
+    rule = _fake_rule(lambda text, options: [Change(2, 3, "x"), Change(0, 1, "y")])
+    with _only(rule):
+        for run in (textfix.fix, textfix.explain):
+            with pytest.raises(_engine.RuleError, match="fake"):
+                run("abcdef")
+
+
+def _spaces_dropped(text: str, options: object) -> Iterator[Change]:
+    position = text.find(" ")
+    while position >= 0:
+        yield Change(position, position + 1, "")
+        position = text.find(" ", position + 1)
+
+
+def test_fix_holds_about_two_texts_however_many_changes_a_rule_reports() -> None:
+    # A change every six characters: held as a list, the changes and their pieces alone
+    # would take several times the text.
+    text = "人工智能 产业 发展 " * 50_000
+    with _only(_fake_rule(_spaces_dropped)):
+        textfix.fix(text[:100])
+        tracemalloc.start()
+        try:
+            fixed = textfix.fix(text)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert " " not in fixed
+    # The output (8/11 of the text) and its chunks, each joined once.
+    assert peak < 2 * sys.getsizeof(text)
+
+
+def test_fix_keeps_nothing_about_the_texts_it_read() -> None:
+    pages = []
+    for seed in range(20):
+        rng = random.Random(seed)
+        latin = seed % 3 == 0
+        document, layout = layouts.random_document(rng, latin), layouts.random_layout(rng, latin)
+        pages.append(layouts.extract(document, layout, rng))
+    text = "\n".join(pages) * 20
+    textfix.fix(text[:100])
+    tracemalloc.start()
+    try:
+        fixed = textfix.fix(text)
+        retained = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    # Pages and protected regions of a text are several times its size; the output stays.
+    assert retained < sys.getsizeof(fixed) + sys.getsizeof(text) // 4
