@@ -42,11 +42,12 @@ def speed_unit() -> list[str]:
 def make_input(kind: str, size: int) -> str:
     """``size`` is in bytes of UTF-8, except for ``empty lines`` where it counts lines."""
     if kind == "mixed":
-        return texts.tiled(speed_unit(), size)
+        return texts.tiled(speed_unit(), size, distinct=True)
     if kind == "newspaper":
-        return texts.tiled([path.read_text(encoding="utf-8") for path in texts.raw_files()], size)
+        pages = [path.read_text(encoding="utf-8") for path in texts.raw_files()]
+        return texts.tiled(pages, size, distinct=True)
     if kind == "one line":
-        return texts.tiled(speed_unit(), size).replace("\n", " ")
+        return texts.tiled(speed_unit(), size, distinct=True).replace("\n", " ")
     if kind == "月 only":
         return "月" * (size // len("月".encode()))
     if kind == "empty lines":

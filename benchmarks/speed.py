@@ -21,8 +21,8 @@ LINEAR_TOLERANCE = 1.5
 # Below this many seconds, timer and scheduler noise swamp the difference between linear and
 # quadratic growth (a 1 ms run measured as 3 ms looks like ×3): such pairs are not judged.
 JUDGED_MIN_SECONDS = 0.05
-# The repairers also timed on Chinese newspaper pages as extracted (the seed pages tiled),
-# the input the speed target names.
+# The repairers also timed on Chinese newspaper pages as extracted (the seed pages tiled,
+# each repetition's words shuffled), the input the speed target names.
 NEWSPAPER_TOOLS = ("textfix", "ftfy", "autocorrect", "pangu")
 # Fresh interpreters started to time `import textfix`; the median is reported.
 IMPORT_RUNS = 5

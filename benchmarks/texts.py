@@ -13,10 +13,14 @@ Every function here is deterministic: the same inputs give the same articles.
 
 from __future__ import annotations
 
+import random
 import re
+import string
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+import regex
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_CORPUS = REPO_ROOT / ".." / "shared" / "corpus"
@@ -142,14 +146,39 @@ def _pick(pool: Sequence[str], index: int) -> str:
     return pool[index % len(pool)] if pool else ""
 
 
-def tiled(pieces: Sequence[str], size_bytes: int) -> str:
-    """Repeat ``pieces`` (joined by newlines) until the UTF-8 text reaches ``size_bytes``."""
+def tiled(pieces: Sequence[str], size_bytes: int, distinct: bool = False) -> str:
+    """Repeat ``pieces`` (joined by newlines) until the UTF-8 text reaches ``size_bytes``.
+
+    ``distinct``: each repetition after the first is ``varied``, so that no line recurs
+    from one repetition to the next, as in a long document of ordinary text.
+    """
     unit = "\n".join(pieces) + "\n"
     unit_bytes = len(unit.encode("utf-8"))
     if unit_bytes == 0:
         raise ValueError("cannot tile empty text")
-    text = unit * (size_bytes // unit_bytes + 1)
+    count = size_bytes // unit_bytes + 1
+    text = "".join(varied(unit, n) for n in range(count)) if distinct else unit * count
     return text.encode("utf-8")[:size_bytes].decode("utf-8", errors="ignore")
+
+
+def varied(unit: str, seed: int) -> str:
+    """``unit`` with its Han characters and its lowercase Latin letters each shuffled
+    among themselves (``seed`` 0: unchanged).
+
+    Lines keep their widths, punctuation, doubled runs and page layout, and the text
+    its characters' frequencies, but the words differ: timing a tiled text must not
+    measure caches hit by the repetitions (or furniture removal of lines that recur
+    on every tile).
+    """
+    if seed == 0:
+        return unit
+    shuffle = random.Random(seed).shuffle
+    table: dict[int, int] = {}
+    for alphabet in (sorted(set(regex.findall(r"\p{Han}", unit))), list(string.ascii_lowercase)):
+        renamed = list(alphabet)
+        shuffle(renamed)
+        table.update(zip(map(ord, alphabet), map(ord, renamed), strict=True))
+    return unit.translate(table)
 
 
 def raw_files() -> Iterator[Path]:

@@ -106,6 +106,17 @@ def test_tiled_reaches_the_byte_size_without_splitting_a_character() -> None:
     assert text.startswith("月亮\nmoon\n月亮")
 
 
+def test_distinct_tiles_keep_the_layout_but_repeat_no_line() -> None:
+    unit = "市委书记杜小刚主持召开\n22月月2020日日，，座谈会。\nThe council met.\n"
+    text = tiled([unit.rstrip("\n")], 3 * len(unit.encode("utf-8")), distinct=True)
+    tiles = [text.split("\n")[n * 3 : n * 3 + 3] for n in range(3)]
+    assert tiles[0] == unit.rstrip("\n").split("\n")
+    for tile in tiles[1:]:
+        assert [len(line) for line in tile] == [len(line) for line in tiles[0]]
+        assert not set(tile) & set(tiles[0])
+        assert tile[1][2] == tile[1][3] and tile[1][8] == tile[1][9] and "，，" in tile[1]
+
+
 def test_adversarial_inputs_have_the_requested_size() -> None:
     assert make_input("empty lines", 5) == "\n" * 5
     assert make_input("月 only", 9) == "月月月"
