@@ -986,3 +986,62 @@ def numbered_sections_document(draw: st.DrawFn) -> tuple[str, list[str]]:
         lines += [natural_paragraph(rng) for _ in range(draw(st.integers(6, 20)))]
     lines += [natural_paragraph(rng) for _ in range(draw(st.integers(6, 9)))]
     return "\n".join(lines) + "\n", lines
+
+
+# ---- standalone bylines as OCR reads them ----
+# A byline or photo credit printed on a line of its own (``（本报记者 王明）``, ``（张伟 摄）``)
+# sits between line edges, not beside Han: Tesseract reads its brackets half-width and
+# puts a space inside each of them (``(本报记者 王明 )``).
+
+_REPORTERS = ("本报记者", "记者", "通讯员", "本报通讯员")
+
+
+@st.composite
+def byline(draw: st.DrawFn) -> str:
+    """A clean byline or credit: ``（本报记者 王明）``, ``（张伟 摄）``."""
+    name = draw(st.text(han_char, min_size=2, max_size=3))
+    if draw(st.booleans()):
+        return "（" + name + " 摄）"
+    roles = draw(st.lists(st.sampled_from(_REPORTERS), min_size=1, max_size=2))
+    names = [draw(st.text(han_char, min_size=2, max_size=3)) for _ in roles]
+    return "（" + " ".join(f"{role} {who}" for role, who in zip(roles, names, strict=True)) + "）"
+
+
+@st.composite
+def byline_document(draw: st.DrawFn) -> str:
+    """Clean CJK paragraphs with bylines on lines of their own, one paragraph per line."""
+    lines = draw(st.lists(cjk_paragraph(), min_size=1, max_size=3))
+    for _ in range(draw(st.integers(1, 2))):
+        lines.insert(draw(st.integers(0, len(lines))), draw(byline()))
+    return "\n".join(lines) + "\n"
+
+
+@st.composite
+def ocr_read_bylines(draw: st.DrawFn, document: str) -> str:
+    """Every standalone byline with half-width brackets, maybe a space inside each."""
+    lines = []
+    for line in document.split("\n"):
+        if line.startswith("（") and line.endswith("）"):
+            opening = "(" + " " * draw(st.integers(0, 1))
+            line = opening + line[1:-1] + " " * draw(st.integers(0, 1)) + ")"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def call_count(function, *args) -> int:
+    """Python and C function calls ``function(*args)`` makes: work, counted exactly
+    (wall time on a loaded machine is not)."""
+    import sys
+
+    calls = 0
+
+    def count(frame: object, event: str, arg: object) -> None:
+        nonlocal calls
+        calls += event in ("call", "c_call")
+
+    sys.setprofile(count)
+    try:
+        function(*args)
+    finally:
+        sys.setprofile(None)
+    return calls

@@ -20,11 +20,14 @@ from textfix.rules import remove_ocr_han_spaces
 from .strategies import (
     any_text,
     bracketed_cjk_paragraph,
+    byline_document,
+    call_count,
     cjk_paragraph,
     doubled_separators,
     full_width_alnum,
     half_width_punct,
     latin_paragraph,
+    ocr_read_bylines,
     ocr_spaced,
     paragraph,
     punct_paragraph,
@@ -218,3 +221,40 @@ def test_protected_regions_survive(document: str, token: str, policy: str) -> No
     cut = len(document) // 2
     text = _all_corruptions(document[:cut]) + token + document[cut:]
     assert token in textfix.fix(text, _ours(policy))
+
+
+# ---- standalone bylines read by OCR ----
+
+
+@given(byline_document().flatmap(lambda clean: st.tuples(st.just(clean), ocr_read_bylines(clean))))
+def test_repairs_ocr_read_standalone_bylines(case: tuple[str, str]) -> None:
+    clean, damaged = case
+    repaired = textfix.fix(damaged, OURS_BY_DEFAULT)
+    assert repaired == clean
+    assert textfix.fix(repaired, OURS_BY_DEFAULT) == repaired
+
+
+@given(byline_document())
+def test_clean_standalone_bylines_are_unchanged(document: str) -> None:
+    assert textfix.fix(document, _ours()) == document
+
+
+@given(st.lists(st.sampled_from(["(see figure 1)", "(2024)", "(AI)", "( a, b )"]), min_size=1))
+def test_standalone_latin_brackets_stay_half_width(lines: list[str]) -> None:
+    text = "\n".join(lines) + "\n"
+    assert textfix.fix(text, _only("normalize_punct_width")) == text
+
+
+# Four times as many standalone bylines may take at most this many times the work
+# (4 for linear time, with room for the per-call constant of the smaller input).
+MAX_GROWTH = 4.5
+
+
+def test_standalone_brackets_take_linear_work() -> None:
+    unit = "(本报记者 王明 )\n( (记者\n李华 ) )\n"
+
+    def repair(text: str) -> str:
+        return textfix.fix(text, OURS_BY_DEFAULT)
+
+    repair(unit)  # tables built on first use are no part of the work
+    assert call_count(repair, unit * 800) <= MAX_GROWTH * call_count(repair, unit * 200)
