@@ -1045,3 +1045,40 @@ def call_count(function, *args) -> int:
     finally:
         sys.setprofile(None)
     return calls
+
+
+# ---- one bracket read as two glyphs ----
+# Tesseract now and then reads one wide ``（`` as two narrow glyphs, a look-alike and a
+# round bracket (``深度求索 〈( DeepSeek )``, ``需求。 (〈 陈菁菁 )``), either way round.
+
+_READ_TWICE = {
+    "（": ("〈（", "（〈", "（ 〈", "〔（"),
+    "）": ("）〉", "〉）", "〉 ）", "）〕"),
+}
+
+
+@st.composite
+def ocr_read_twice_brackets(draw: st.DrawFn, document: str) -> str:
+    """One bracket of a byline read as a look-alike glyph and a round one. (Two such
+    readings, an opening one and a closing one a wrap later, would make a pair of
+    their own: ``〈（…）`` + ``（…）〉``.)"""
+    bylines = list(regex.finditer("（[^（）\n]*）", document))
+    if not bylines:
+        return document
+    byline = draw(st.sampled_from(bylines))
+    position = draw(st.sampled_from([byline.start(), byline.end() - 1]))
+    glyphs = draw(st.sampled_from(_READ_TWICE[document[position]]))
+    return document[:position] + glyphs + document[position + 1 :]
+
+
+@st.composite
+def interval_document(draw: st.DrawFn) -> str:
+    """Clean CJK prose with function calls ``f(x)`` and half-open intervals ``[0, 1)``."""
+    lines = []
+    for _ in range(draw(st.integers(1, 3))):
+        low = draw(st.integers(0, 50))
+        high = low + draw(st.integers(1, 50))
+        interval = draw(st.sampled_from([f"[{low}, {high})", f"({low}, {high}]"]))
+        call = draw(st.sampled_from(["f(x)", "g(t)", "h(n)"]))
+        lines.append(draw(han_word) + call + "在区间" + interval + "上" + draw(cjk_sentence()))
+    return "\n".join(lines) + "\n"
