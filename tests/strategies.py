@@ -1082,3 +1082,35 @@ def interval_document(draw: st.DrawFn) -> str:
         call = draw(st.sampled_from(["f(x)", "g(t)", "h(n)"]))
         lines.append(draw(han_word) + call + "在区间" + interval + "上" + draw(cjk_sentence()))
     return "\n".join(lines) + "\n"
+
+
+# ---- OCR gaps inside quotes ----
+# A quoted term that ends or starts with a symbol, a digit or a Latin word (``“人工智能+”``,
+# ``“+AI”``): Tesseract sets a word gap between the symbol and the quote.
+
+QUOTED_TERM_EDGES = ("+", "AI", "5G", "2.0", "%")
+
+
+@st.composite
+def quoted_term_paragraph(draw: st.DrawFn) -> str:
+    """CJK prose with a quoted term that begins or ends with a non-Han character."""
+    text = draw(cjk_paragraph())
+    edge = draw(st.sampled_from(QUOTED_TERM_EDGES))
+    word = draw(han_word)
+    term = "“" + (word + edge if draw(st.booleans()) else edge + word) + "”"
+    hans = [i for i, char in enumerate(text) if _is_han(char)]
+    cut = draw(st.sampled_from(hans)) + 1 if hans else 0
+    return text[:cut] + term + text[cut:]
+
+
+def ocr_gapped_quotes(line: str) -> str:
+    """A space just inside every curly quote whose outside is Han or CJK punctuation."""
+    out = []
+    for index, char in enumerate(line):
+        before, after = line[index - 1 : index], line[index + 1 : index + 2]
+        if char == "”" and before not in ("", " ", "“") and (_is_han(after) or after in "，。、；"):
+            out.append(" ")
+        out.append(char)
+        if char == "“" and _is_han(before) and after not in ("", " ", "”"):
+            out.append(" ")
+    return "".join(out)

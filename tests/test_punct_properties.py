@@ -27,10 +27,12 @@ from .strategies import (
     full_width_alnum,
     half_width_punct,
     latin_paragraph,
+    ocr_gapped_quotes,
     ocr_read_bylines,
     ocr_spaced,
     paragraph,
     punct_paragraph,
+    quoted_term_paragraph,
     straight_quotes,
 )
 
@@ -258,3 +260,14 @@ def test_standalone_brackets_take_linear_work() -> None:
 
     repair(unit)  # tables built on first use are no part of the work
     assert call_count(repair, unit * 800) <= MAX_GROWTH * call_count(repair, unit * 200)
+
+
+# ---- OCR gaps inside quotes ----
+
+
+@given(_document(quoted_term_paragraph()))
+def test_repairs_ocr_gaps_inside_quotes(document: str) -> None:
+    assert textfix.fix(document, _ours()) == document
+    repaired = textfix.fix(_each_line(document, ocr_gapped_quotes), OURS_BY_DEFAULT)
+    assert repaired == document
+    assert textfix.fix(repaired, OURS_BY_DEFAULT) == repaired
