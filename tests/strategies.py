@@ -1028,6 +1028,23 @@ def ocr_read_bylines(draw: st.DrawFn, document: str) -> str:
     return "\n".join(lines)
 
 
+# Four times the input may take at most this many times the work (4 for linear time,
+# with room for the per-call constant of the smaller input).
+MAX_WORK_GROWTH = 4.5
+
+
+def work_grows_linearly(config, unit: str) -> bool:
+    """True when ``textfix.fix`` with ``config`` does at most ``MAX_WORK_GROWTH`` times
+    the work on four times as many copies of ``unit``."""
+    import textfix
+
+    def repair(text: str) -> str:
+        return textfix.fix(text, config)
+
+    repair(unit)  # tables built on first use are no part of the work
+    return call_count(repair, unit * 800) <= MAX_WORK_GROWTH * call_count(repair, unit * 200)
+
+
 def call_count(function, *args) -> int:
     """Python and C function calls ``function(*args)`` makes: work, counted exactly
     (wall time on a loaded machine is not)."""

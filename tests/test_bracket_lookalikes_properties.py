@@ -14,10 +14,10 @@ import textfix
 
 from .strategies import (
     any_text,
-    call_count,
     interval_document,
     ocr_clean_document,
     ocr_read_twice_brackets,
+    work_grows_linearly,
 )
 
 ONLY = textfix.Config(
@@ -58,16 +58,6 @@ def test_never_raises_and_edits_point_into_the_input(text: str) -> None:
     assert textfix.fix(repair.text, ONLY) == repair.text
 
 
-# Four times the input may take at most this many times the work (4 for linear time,
-# with room for the per-call constant of the smaller input).
-MAX_GROWTH = 4.5
-
-
 def test_work_grows_linearly() -> None:
     unit = "深度求索 〈( DeepSeek )，(〈 陈菁菁 )〈附件〉[0, 1)（（\n"
-
-    def repair(text: str) -> str:
-        return textfix.fix(text, ONLY)
-
-    repair(unit)  # tables built on first use are no part of the work
-    assert call_count(repair, unit * 800) <= MAX_GROWTH * call_count(repair, unit * 200)
+    assert work_grows_linearly(ONLY, unit)

@@ -21,7 +21,6 @@ from .strategies import (
     any_text,
     bracketed_cjk_paragraph,
     byline_document,
-    call_count,
     cjk_paragraph,
     doubled_separators,
     full_width_alnum,
@@ -34,6 +33,7 @@ from .strategies import (
     punct_paragraph,
     quoted_term_paragraph,
     straight_quotes,
+    work_grows_linearly,
 )
 
 RULE_IDS = (
@@ -247,19 +247,8 @@ def test_standalone_latin_brackets_stay_half_width(lines: list[str]) -> None:
     assert textfix.fix(text, _only("normalize_punct_width")) == text
 
 
-# Four times as many standalone bylines may take at most this many times the work
-# (4 for linear time, with room for the per-call constant of the smaller input).
-MAX_GROWTH = 4.5
-
-
 def test_standalone_brackets_take_linear_work() -> None:
-    unit = "(本报记者 王明 )\n( (记者\n李华 ) )\n"
-
-    def repair(text: str) -> str:
-        return textfix.fix(text, OURS_BY_DEFAULT)
-
-    repair(unit)  # tables built on first use are no part of the work
-    assert call_count(repair, unit * 800) <= MAX_GROWTH * call_count(repair, unit * 200)
+    assert work_grows_linearly(OURS_BY_DEFAULT, "(本报记者 王明 )\n( (记者\n李华 ) )\n")
 
 
 # ---- OCR gaps inside quotes ----
