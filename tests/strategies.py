@@ -1025,3 +1025,148 @@ def bylined_pages(draw: st.DrawFn):  # -> (PagedText, byline)
         }
     )
     return extract_pages(blocks, layout, random_furniture(rng, latin), rng), byline
+
+
+# ---- standalone bylines as OCR reads them ----
+# A byline or photo credit printed on a line of its own (``（本报记者 王明）``, ``（张伟 摄）``)
+# sits between line edges, not beside Han: Tesseract reads its brackets half-width and
+# puts a space inside each of them (``(本报记者 王明 )``).
+
+_REPORTERS = ("本报记者", "记者", "通讯员", "本报通讯员")
+
+
+@st.composite
+def byline(draw: st.DrawFn) -> str:
+    """A clean byline or credit: ``（本报记者 王明）``, ``（张伟 摄）``."""
+    name = draw(st.text(han_char, min_size=2, max_size=3))
+    if draw(st.booleans()):
+        return "（" + name + " 摄）"
+    roles = draw(st.lists(st.sampled_from(_REPORTERS), min_size=1, max_size=2))
+    names = [draw(st.text(han_char, min_size=2, max_size=3)) for _ in roles]
+    return "（" + " ".join(f"{role} {who}" for role, who in zip(roles, names, strict=True)) + "）"
+
+
+@st.composite
+def byline_document(draw: st.DrawFn) -> str:
+    """Clean CJK paragraphs with bylines on lines of their own, one paragraph per line."""
+    lines = draw(st.lists(cjk_paragraph(), min_size=1, max_size=3))
+    for _ in range(draw(st.integers(1, 2))):
+        lines.insert(draw(st.integers(0, len(lines))), draw(byline()))
+    return "\n".join(lines) + "\n"
+
+
+@st.composite
+def ocr_read_bylines(draw: st.DrawFn, document: str) -> str:
+    """Every standalone byline with half-width brackets, maybe a space inside each."""
+    lines = []
+    for line in document.split("\n"):
+        if line.startswith("（") and line.endswith("）"):
+            opening = "(" + " " * draw(st.integers(0, 1))
+            line = opening + line[1:-1] + " " * draw(st.integers(0, 1)) + ")"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# Four times the input may take at most this many times the work (4 for linear time,
+# with room for the per-call constant of the smaller input).
+MAX_WORK_GROWTH = 4.5
+
+
+def work_grows_linearly(config, unit: str) -> bool:
+    """True when ``textfix.fix`` with ``config`` does at most ``MAX_WORK_GROWTH`` times
+    the work on four times as many copies of ``unit``."""
+    import textfix
+
+    def repair(text: str) -> str:
+        return textfix.fix(text, config)
+
+    repair(unit)  # tables built on first use are no part of the work
+    return call_count(repair, unit * 800) <= MAX_WORK_GROWTH * call_count(repair, unit * 200)
+
+
+def call_count(function, *args) -> int:
+    """Python and C function calls ``function(*args)`` makes: work, counted exactly
+    (wall time on a loaded machine is not)."""
+    import sys
+
+    calls = 0
+
+    def count(frame: object, event: str, arg: object) -> None:
+        nonlocal calls
+        calls += event in ("call", "c_call")
+
+    sys.setprofile(count)
+    try:
+        function(*args)
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+# ---- one bracket read as two glyphs ----
+# Tesseract now and then reads one wide ``（`` as two narrow glyphs, a look-alike and a
+# round bracket (``深度求索 〈( DeepSeek )``, ``需求。 (〈 陈菁菁 )``), either way round.
+
+_READ_TWICE = {
+    "（": ("〈（", "（〈", "（ 〈", "〔（"),
+    "）": ("）〉", "〉）", "〉 ）", "）〕"),
+}
+
+
+@st.composite
+def ocr_read_twice_brackets(draw: st.DrawFn, document: str) -> str:
+    """One bracket of a byline read as a look-alike glyph and a round one. (Two such
+    readings, an opening one and a closing one a wrap later, would make a pair of
+    their own: ``〈（…）`` + ``（…）〉``.)"""
+    bylines = list(regex.finditer("（[^（）\n]*）", document))
+    if not bylines:
+        return document
+    byline = draw(st.sampled_from(bylines))
+    position = draw(st.sampled_from([byline.start(), byline.end() - 1]))
+    glyphs = draw(st.sampled_from(_READ_TWICE[document[position]]))
+    return document[:position] + glyphs + document[position + 1 :]
+
+
+@st.composite
+def interval_document(draw: st.DrawFn) -> str:
+    """Clean CJK prose with function calls ``f(x)`` and half-open intervals ``[0, 1)``."""
+    lines = []
+    for _ in range(draw(st.integers(1, 3))):
+        low = draw(st.integers(0, 50))
+        high = low + draw(st.integers(1, 50))
+        interval = draw(st.sampled_from([f"[{low}, {high})", f"({low}, {high}]"]))
+        call = draw(st.sampled_from(["f(x)", "g(t)", "h(n)"]))
+        lines.append(draw(han_word) + call + "在区间" + interval + "上" + draw(cjk_sentence()))
+    return "\n".join(lines) + "\n"
+
+
+# ---- OCR gaps inside quotes ----
+# A quoted term that ends or starts with a symbol, a digit or a Latin word (``“人工智能+”``,
+# ``“+AI”``): Tesseract sets a word gap between the symbol and the quote.
+
+QUOTED_TERM_EDGES = ("+", "AI", "5G", "2.0", "%")
+
+
+@st.composite
+def quoted_term_paragraph(draw: st.DrawFn) -> str:
+    """CJK prose with a quoted term that begins or ends with a non-Han character."""
+    text = draw(cjk_paragraph())
+    edge = draw(st.sampled_from(QUOTED_TERM_EDGES))
+    word = draw(han_word)
+    term = "“" + (word + edge if draw(st.booleans()) else edge + word) + "”"
+    hans = [i for i, char in enumerate(text) if _is_han(char)]
+    cut = draw(st.sampled_from(hans)) + 1 if hans else 0
+    return text[:cut] + term + text[cut:]
+
+
+def ocr_gapped_quotes(line: str) -> str:
+    """A space just inside every curly quote whose outside is Han or CJK punctuation."""
+    out = []
+    for index, char in enumerate(line):
+        before, after = line[index - 1 : index], line[index + 1 : index + 2]
+        if char == "”" and before not in ("", " ", "“") and (_is_han(after) or after in "，。、；"):
+            out.append(" ")
+        out.append(char)
+        if char == "“" and _is_han(before) and after not in ("", " ", "”"):
+            out.append(" ")
+    return "".join(out)

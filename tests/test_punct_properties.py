@@ -20,15 +20,20 @@ from textfix.rules import remove_ocr_han_spaces
 from .strategies import (
     any_text,
     bracketed_cjk_paragraph,
+    byline_document,
     cjk_paragraph,
     doubled_separators,
     full_width_alnum,
     half_width_punct,
     latin_paragraph,
+    ocr_gapped_quotes,
+    ocr_read_bylines,
     ocr_spaced,
     paragraph,
     punct_paragraph,
+    quoted_term_paragraph,
     straight_quotes,
+    work_grows_linearly,
 )
 
 RULE_IDS = (
@@ -218,3 +223,40 @@ def test_protected_regions_survive(document: str, token: str, policy: str) -> No
     cut = len(document) // 2
     text = _all_corruptions(document[:cut]) + token + document[cut:]
     assert token in textfix.fix(text, _ours(policy))
+
+
+# ---- standalone bylines read by OCR ----
+
+
+@given(byline_document().flatmap(lambda clean: st.tuples(st.just(clean), ocr_read_bylines(clean))))
+def test_repairs_ocr_read_standalone_bylines(case: tuple[str, str]) -> None:
+    clean, damaged = case
+    repaired = textfix.fix(damaged, OURS_BY_DEFAULT)
+    assert repaired == clean
+    assert textfix.fix(repaired, OURS_BY_DEFAULT) == repaired
+
+
+@given(byline_document())
+def test_clean_standalone_bylines_are_unchanged(document: str) -> None:
+    assert textfix.fix(document, _ours()) == document
+
+
+@given(st.lists(st.sampled_from(["(see figure 1)", "(2024)", "(AI)", "( a, b )"]), min_size=1))
+def test_standalone_latin_brackets_stay_half_width(lines: list[str]) -> None:
+    text = "\n".join(lines) + "\n"
+    assert textfix.fix(text, _only("normalize_punct_width")) == text
+
+
+def test_standalone_brackets_take_linear_work() -> None:
+    assert work_grows_linearly(OURS_BY_DEFAULT, "(本报记者 王明 )\n( (记者\n李华 ) )\n")
+
+
+# ---- OCR gaps inside quotes ----
+
+
+@given(_document(quoted_term_paragraph()))
+def test_repairs_ocr_gaps_inside_quotes(document: str) -> None:
+    assert textfix.fix(document, _ours()) == document
+    repaired = textfix.fix(_each_line(document, ocr_gapped_quotes), OURS_BY_DEFAULT)
+    assert repaired == document
+    assert textfix.fix(repaired, OURS_BY_DEFAULT) == repaired

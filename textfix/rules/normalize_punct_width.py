@@ -7,7 +7,9 @@ Chinese sentences (``你好,世界``, Tesseract's ``方案; 各板块``) and ful
 inside numbers (``3．14``).
 
 Broken:     ``你好,世界``   ``版本v1.2,发布``   ``深度求索 (DeepSeek) 全尺寸``   ``3．14``
+            ``(本报记者 王明 )`` (a byline on a line of its own)
 Fixed:      ``你好，世界``  ``版本v1.2，发布``  ``深度求索 （DeepSeek） 全尺寸``  ``3.14``
+            ``（本报记者 王明 ）``
             (the spaces beside full-width brackets go in ``remove_space_beside_cjk_punct``)
 Left alone: anything in a protected region (``12:30``, ``1,000``, ``http://a.cn/x?y=1,2``,
 ``a@b.com``, ``C:\\dir``, `` `code(x)` ``); marks between Latin words (``Hello, world``);
@@ -22,7 +24,9 @@ spaces and other marks:
 - ``: ? !`` belong to what precedes them (a label, a sentence), so only the letter
   before them counts (``title: 标题`` keeps its colon);
 - ``( )`` turn full-width as a pair, when a CJK letter is outside the pair or a
-  CJK-only mark (``，。、；：？！``) stands right beside it;
+  CJK-only mark (``，。、；：？！``) stands right beside it; a pair that is a line of its
+  own (OCR's byline ``(本报记者 王明 )``) has nothing outside, so a CJK letter just
+  inside it decides;
 - ``．`` between ASCII letters or digits turns half-width: it is never the Chinese
   full stop (that is ``。``), so there it can only be a decimal point or a dot in a name.
 
@@ -63,6 +67,8 @@ _BRACKET = re.compile(r"[()]")
 _CALL_PREFIX = ASCII_ALNUM | {"_", "]"}
 # A bracket pair beside one of these is in CJK context whatever letter lies beyond it.
 _CJK_ONLY = frozenset(CJK_ONLY_MARKS)
+# What ``_beside`` finds at the edge of a line: the text's end or a line break.
+_LINE_EDGE = ("", "\n")
 # ``![`` opens a Markdown image: the ``!`` is syntax, not an exclamation.
 _MARKDOWN_IMAGE = "["
 
@@ -98,8 +104,15 @@ def _beside(text: str, position: int, step: int) -> str:
 def _pair_is_cjk(text: str, opening: int, closing: int) -> bool:
     if text[opening - 1 : opening] in _CALL_PREFIX:
         return False
-    if _beside(text, opening - 1, -1) in _CJK_ONLY or _beside(text, closing + 1, 1) in _CJK_ONLY:
+    before, after = _beside(text, opening - 1, -1), _beside(text, closing + 1, 1)
+    if before in _CJK_ONLY or after in _CJK_ONLY:
         return True
+    if before in _LINE_EDGE and after in _LINE_EDGE:
+        # A bracketed line standing alone (a byline, a credit): nothing outside the pair
+        # gives the context, so the letters just inside it do.
+        return is_cjk_letter(neighbours(text).after(opening + 1)) or is_cjk_letter(
+            neighbours(text).before(closing)
+        )
     return is_cjk_letter(neighbours(text).before(opening)) or is_cjk_letter(
         neighbours(text).after(closing + 1)
     )

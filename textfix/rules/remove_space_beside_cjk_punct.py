@@ -5,8 +5,9 @@ space beside it is never typeset on purpose. Extractors emit one where two text
 runs were placed apart (a byline set after the sentence), and OCR engines emit
 one after every punctuation mark they read.
 
-Broken:     ``部署。 （高美梅）``  ``意见》 《无锡市``
-Fixed:      ``部署。（高美梅）``   ``意见》《无锡市``
+Broken:     ``部署。 （高美梅）``  ``意见》 《无锡市``  ``“人工智能+ ”标杆``
+Fixed:      ``部署。（高美梅）``   ``意见》《无锡市``   ``“人工智能+”标杆``
+            (a space just inside a quote whose outside is CJK)
 Left alone: ``“无难事 悉心办”`` (the space is between Han characters),
 ``He said “yes” to it`` (quotes in Latin text keep their spaces), and layout
 whitespace at line starts and ends (paragraph reflow and
@@ -35,6 +36,11 @@ from ..rule import Change, Example, Rule
 _STRICT = "，。、；：？！（）《》「」『』【】〈〉〔〕～"
 # Marks shared with Latin typography: the space goes only when its other side is CJK.
 _SHARED = "“”‘’…—·"
+
+# Curly quotes point inward: the space of ``“人工智能+ ”标杆`` is inside the pair.
+_OPENING_QUOTES = "“‘"
+_CLOSING_QUOTES = "”’"
+_QUOTES = _OPENING_QUOTES + _CLOSING_QUOTES
 
 # ASCII, ideographic (U+3000) and no-break spaces: extraction emits all three for a gap.
 _SPACE = "[ \t\u3000\xa0]"
@@ -75,9 +81,19 @@ def _inner_runs(text: str) -> dict[int, int]:
     return runs
 
 
+def _inside_cjk_quote(text: str, start: int, end: int) -> bool:
+    """True for spaces just inside a quote whose outside is CJK (``“人工智能+ ”标杆``):
+    OCR's gap after a symbol, which no script sets inside its quotes."""
+    if text[end] in _CLOSING_QUOTES and text[start - 1] not in _QUOTES:
+        return is_unspaced(text[end + 1 : end + 2])
+    if text[start - 1] in _OPENING_QUOTES and text[end] not in _QUOTES:
+        return is_unspaced(text[start - 2 : start - 1])
+    return False
+
+
 def find(text: str, options: Options) -> Iterator[Change]:
     for start, end in sorted(_inner_runs(text).items()):
-        if _is_layout_space(text[start - 1], text[end]):
+        if _is_layout_space(text[start - 1], text[end]) or _inside_cjk_quote(text, start, end):
             yield Change(start, end, "", "space beside full-width punctuation")
 
 
