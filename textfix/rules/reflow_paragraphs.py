@@ -154,7 +154,8 @@ def find(text: str, options: Options) -> Iterator[Change]:
         return
     page = read_page(text)
     breaks = page.line_count - 1
-    if page.explained < MIN_WRAPPED_BREAKS or page.explained < MIN_WRAPPED_SHARE * breaks:
+    explained = page.explained + page.narrow_regions.explained
+    if explained < MIN_WRAPPED_BREAKS or explained < MIN_WRAPPED_SHARE * breaks:
         return
     lines = page.lines
     if mid_sentence_share(text, lines) < MIN_MID_SENTENCE_SHARE:
