@@ -525,7 +525,8 @@ def _region_widths(pairs: Counter[int]) -> list[int]:
     A full line measures up to ``NOISE_CELLS`` less than its column (compressed
     punctuation), never more (hanging punctuation is not counted), so a width's
     pairs are those up to ``NOISE_CELLS`` narrower; the best-shown widths are taken
-    first, each ruling out the widths within its band.
+    first, each ruling out the widths whose band overlaps its own (two columns of one
+    page differ by a character or more on either side of their noise).
     """
     support = {
         width: sum(map(pairs.__getitem__, range(width - NOISE_CELLS, width + 1)))
@@ -535,7 +536,7 @@ def _region_widths(pairs: Counter[int]) -> list[int]:
     widths: list[int] = []
     for width in sorted(support, key=lambda width: (support[width], width), reverse=True):
         if support[width] >= MIN_NARROW_PAIRS and all(
-            abs(width - other) > NOISE_CELLS for other in widths
+            abs(width - other) > 2 * NOISE_CELLS for other in widths
         ):
             widths.append(width)
     return widths
