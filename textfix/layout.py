@@ -410,8 +410,10 @@ def _clip(value: float, low: float, high: float) -> float:
 # Consecutive lines of equal width say little alone: a couplet, two list items or
 # two headlines may match. A narrower column is a region's only when this many
 # pairs across the text show it (a wrapped paragraph of five lines shows three or
-# four; a list or a stack of headlines rarely ends two lines mid-clause).
-MIN_NARROW_PAIRS = 2
+# four; a list or a stack of headlines rarely ends three lines of one width
+# mid-clause). Two find hardly more on generated pages (boundary F1 equal to three
+# decimals) or the benchmark's; four start to miss short articles.
+MIN_NARROW_PAIRS = 3
 
 
 class NarrowRegions(NamedTuple):
