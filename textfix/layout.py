@@ -454,9 +454,10 @@ def narrow_regions(
     widths prove nothing. A width that ``MIN_NARROW_PAIRS`` pairs show is a
     region's. Its lines are read as those of a page of that column: its full lines
     beside another one (anchors), every line between two anchors of it, the line
-    after its last anchor (its paragraph's end) and the one before its first (its
-    paragraph's first line; a line between two regions is the earlier one's when it
-    ends a sentence); lines wider than the column stay the page's.
+    after its last anchor (its paragraph's end) and the one before its first when
+    it ends no sentence (its paragraph's first line, not the end of the text
+    before; between two regions, that reading wins); lines wider than the column
+    stay the page's.
     """
     widths = _region_widths(
         Counter(
@@ -472,8 +473,27 @@ def narrow_regions(
         for width in widths
         for core in range(width - NOISE_CELLS, width + NOISE_CELLS + 1)
     }
+    # A line fills a width with or without its final mark (which need not hang).
     # Full lines of the page's column and wider ones bound the regions.
-    fills = [band.get(core, column if core >= column - NOISE_CELLS else 0) for core in cores]
+    fills = [
+        band.get(core) or band.get(line.width, column if core >= column - NOISE_CELLS else 0)
+        for core, line in zip(cores, lines, strict=True)
+    ]
+    members = _region_members(lines, fills, column)
+    columns = {
+        lines[n].start: width for n, width in members.items() if cores[n] <= width + NOISE_CELLS
+    }
+    last = len(lines) - 1
+    explained = sum(1 for n, width in members.items() if n < last and fills[n] == width)
+    return NarrowRegions(columns, explained)
+
+
+def _region_members(lines: list[Line], fills: list[int], column: int) -> dict[int, int]:
+    """The column of each line (by index) in a narrower region (see ``narrow_regions``).
+
+    ``fills`` holds the width each line fills: a region's, ``column`` for the page's
+    full lines and wider ones, 0 for none.
+    """
     count = len(lines)
     anchors = [
         (n, fill)
@@ -494,19 +514,11 @@ def narrow_regions(
                 members.update(dict.fromkeys(range(before + 1, after), width))
             continue
         if width != column and before + 1 < after:
-            if before + 2 < after or next_width == column or lines[before + 1].final:
-                members[before + 1] = width
-        if next_width != column and before < after - 1 and after - 1 not in members:
-            members[after - 1] = next_width
-    columns = {
-        lines[n].start: width for n, width in members.items() if cores[n] <= width + NOISE_CELLS
-    }
-    explained = sum(
-        1
-        for n, width in members.items()
-        if n + 1 < count and -NOISE_CELLS <= cores[n] - width <= NOISE_CELLS
-    )
-    return NarrowRegions(columns, explained)
+            members[before + 1] = width
+        opening = after - 1
+        if next_width != column and before < opening and not lines[opening].final:
+            members[opening] = next_width
+    return members
 
 
 def _breaks_mid_clause(text: str, line: Line, after: Line) -> bool:
