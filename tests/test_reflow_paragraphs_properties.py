@@ -49,15 +49,17 @@ MIN_BOUNDARY_F1 = 0.98
 MIN_OCR_BOUNDARY_F1 = 0.97
 PAGES = 200
 # CJK pages with one article set across 2–3 of the page's 12–18-Han columns (the
-# other paragraphs in one column): measured 0.926 (136 of 200 pages exact); before
-# wider regions got their own column and mid-sentence line ends their feature, 0.735
-# (18 exact). The residue: pages where the wide article has more lines than the rest,
-# so the page's column is the wide one and the narrow paragraphs fall below the gate.
-MIN_MIXED_WIDTHS_F1 = 0.92
+# other paragraphs in one column): measured 0.972 (138 of 200 pages exact); 0.926
+# (136 exact) before regions narrower than the page's column got their own (where
+# the wide article has more lines than the rest, the page's column is the wide one);
+# 0.735 (18 exact) before wider regions got their own column and mid-sentence line
+# ends their feature.
+MIN_MIXED_WIDTHS_F1 = 0.96
 # CJK pages whose articles are set in two or three column widths (10–31 Han), in
-# turns: measured 0.957 (0.958 with two widths, 0.956 with three); before regions
-# narrower than the page's column got their own, 0.493 (their lines were all short
-# lines, and pages whose widest column explains too few breaks were left alone).
+# turns: measured 0.956 (0.957 with two widths, 0.956 with three; 37 of 200 pages
+# exact); before regions narrower than the page's column got their own, 0.493
+# (their lines were all short lines, and pages whose widest column explains too
+# few breaks were left alone).
 MIN_SEVERAL_WIDTHS_F1 = 0.95
 # Narrow justified Latin columns whose lines the extractor split at wide gaps
 # (pdftotext, PyMuPDF; a quarter of the lines): measured 0.629 (51 of 200 exact),

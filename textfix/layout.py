@@ -473,11 +473,8 @@ def narrow_regions(
         for width in widths
         for core in range(width - NOISE_CELLS, width + NOISE_CELLS + 1)
     }
-    # A line fills a width with or without its final mark (which need not hang).
-    # Full lines of the page's column and wider ones bound the regions.
     fills = [
-        band.get(core) or band.get(line.width, column if core >= column - NOISE_CELLS else 0)
-        for core, line in zip(cores, lines, strict=True)
+        _filled_width(band, core, line, column) for core, line in zip(cores, lines, strict=True)
     ]
     members = _region_members(lines, fills, column)
     columns = {
@@ -486,6 +483,22 @@ def narrow_regions(
     last = len(lines) - 1
     explained = sum(1 for n, width in members.items() if n < last and fills[n] == width)
     return NarrowRegions(columns, explained)
+
+
+def _filled_width(band: dict[int, int], core: int, line: Line, column: int) -> int:
+    """The width ``line`` fills: a region's (``band`` maps the widths near each to it),
+    ``column`` for a full line of the page's column or a wider one (they bound the
+    regions), else 0.
+
+    A line fills a width with or without its final mark (which need not hang). One
+    that ends a sentence shows no wrap: one-sentence lines of one width may stand
+    in a stack.
+    """
+    if core >= column - NOISE_CELLS:
+        return column
+    if line.final:
+        return 0
+    return band.get(core) or band.get(line.width, 0)
 
 
 def _region_members(lines: list[Line], fills: list[int], column: int) -> dict[int, int]:
