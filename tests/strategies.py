@@ -1170,3 +1170,40 @@ def ocr_gapped_quotes(line: str) -> str:
         if char == "“" and _is_han(before) and after not in ("", " ", "”"):
             out.append(" ")
     return "".join(out)
+
+
+# Column widths (Han characters) of the articles on a page set in several column
+# counts: a broadsheet page cut into 2, 3 or 4 columns gives ~25, ~16 and ~12 Han;
+# two column counts of one page differ by three characters or more.
+_ARTICLE_COLUMN_HANS = range(10, 31, 4)
+
+
+def several_widths_page(seed: int, widths: int) -> tuple[str, list]:  # -> (text, blocks)
+    """A page whose articles are set in ``widths`` column widths, as one extractor emits it.
+
+    Each turn sets a few articles (headlines, bylines, body paragraphs:
+    ``random_document``) in the width of its column count, the widths taking turns
+    (a 3/4/2-column page): one text holds wrapped lines of several widths, and the
+    column that explains most breaks is only one of them. Returns the extracted
+    text and the blocks of the clean document.
+    """
+    import random
+
+    from tests.layouts import Layout, extract, random_document, random_layout
+
+    rng = random.Random(seed)
+    layout = random_layout(rng, latin=False)
+    hans = [han + rng.randint(0, 1) for han in rng.sample(_ARTICLE_COLUMN_HANS, widths)]
+    pieces, blocks = [], []
+    for turn in range(rng.randint(widths, 2 * widths)):
+        articles = random_document(rng, latin=False)
+        column = 2 * hans[turn % widths]
+        pieces.append(extract(articles, Layout(**{**layout.__dict__, "column": column}), rng))
+        blocks += articles
+    return "".join(pieces), blocks
+
+
+@st.composite
+def several_widths_pages(draw: st.DrawFn) -> tuple[str, list]:  # -> (text, blocks)
+    """``several_widths_page`` with two or three widths."""
+    return several_widths_page(draw(st.integers(0, 2**32 - 1)), draw(st.integers(2, 3)))

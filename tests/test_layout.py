@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -27,6 +28,7 @@ from textfix.layout import (
     MAX_COLUMN,
     MAX_SLACK_CELLS,
     MIN_COLUMN,
+    MIN_NARROW_PAIRS,
     MIN_SLACK_CELLS,
     NOISE_CELLS,
     PUNCT_CELL_MODELS,
@@ -212,3 +214,121 @@ def test_break_features_follow_their_definitions(text: str) -> None:
         for starts_block in (False, True):
             expected = _defined_features(page, a, b, starts_block)
             assert features(page, break_facts, starts_block) == expected
+
+
+# A page of a paper (as pdftotext read it) whose column is its widest articles'
+# (25 Han), with an article set in a narrower column (12 Han) between them.
+_WIDE_ARTICLE = (
+    "赵建军指出，新的一年，无锡将始终紧抓对外开放\n"
+    "“关键一招”，扎实开展世界500强企业、“专新美”公\n"
+    "司、在锡外资企业“三个敲门行动”，积极推出支持外资\n"
+    "企业利润再投、设立总部和功能性机构、增订单扩产能\n"
+    "“三大升级举措”，壮大跨境电商、海外仓、保税维修等\n"
+    "外贸“三种新兴业态”，服务稳牢对美出口、对欧出口、\n"
+    "在海外重点地区设厂“三类外贸企业”，完善高质量建设\n"
+    "境外园区、高水平提供法律服务、高效能链接跨国公司\n"
+    "“三项出海政策”，全力推动开放平台提能级优布局、开\n"
+    "放主体强矩阵增信心、外贸合作稳规模优结构、外资发展\n"
+    "拓增量提质量，与广大外资企业一道在风浪中开新局、于\n"
+    "变局中创未来。\n"
+)
+_NARROW_ARTICLE = (
+    "本报讯 2月20日，市政\n"
+    "府举行“无难事 悉心办”\n"
+    "外资企业新春座谈会，邀请\n"
+    "来自我市各板块的14位在锡\n"
+    "重点外资企业高管畅谈合\n"
+    "作、共话发展，同舟共济、\n"
+    "共谋未来，面对面听取企业\n"
+    "今年发展预期及有关意见建\n"
+    "议。市长赵建军出席并讲\n"
+    "话，副市长孙玮主持座谈\n"
+    "会，市政府秘书长陈寿彬参\n"
+    "加活动。\n"
+)
+
+
+def _lines_of(page: Page, part: str) -> list:
+    start = page.text.index(part)
+    return [line for line in page.lines if start <= line.start < start + len(part)]
+
+
+def test_an_article_in_a_narrower_column_is_read_in_its_own() -> None:
+    page = read_page(_WIDE_ARTICLE + "\n" + _NARROW_ARTICLE + "\n" + _WIDE_ARTICLE)
+    narrow = _lines_of(page, _NARROW_ARTICLE)
+    widest = max(line.width - hang(line, page.punct_cells) for line in narrow)
+    assert {page.column_at(line) for line in narrow} == {widest}
+    assert page.column - widest > 2 * NOISE_CELLS
+    assert {page.column_at(line) for line in _lines_of(page, _WIDE_ARTICLE)} == {page.column}
+    # Its full lines explain the breaks after them.
+    full = [line for line in narrow[:-1] if line.width - widest >= -NOISE_CELLS]
+    assert page.narrow_regions.explained == len(full) > len(narrow) // 2
+
+
+def _stack(lines: list[str]) -> Page:
+    return read_page(_WIDE_ARTICLE + "\n" + "\n".join(lines) + "\n\n" + _WIDE_ARTICLE)
+
+
+# Lines of one width (12 Han) that end mid-clause on a Han character.
+_OPEN_LINES = [
+    "市委书记杜小刚，主持召开座",
+    "谈会议强调要深，入学习贯彻",
+    "讲话精神按照中，央经济工作",
+    "会议关于开展人，工智能行动",
+    "的部署和省委省，政府的要求",
+]
+
+
+def test_a_narrower_column_needs_min_narrow_pairs_pairs_of_full_lines() -> None:
+    assert MIN_NARROW_PAIRS == 3
+    assert not _stack(_OPEN_LINES[:3]).region_columns  # two pairs
+    assert len(_stack(_OPEN_LINES[:4]).region_columns) == 4  # three pairs
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [
+            "会议听取了汇报内容。",
+            "会议研究了有关事项。",
+            "会议部署了下步工作。",
+            "会议通过了有关决定。",
+        ],
+        [
+            "稳中求进，开创新局，",
+            "凝心聚力，共谋发展；",
+            "砥砺前行，再创辉煌，",
+            "同心协力，共创未来：",
+        ],
+        [
+            "加强组织领导压实责任",
+            "完善工作机制细化举措",
+            "强化督促检查确保实效",
+            "营造良好氛围凝聚合力",
+        ],
+        [
+            "the city council met",
+            "on monday, to report",
+            "the river bridge plan",
+            "to people, the report",
+        ],
+    ],
+    ids=["sentences", "clauses", "bare", "latin"],
+)
+def test_equal_lines_that_end_no_wrapped_clause_show_no_column(lines: list[str]) -> None:
+    # A typesetter breaks a CJK line anywhere, mostly between two Han characters;
+    # a line ending on a mark or carrying none is a sentence, verse or heading, and
+    # ragged Latin lines match in width by chance.
+    assert not _stack(lines).region_columns
+
+
+@given(texts)
+def test_narrow_regions_are_narrower_than_the_page_column(text: str) -> None:
+    page = read_page(text)
+    regions = page.narrow_regions
+    assert 0 <= regions.explained <= max(page.line_count - 1, 0)
+    widths = {line.start: line.width - hang(line, page.punct_cells) for line in page.lines}
+    for start, column in regions.columns.items():
+        assert MIN_COLUMN <= column < page.column - 2 * NOISE_CELLS
+        assert widths[start] <= column + NOISE_CELLS
+        assert page.column_at(page.lines[0]._replace(start=start)) == column

@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, pairwise, repeat
 from operator import add, ge, itemgetter, le, lt, mul, not_, sub
 from typing import NamedTuple
 
@@ -430,6 +430,168 @@ LineFacts = tuple[tuple[bool, bool, bool, bool], tuple[bool, bool], bool, bool, 
 BreakFacts = tuple[int, int, int, int, bool, bool, bool]  # line kinds by number
 
 
+# Consecutive lines of equal width say little alone: a couplet, two list items or
+# two headlines may match. A narrower column is a region's only when this many
+# pairs across the text show it (a wrapped paragraph of five lines shows three or
+# four; a list or a stack of headlines rarely ends three lines of one width
+# mid-clause). Two find hardly more on generated pages (boundary F1 equal to three
+# decimals) or the benchmark's; four start to miss short articles.
+MIN_NARROW_PAIRS = 3
+
+
+class NarrowRegions(NamedTuple):
+    """Regions set in columns narrower than the page's (see ``narrow_regions``)."""
+
+    columns: dict[int, int]  # the column of each line in one, by its content start
+    explained: int  # line breaks after their full lines (explained by their column)
+
+
+NO_NARROW_REGIONS = NarrowRegions({}, 0)
+
+
+def equal_width_pairs(cores: list[int], column: int) -> list[int]:
+    """Lines (by index) as wide as the next within ``NOISE_CELLS``, both narrower than
+    ``column`` by more than a band of ``NOISE_CELLS`` either side of each width.
+
+    ``cores`` are the lines' widths without hanging punctuation.
+    """
+    limit = column - 2 * NOISE_CELLS
+    return [
+        n
+        for n, (core, after) in enumerate(pairwise(cores))
+        if core < limit and after < limit and -NOISE_CELLS <= core - after <= NOISE_CELLS
+    ]
+
+
+def narrow_regions(
+    text: str, lines: list[Line], cores: list[int], pairs: list[int], column: int
+) -> NarrowRegions:
+    """Regions set in narrower columns than the page's ``column``.
+
+    A page may set articles in three or four columns where the column that explains
+    most breaks is half the page wide. A paragraph wrapped in such a column shows
+    its width where two consecutive lines fill it (``pairs``: ``equal_width_pairs``
+    of the lines' ``cores``), the first ending mid-clause on a CJK letter: a
+    typesetter breaks anywhere, while a couplet, a list item or a headline ends on
+    a mark or carries none. Latin lines are ragged by up to a word, so their equal
+    widths prove nothing. A width that ``MIN_NARROW_PAIRS`` pairs show is a
+    region's. Its lines are read as those of a page of that column: its full lines
+    beside another one (anchors), every line between two anchors of it, the line
+    after its last anchor (its paragraph's end) and the one before its first when
+    it ends no sentence (its paragraph's first line, not the end of the text
+    before; between two regions, that reading wins); lines wider than the column
+    stay the page's.
+    """
+    widths = _region_widths(
+        Counter(
+            max(cores[n], cores[n + 1])
+            for n in pairs
+            if _breaks_mid_clause(text, lines[n], lines[n + 1])
+        )
+    )
+    if not widths:
+        return NO_NARROW_REGIONS
+    band = {
+        core: min(widths, key=lambda width: (abs(core - width), -width))
+        for width in widths
+        for core in range(width - NOISE_CELLS, width + NOISE_CELLS + 1)
+    }
+    fills = [
+        _filled_width(band, core, line, column) for core, line in zip(cores, lines, strict=True)
+    ]
+    members = _region_members(lines, fills, column)
+    columns = {
+        lines[n].start: width for n, width in members.items() if cores[n] <= width + NOISE_CELLS
+    }
+    last = len(lines) - 1
+    explained = sum(1 for n, width in members.items() if n < last and fills[n] == width)
+    return NarrowRegions(columns, explained)
+
+
+def _filled_width(band: dict[int, int], core: int, line: Line, column: int) -> int:
+    """The width ``line`` fills: a region's (``band`` maps the widths near each to it),
+    ``column`` for a full line of the page's column or a wider one (they bound the
+    regions), else 0.
+
+    A line fills a width with or without its final mark (which need not hang). One
+    that ends a sentence shows no wrap: one-sentence lines of one width may stand
+    in a stack.
+    """
+    if core >= column - NOISE_CELLS:
+        return column
+    if line.final:
+        return 0
+    return band.get(core) or band.get(line.width, 0)
+
+
+def _region_members(lines: list[Line], fills: list[int], column: int) -> dict[int, int]:
+    """The column of each line (by index) in a narrower region (see ``narrow_regions``).
+
+    ``fills`` holds the width each line fills: a region's, ``column`` for the page's
+    full lines and wider ones, 0 for none.
+    """
+    count = len(lines)
+    anchors = [
+        (n, fill)
+        for n, fill in enumerate(fills)
+        if fill
+        and (
+            (n > 0 and fills[n - 1] == fill and lines[n].gap == 0)
+            or (n + 1 < count and fills[n + 1] == fill and lines[n + 1].gap == 0)
+        )
+    ]
+    members: dict[int, int] = {}
+    bounded = zip([(-1, column), *anchors], [*anchors, (count, column)], strict=True)
+    for (before, width), (after, next_width) in bounded:
+        if width != column:
+            members[before] = width
+        if width == next_width:
+            if width != column:
+                members.update(dict.fromkeys(range(before + 1, after), width))
+            continue
+        if width != column and before + 1 < after:
+            members[before + 1] = width
+        opening = after - 1
+        if next_width != column and before < opening and not lines[opening].final:
+            members[opening] = next_width
+    return members
+
+
+def _breaks_mid_clause(text: str, line: Line, after: Line) -> bool:
+    """``line`` ends on a CJK letter (or an opening mark) in a sentence that ``after`` goes on."""
+    last = text[line.end - 1]
+    return (
+        after.gap == 0
+        and not line.bare
+        and not line.final
+        and is_unspaced(last)
+        and (last.isalpha() or last in OPENERS)
+    )
+
+
+def _region_widths(pairs: Counter[int]) -> list[int]:
+    """Widths that ``MIN_NARROW_PAIRS`` pairs show, each the widest of its band.
+
+    A full line measures up to ``NOISE_CELLS`` less than its column (compressed
+    punctuation), never more (hanging punctuation is not counted), so a width's
+    pairs are those up to ``NOISE_CELLS`` narrower; the best-shown widths are taken
+    first, each ruling out the widths whose band overlaps its own (two columns of one
+    page differ by a character or more on either side of their noise).
+    """
+    support = {
+        width: sum(map(pairs.__getitem__, range(width - NOISE_CELLS, width + 1)))
+        for width in pairs
+        if width >= MIN_COLUMN
+    }
+    widths: list[int] = []
+    for width in sorted(support, key=lambda width: (support[width], width), reverse=True):
+        if support[width] >= MIN_NARROW_PAIRS and all(
+            abs(width - other) > 2 * NOISE_CELLS for other in widths
+        ):
+            widths.append(width)
+    return widths
+
+
 class Page:
     """A text read as a page: its lines, estimated column and indent convention.
 
@@ -494,6 +656,25 @@ class Page:
 
     @cached_property
     def region_columns(self) -> dict[int, int]:
+        """Columns of regions wider or narrower than the page's column, by the content
+        start of each line set in one (``narrow_regions``, ``_wide_region_columns``)."""
+        narrow = self.narrow_regions.columns
+        wide = self._wide_region_columns()
+        return {**narrow, **wide} if narrow else wide
+
+    @cached_property
+    def narrow_regions(self) -> NarrowRegions:
+        """Regions set in narrower columns than the page's (``narrow_regions``)."""
+        if self.column == 0:
+            return NO_NARROW_REGIONS
+        hanging = map(mul, self._measured.hangs, repeat(self.punct_cells))
+        cores = list(map(sub, self._widths, hanging))
+        pairs = equal_width_pairs(cores, self.column)
+        if len(pairs) < MIN_NARROW_PAIRS:
+            return NO_NARROW_REGIONS
+        return narrow_regions(self.text, self.lines, cores, pairs, self.column)
+
+    def _wide_region_columns(self) -> dict[int, int]:
         """Columns of wider regions, by the content start of each line set in one.
 
         A page may set one article across the width of several columns (a one-column

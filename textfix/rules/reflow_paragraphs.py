@@ -7,8 +7,9 @@ and loses the first-line indent that marked each paragraph start. The layout is
 still visible in the line lengths (see ``textfix.layout``): every line break gets
 one scored decision — paragraph boundary or wrap — from explained features
 (closing punctuation, the width left on this line and the next relative to the
-estimated column — or the column of a wider region, such as a one-column article
-on a three-column page —, blank lines, headline-likeness, the script at the join,
+estimated column — or the column of a wider or narrower region, such as a
+one-column article on a three-column page or articles set in four columns on a
+two-column one —, blank lines, headline-likeness, the script at the join,
 a line inside a paragraph stopping mid-sentence, a Latin line starting lowercase
 after one that ends no sentence), with
 weights fitted by ``tools/fit_reflow_weights.py`` on layouts generated the way
@@ -41,9 +42,9 @@ Left alone: text that is not hard-wrapped (already one paragraph per line, or
 too few lines explained by any column width), headlines, bylines and other
 standalone lines (they stay on their own line), inner spaces.
 
-Gate: fewer than ``MIN_WRAPPED_BREAKS`` breaks explained by a column width, or
-less than ``MIN_WRAPPED_SHARE`` of all breaks, or fewer than
-``MIN_MID_SENTENCE_SHARE`` of the lines ending mid-sentence: the text is not
+Gate: fewer than ``MIN_WRAPPED_BREAKS`` breaks explained by the column width or
+the narrower regions' columns, or less than ``MIN_WRAPPED_SHARE`` of all breaks,
+or fewer than ``MIN_MID_SENTENCE_SHARE`` of the lines ending mid-sentence: the text is not
 hard-wrapped and is returned untouched.
 
 >>> import textfix
@@ -179,7 +180,8 @@ def find(text: str, options: Options) -> list[Change]:
         return []
     page = read_page(text)
     breaks = page.line_count - 1
-    if page.explained < MIN_WRAPPED_BREAKS or page.explained < MIN_WRAPPED_SHARE * breaks:
+    explained = page.explained + page.narrow_regions.explained
+    if explained < MIN_WRAPPED_BREAKS or explained < MIN_WRAPPED_SHARE * breaks:
         return []
     if page.mid_sentence_share() < MIN_MID_SENTENCE_SHARE:
         return []
