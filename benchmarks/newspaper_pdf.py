@@ -58,6 +58,12 @@ MAX_PUSHED = 2
 # HYPHEN_KEEP letters on each side (the usual minimum in newspaper typesetting).
 HYPHENATE_MIN_LETTERS = 7
 HYPHEN_KEEP = 3
+# A justified Latin line spreads its word spaces to at most this many times a normal
+# space; a line that would need more is set loose at that spacing, ragged at the right,
+# as newspaper typesetting does (word spacing limits of 133-200 %, hyphenation for the
+# rest). Unlimited spreading put gaps of 19 spaces into four-column pages, which split
+# lines into word boxes in ways no real page does.
+MAX_SPACE_STRETCH = 3.0
 
 _TOKEN = regex.compile(r"\s+|[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]|[^\s]")
 _RUN = regex.compile(r"\p{Han}+|[A-Za-z0-9]+|\s+|.")
@@ -392,7 +398,8 @@ def _draw_body_line(writer: _Writer, line: _Line, x: float, baseline: float, wid
         writer.text(x + line.indent, baseline, "".join(line.pieces), size)
         return
     natural = sum(writer.width(word, size) for word in words)
-    gap = (width - line.indent - natural) / (len(words) - 1)
+    widest = MAX_SPACE_STRETCH * writer.width(" ", size)
+    gap = min((width - line.indent - natural) / (len(words) - 1), widest)
     position = x + line.indent
     for word in words:
         writer.text(position, baseline, word, size)

@@ -260,6 +260,27 @@ def test_builder_draws_the_caption_runs_twice(built) -> None:
     assert spans.count("还月亮") == 2
 
 
+def test_builder_spreads_word_spaces_no_wider_than_a_typesetter_would(built) -> None:
+    import pymupdf
+
+    from benchmarks.newspaper_pdf import MAX_SPACE_STRETCH, Layout
+
+    size = Layout().body_size
+    space = pymupdf.get_text_length(" ", fontsize=size)
+    gaps = []
+    with pymupdf.open(built.path) as doc:
+        for page in doc:
+            runs = page.get_texttrace()  # one per word drawn, in drawing order
+            for before, after in zip(runs, runs[1:], strict=False):
+                latin = all(chr(c[0]).isascii() for run in (before, after) for c in run["chars"])
+                same_line = abs(before["bbox"][3] - after["bbox"][3]) < 0.5
+                if latin and same_line and before["size"] == size:
+                    gaps.append(after["bbox"][0] - before["bbox"][2])
+    assert gaps, "the English article was drawn"
+    assert max(gaps) <= MAX_SPACE_STRETCH * space + 0.5
+    assert max(gaps) > 1.5 * space  # lines are still justified
+
+
 def test_builder_breaks_lines_by_chinese_rules(built) -> None:
     import pymupdf
 
