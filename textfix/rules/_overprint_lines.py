@@ -328,11 +328,40 @@ def _is_evidence(run: str) -> bool:
     return not set(run) <= _NOT_EVIDENCE
 
 
+def _is_list(contents: Sequence[str], shared: Sequence[int]) -> bool:
+    """True for lines that are each one entry of a list (``北京—上海`` / ``上海—广州`` /
+    ``广州—深圳``, ``Paris – Lyon`` / ``Lyon – Nice`` / …): every line an item, one
+    separator holding a mark, and an item, the first line's first item and the last
+    line's last item included.
+
+    Consecutive entries share an item as a staircase's lines share a run. A staircase
+    has that shape only if its line repeats one mark between runs and the extractor
+    cut every run but the first and the last; a list is the likelier text, and unsure,
+    the rule does nothing. A gap space alone is no separator: a caption's words are
+    set apart by spaces (``The the`` / ``the of`` / ``of the.``)."""
+    separator = _middle(contents[1], shared[0], shared[1])
+    head = _middle(contents[0], 0, shared[0])
+    tail = contents[-1][shared[-1] :]
+    return (
+        bool(separator.strip())
+        and all(
+            _middle(content, before, after) == separator
+            for content, before, after in zip(contents[1:-1], shared, shared[1:], strict=False)
+        )
+        and len(head) > len(separator)
+        and head.endswith(separator)
+        and len(tail) > len(separator)
+        and tail.startswith(separator)
+    )
+
+
 def _staircase(page: Page, chain: Chain, first: int, last: int) -> Change | None:
     contents = [page.contents[index] for index in chain.lines[first : last + 1]]
     shared = chain.shared[first:last]
     runs = [content[:size] for content, size in zip(contents[1:], shared, strict=True)]
     if len({run for run in runs if _is_evidence(run)}) < MIN_STAIRCASE_OVERLAPS:
+        return None
+    if _is_list(contents, shared):
         return None
     parts = [_single_marks(_middle(contents[0], 0, shared[0]))]
     for step, content in enumerate(contents[1:-1], start=1):

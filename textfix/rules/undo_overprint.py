@@ -104,6 +104,7 @@ from ._overprint_lines import (
     describe,
     repair,
 )
+from ._overprint_shuffled import shuffled_staircases
 from ._squares import Run
 
 # Longest run tried (characters). A fake-bold run is a phrase drawn in one call:
@@ -232,19 +233,49 @@ def _line_forms(page: Page, first: int, bound: int) -> tuple[int, list[Change], 
     return chain.lines[-1] + 1, changes, alone
 
 
+def _repaired_alone(page: Page, index: int, in_place: set[int], bound: int) -> str:
+    """Line ``index`` with its runs doubled in place (forms 1–3) restored."""
+    content = page.contents[index]
+    if index not in in_place:
+        return content
+    for start, end, after, _ in reversed(list(_in_place(Line(0, 0, 0, content), bound))):
+        content = content[:start] + after + content[end:]
+    return content
+
+
 def find(text: str, options: Options) -> Iterator[Change]:
     bound = max(1, options.max_run_length)
     page = Page(text)
     in_place = _in_place_lines(page, text, bound)
+    starts = page.chain_starts(bound)
+    shuffled = [
+        change
+        for _, _, change in shuffled_staircases(
+            page, starts | in_place, bound, lambda k: _repaired_alone(page, k, in_place, bound)
+        )
+    ]
+    changes: list[Change] = []
     done = 0
-    for index in sorted(in_place | page.chain_starts(bound)):
+    for index in sorted(in_place | starts):
         if index < done:
             continue
-        done, changes, alone = _line_forms(page, index, bound)
-        changes += [
+        done, found, alone = _line_forms(page, index, bound)
+        found += [
             change for k in alone if k in in_place for change in _in_place(page.line(k), bound)
         ]
-        yield from sorted(changes)
+        changes += found
+    # A shuffled staircase's lines are its repair's; other repairs reaching into them
+    # (a chain of some of its pieces, a piece doubled in place) are left out.
+    ends = [change.end for change in shuffled]
+    yield from sorted(
+        shuffled
+        + [
+            change
+            for change in changes
+            if (after := bisect_right(ends, change.start)) == len(shuffled)
+            or shuffled[after].start >= change.end
+        ]
+    )
 
 
 RULE = Rule(
