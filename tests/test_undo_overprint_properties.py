@@ -185,6 +185,27 @@ def test_joins_text_boxes_cut_between_copies_doubled_in_place(data: st.DataObjec
     assert repair(s.double_in_boxes(runs, cut)) == "".join(runs)
 
 
+@given(st.data())
+def test_joins_text_box_pieces_put_out_of_order(data: st.DataObject) -> None:
+    runs = data.draw(caption_runs())
+    cut = data.draw(s.cuts_between_copies(runs, merge_glyphs=True))
+    assume(has_evidence(runs))
+    shuffled = data.draw(s.shuffled_boxes(s.box_pieces(runs, cut)))
+    assert repair(shuffled) == "".join(runs)
+
+
+@given(s.chained_list())
+def test_lists_of_chained_entries_are_unchanged(text: str) -> None:
+    assert repair(text) == text
+
+
+@given(st.data())
+def test_lists_of_chained_entries_out_of_order_are_unchanged(data: st.DataObject) -> None:
+    entries = [line for line in data.draw(s.chained_list()).split("\n") if line]
+    text = data.draw(s.shuffled_boxes(entries))
+    assert repair(text) == text
+
+
 @given(s.echoing_document())
 def test_lines_that_begin_with_the_last_word_of_the_line_before_are_unchanged(text: str) -> None:
     assert repair(text) == text

@@ -114,7 +114,8 @@ class Page:
         return self._before[index] + index
 
     def chain_starts(self, bound: int) -> set[int]:
-        """The lines that start a block of copied lines or share a run with the next."""
+        """The lines that start a block of copied lines or share a run with the next,
+        either way round (pieces of a staircase out of order: ``_overprint_shuffled``)."""
         contents = self.contents
         filled = [index for index, content in enumerate(contents) if content]
         return {
@@ -129,6 +130,11 @@ class Page:
                     contents[after][0] in contents[index][-bound:]
                     and contents[index][-1] in contents[after][:bound]
                     and shared_run(contents[index], contents[after], 0, bound) > 0
+                )
+                or (
+                    contents[index][0] in contents[after][-bound:]
+                    and contents[after][-1] in contents[index][:bound]
+                    and shared_run(contents[after], contents[index], 0, bound) > 0
                 )
             )
         }
@@ -202,11 +208,12 @@ def repair(page: Page, chain: Chain, bound: int) -> list[Change]:
     boxes apart by blank lines (pdfminer.six): the chain is first read as doubled in
     place. Otherwise the extractor merged what it could, and the first and last lines
     are as printed: the chain is first read as a staircase (which keeps ``77`` in
-    ``77也二小`` / ``也二小5``, where reading in place would halve it).
+    ``77也二小`` / ``也二小5``, where reading in place would halve it). A chain
+    whose lines are the entries of a list (``_is_list``) is read neither way.
     """
-    if len(chain.lines) < 2:
-        return []
     contents = [page.contents[index] for index in chain.lines]
+    if len(chain.lines) < 2 or _is_list(contents, chain.shared):
+        return []
     blank_lines_between = chain.lines[-1] - chain.lines[0] + 1 > len(chain.lines)
     kept_copies = (
         blank_lines_between
@@ -339,6 +346,8 @@ def _is_list(contents: Sequence[str], shared: Sequence[int]) -> bool:
     cut every run but the first and the last; a list is the likelier text, and unsure,
     the rule does nothing. A gap space alone is no separator: a caption's words are
     set apart by spaces (``The the`` / ``the of`` / ``of the.``)."""
+    if len(shared) < MIN_STAIRCASE_OVERLAPS:
+        return False
     separator = _middle(contents[1], shared[0], shared[1])
     head = _middle(contents[0], 0, shared[0])
     tail = contents[-1][shared[-1] :]
