@@ -4,11 +4,12 @@ pdfminer.six groups the lines it finds into text boxes, set apart by a blank lin
 sorts the lines of a box top-down and the boxes by its own grouping. The pieces of one
 fake-bold line (see ``_overprint_lines``) all lie on one baseline, so within a box they
 keep no order, and the boxes that hold them may come in any order too:
-``Figure 11:: These`` / ``Figure`` / / ``These equivalences`` / / … / / ``normal..`` /
-``unlike normal`` is ``Figure 1: These equivalences … unlike normal.``. A line printed
-below the fake-bold line may share a box with one of its pieces, and then comes out
-among them: ``赵建军强调`` / ``赵建军强调，，要扎实开展…行动`` / ``措措。。（（…摄摄））`` /
-/ ``要扎实开展…行动，，坚持目标导向`` / / ``以更多…扎实举`` / ``坚持目标导向、、…扎实举``.
+``Photo 22:: TheThe harbour`` / ``Photo`` / / ``harbour atat dawn`` / / ``dawn..`` is
+``Photo 2: The harbour at dawn.``. A line printed below the fake-bold line may share a
+box with one of its pieces, and then comes out among them: ``市长指出`` /
+``市长指出，，今年要办好十件实事`` / ``。。（（记者记者 王明王明 摄摄））`` / / ``推动城市更新`` /
+``今年要办好十件实事，，推动城市更新`` is ``市长指出，今年要办好十件实事，推动城市更新`` /
+``。（记者 王明 摄）``.
 
 The pieces are put back in order by the runs they share (each ends with the run that
 the next begins with), looked for among the lines nearby. Read in that order they must
@@ -39,11 +40,10 @@ Repairer = Callable[[int], str]
 
 def shuffled_staircases(
     page: Page, seeds: Collection[int], bound: int, repaired_alone: Repairer
-) -> Iterator[tuple[int, int, Change]]:
-    """(first line, last line, repair) of each staircase whose pieces are out of order,
-    found from the lines ``seeds`` (those that share a run with the next, or hold
-    doubled runs); ``repaired_alone`` gives a line other than a piece as repaired in
-    place."""
+) -> Iterator[Change]:
+    """The repair of each staircase whose pieces are out of order, found from the lines
+    ``seeds`` (those that share a run with a neighbour, or hold doubled runs);
+    ``repaired_alone`` gives a line other than a piece as repaired in place."""
     seen: set[int] = set()
     for seed in sorted(seeds):
         if seed in seen or not page.contents[seed]:
@@ -52,21 +52,13 @@ def shuffled_staircases(
         seen.update(pieces)
         if len(pieces) < 2 or _in_order(page, pieces):
             continue
-        found = _restored(page, pieces, bound, repaired_alone)
-        if found is not None:
-            yield found
+        change = _restored(page, pieces, bound, repaired_alone)
+        if change is not None:
+            yield change
 
 
 def _in_order(page: Page, pieces: Sequence[int]) -> bool:
     return all(page.following(a) == b for a, b in zip(pieces, pieces[1:], strict=False))
-
-
-def _nearby(page: Page, index: int, used: set[int]) -> list[int]:
-    """Lines near ``index`` not taken yet, nearest first (after before before)."""
-    low = max(0, index - MAX_SHUFFLE_LINES)
-    high = min(len(page.contents), index + MAX_SHUFFLE_LINES + 1)
-    around = [k for k in range(low, high) if k != index and k not in used and page.contents[k]]
-    return sorted(around, key=lambda k: (abs(k - index), k < index))
 
 
 def _pieces(page: Page, seed: int, bound: int) -> list[int]:
@@ -76,7 +68,7 @@ def _pieces(page: Page, seed: int, bound: int) -> list[int]:
     contents = page.contents
     pieces, used = [seed], {seed}
     floor = 0  # where the run that the last piece shares with the one before it ends
-    while (found := _following_piece(page, pieces[-1], floor, used, bound)) is not None:
+    while (found := _nearest_link(page, pieces[-1], used, bound, floor=floor)) is not None:
         pieces.append(found[0])
         used.add(found[0])
         floor = found[1]
@@ -85,30 +77,30 @@ def _pieces(page: Page, seed: int, bound: int) -> list[int]:
     room = len(contents[seed]) - (
         shared_run(contents[seed], contents[pieces[1]], 0, bound) if len(pieces) > 1 else 0
     )
-    while (found := _piece_before(page, pieces[0], used, bound)) is not None and found[1] <= room:
+    while (found := _nearest_link(page, pieces[0], used, bound, backwards=True)) is not None:
+        if found[1] > room:
+            break
         pieces.insert(0, found[0])
         used.add(found[0])
         room = len(contents[found[0]]) - found[1]
     return pieces
 
 
-def _following_piece(
-    page: Page, index: int, floor: int, used: set[int], bound: int
+def _nearest_link(
+    page: Page, index: int, used: set[int], bound: int, *, floor: int = 0, backwards: bool = False
 ) -> tuple[int, int] | None:
-    """The nearest line that begins with a run that line ``index`` ends with (starting at
-    or after ``floor``): its index and the run's length."""
-    for candidate in _nearby(page, index, used):
-        size = shared_run(page.contents[index], page.contents[candidate], floor, bound)
-        if size:
-            return candidate, size
-    return None
-
-
-def _piece_before(page: Page, index: int, used: set[int], bound: int) -> tuple[int, int] | None:
-    """The nearest line that ends with a run that line ``index`` begins with: its index
-    and the run's length."""
-    for candidate in _nearby(page, index, used):
-        size = shared_run(page.contents[candidate], page.contents[index], 0, bound)
+    """The nearest line not in ``used`` that begins with a run line ``index`` ends with
+    (starting at or after ``floor``), or ``backwards``, that ends with a run line
+    ``index`` begins with: its index and the run's length. At equal distance, the line
+    after ``index`` is tried first."""
+    low = max(0, index - MAX_SHUFFLE_LINES)
+    high = min(len(page.contents), index + MAX_SHUFFLE_LINES + 1)
+    around = sorted(range(low, high), key=lambda k: (abs(k - index), k < index))
+    for candidate in around:
+        if candidate == index or candidate in used or not page.contents[candidate]:
+            continue
+        line, following = (candidate, index) if backwards else (index, candidate)
+        size = shared_run(page.contents[line], page.contents[following], floor, bound)
         if size:
             return candidate, size
     return None
@@ -134,7 +126,9 @@ def _boxes(page: Page, first: int, last: int) -> list[list[int]] | None:
 
 def _restored(
     page: Page, pieces: Sequence[int], bound: int, repaired_alone: Repairer
-) -> tuple[int, int, Change] | None:
+) -> Change | None:
+    """The pieces restored as one line, the other lines of their boxes above or below
+    it; None unless every break between two pieces is closed."""
     first, last = min(pieces), max(pieces)
     boxes = _boxes(page, first, last)
     if boxes is None:
@@ -166,8 +160,4 @@ def _restored(
     lines = [*map(repaired_alone, above), text, *map(repaired_alone, below)]
     top, bottom = page.line(first), page.line(last)
     end = bottom.lead + len(bottom.content)
-    return (
-        first,
-        last,
-        Change(top.lead, end, "\n".join(lines), describe(runs, "pieces out of order")),
-    )
+    return Change(top.lead, end, "\n".join(lines), describe(runs, "pieces out of order"))
