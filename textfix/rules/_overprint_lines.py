@@ -114,8 +114,7 @@ class Page:
         return self._before[index] + index
 
     def chain_starts(self, bound: int) -> set[int]:
-        """The lines that start a block of copied lines or share a run with the next,
-        either way round (pieces of a staircase out of order: ``_overprint_shuffled``)."""
+        """The lines that start a block of copied lines or share a run with the next."""
         contents = self.contents
         filled = [index for index, content in enumerate(contents) if content]
         return {
@@ -130,11 +129,6 @@ class Page:
                     contents[after][0] in contents[index][-bound:]
                     and contents[index][-1] in contents[after][:bound]
                     and shared_run(contents[index], contents[after], 0, bound) > 0
-                )
-                or (
-                    contents[index][0] in contents[after][-bound:]
-                    and contents[after][-1] in contents[index][:bound]
-                    and shared_run(contents[after], contents[index], 0, bound) > 0
                 )
             )
         }
@@ -154,6 +148,18 @@ def copied_block_end(page: Page, first: int) -> int:
     while end + 1 < len(contents) and contents[end] and contents[end] == contents[end + 1]:
         end += 2
     return end
+
+
+def may_share(line: str, following: str, bound: int) -> bool:
+    """A cheap necessary condition for ``shared_run``: a run of one or two characters
+    is both ``line``'s end and ``following``'s start; a longer one holds the first three
+    characters of ``following`` within ``line``'s last ``bound``, and ends with the
+    last character of ``line`` within ``following``'s first ``bound``."""
+    return (
+        line[-1] == following[0]
+        or line[-2:] == following[:2]
+        or (following[:3] in line[-bound:] and line[-1] in following[2:bound])
+    )
 
 
 def shared_run(line: str, following: str, floor: int, bound: int) -> int:
@@ -294,6 +300,32 @@ def _runs_once(middle: str) -> str | None:
             return None
         runs.append(group[: max(half, 1)])
     return "".join(runs)
+
+
+def may_be_kept_in_place(content: str) -> bool:
+    """A cheap necessary condition for a line that ``kept_in_place`` accepts, whatever
+    it shares: between its first and its last group of one kind (which hold the runs
+    it may share), nothing but glyphs and runs doubled in place. Stops at the first
+    run drawn once, which in prose is the second word."""
+    groups = _groups(content)
+    next(groups, None)
+    inner = None
+    for group in groups:
+        if inner is not None and len(inner) > 1 and inner != inner[: len(inner) // 2] * 2:
+            return False
+        inner = group
+    return True
+
+
+def kept_in_place(contents: Sequence[str], shared: Sequence[int]) -> bool:
+    """True if every line of a chain holds, besides the runs it shares with its
+    neighbours, nothing but glyphs and runs doubled in place (``44月月88日日，，市长…`` /
+    ``市长…5757次常务会议``): what an extractor that keeps the copies it does not cut
+    puts out (pdfminer.six)."""
+    return all(
+        _runs_once(_middle(content, before, after)) is not None
+        for content, before, after in zip(contents, (0, *shared), (*shared, 0), strict=True)
+    )
 
 
 def _is_step(content: str, before: int, after: int) -> bool:

@@ -18,9 +18,16 @@ between two pieces closed; else nothing changes. The other lines of the boxes th
 hold the pieces were printed above the fake-bold line (they come before the pieces in
 their box) or below it (after them), and are put before or after the restored line.
 
+The search starts from the lines of the rule's gate (a line that shares a run with
+the next, or holds runs doubled in place), and only from one that may be a piece:
+between its first and last runs, nothing but glyphs and runs doubled in place, as
+pdfminer.six keeps every copy it did not cut.
+
 Left alone: pieces in order (``_overprint_lines`` repairs them where they are); a
 box among the pieces that holds none of them, or a line between two pieces of one
-box (pdfminer.six sorts a box top-down, so neither can arise from one baseline).
+box (pdfminer.six sorts a box top-down, so neither can arise from one baseline);
+pieces none of which is followed by the next and none with a telltale doubled run
+(``The  thethe..`` / / ``The``): no gate line to start from.
 """
 
 from __future__ import annotations
@@ -28,7 +35,17 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator, Sequence
 
 from ..rule import Change
-from ._overprint_lines import MAX_BLANK_LINES, Page, chain_from, describe, repair, shared_run
+from ._overprint_lines import (
+    MAX_BLANK_LINES,
+    Page,
+    chain_from,
+    describe,
+    kept_in_place,
+    may_be_kept_in_place,
+    may_share,
+    repair,
+    shared_run,
+)
 
 # Pieces of one fake-bold line lie within a few text boxes: the widest shuffle in the
 # benchmark's pdfminer.six extractions spans 8 lines (four boxes, the blank lines
@@ -42,18 +59,21 @@ def shuffled_staircases(
     page: Page, seeds: Collection[int], bound: int, repaired_alone: Repairer
 ) -> Iterator[Change]:
     """The repair of each staircase whose pieces are out of order, found from the lines
-    ``seeds`` (those that share a run with a neighbour, or hold doubled runs);
+    ``seeds`` (those that share a run with the next, or hold doubled runs);
     ``repaired_alone`` gives a line other than a piece as repaired in place."""
     seen: set[int] = set()
+    taken: set[int] = set()
     for seed in sorted(seeds):
-        if seed in seen or not page.contents[seed]:
+        if seed in seen or not may_be_kept_in_place(page.contents[seed]):
             continue
         pieces = _pieces(page, seed, bound)
         seen.update(pieces)
-        if len(pieces) < 2 or _in_order(page, pieces):
+        span = range(min(pieces), max(pieces) + 1)
+        if len(pieces) < 2 or _in_order(page, pieces) or not taken.isdisjoint(span):
             continue
         change = _restored(page, pieces, bound, repaired_alone)
         if change is not None:
+            taken.update(span)
             yield change
 
 
@@ -68,7 +88,7 @@ def _pieces(page: Page, seed: int, bound: int) -> list[int]:
     contents = page.contents
     pieces, used = [seed], {seed}
     floor = 0  # where the run that the last piece shares with the one before it ends
-    while (found := _nearest_link(page, pieces[-1], used, bound, floor=floor)) is not None:
+    while (found := _only_link(page, pieces[-1], used, bound, floor=floor)) is not None:
         pieces.append(found[0])
         used.add(found[0])
         floor = found[1]
@@ -77,7 +97,7 @@ def _pieces(page: Page, seed: int, bound: int) -> list[int]:
     room = len(contents[seed]) - (
         shared_run(contents[seed], contents[pieces[1]], 0, bound) if len(pieces) > 1 else 0
     )
-    while (found := _nearest_link(page, pieces[0], used, bound, backwards=True)) is not None:
+    while (found := _only_link(page, pieces[0], used, bound, backwards=True)) is not None:
         if found[1] > room:
             break
         pieces.insert(0, found[0])
@@ -86,24 +106,34 @@ def _pieces(page: Page, seed: int, bound: int) -> list[int]:
     return pieces
 
 
-def _nearest_link(
+def _only_link(
     page: Page, index: int, used: set[int], bound: int, *, floor: int = 0, backwards: bool = False
 ) -> tuple[int, int] | None:
-    """The nearest line not in ``used`` that begins with a run line ``index`` ends with
-    (starting at or after ``floor``), or ``backwards``, that ends with a run line
-    ``index`` begins with: its index and the run's length. At equal distance, the line
-    after ``index`` is tried first."""
-    low = max(0, index - MAX_SHUFFLE_LINES)
-    high = min(len(page.contents), index + MAX_SHUFFLE_LINES + 1)
-    around = sorted(range(low, high), key=lambda k: (abs(k - index), k < index))
-    for candidate in around:
+    """The line near ``index``, not in ``used``, that may be a piece and begins with a run
+    that line ``index`` ends with (starting at or after ``floor``), or ``backwards``,
+    ends with a run that line ``index`` begins with: its index and the run's length.
+    None if there are several: a run shared twice leaves the order open."""
+    found = None
+    for candidate in range(
+        max(0, index - MAX_SHUFFLE_LINES), min(len(page.contents), index + MAX_SHUFFLE_LINES + 1)
+    ):
         if candidate == index or candidate in used or not page.contents[candidate]:
             continue
-        line, following = (candidate, index) if backwards else (index, candidate)
-        size = shared_run(page.contents[line], page.contents[following], floor, bound)
-        if size:
-            return candidate, size
-    return None
+        line, following = (
+            (page.contents[candidate], page.contents[index])
+            if backwards
+            else (page.contents[index], page.contents[candidate])
+        )
+        size = (
+            following[0] in line[-bound:]
+            and may_share(line, following, bound)
+            and shared_run(line, following, floor, bound)
+        )
+        if size and may_be_kept_in_place(page.contents[candidate]):
+            if found is not None:
+                return None
+            found = candidate, size
+    return found
 
 
 def _boxes(page: Page, first: int, last: int) -> list[list[int]] | None:
@@ -142,10 +172,18 @@ def _restored(
             return None
         above += box[: inside[0]]
         below += box[inside[-1] + 1 :]
+    contents = [page.contents[index] for index in pieces]
+    shared = []
+    floor = 0
+    for line, following in zip(contents, contents[1:], strict=False):
+        floor = shared_run(line, following, floor, bound)
+        shared.append(floor)
+    # The extractor that shuffles pieces keeps every copy it did not cut in place.
+    if not all(shared) or not kept_in_place(contents, shared):
+        return None
     # Pieces read from several boxes are set apart as boxes are: ``repair`` reads that
     # as the extractor that keeps the copies it could have merged.
-    separator = "\n\n" if len(boxes) > 1 else "\n"
-    text = separator.join(page.contents[index] for index in pieces)
+    text = ("\n\n" if len(boxes) > 1 else "\n").join(contents)
     in_order = Page(text)
     chain = chain_from(in_order, 0, bound)
     if len(chain.lines) != len(pieces):
@@ -154,9 +192,7 @@ def _restored(
         text = text[:start] + after + text[end:]
     if "\n" in text:
         return None
-    runs = [
-        in_order.contents[k][:size] for k, size in zip(chain.lines[1:], chain.shared, strict=True)
-    ]
+    runs = [following[:size] for following, size in zip(contents[1:], shared, strict=True)]
     lines = [*map(repaired_alone, above), text, *map(repaired_alone, below)]
     top, bottom = page.line(first), page.line(last)
     end = bottom.lead + len(bottom.content)

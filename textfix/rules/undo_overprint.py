@@ -73,8 +73,7 @@ Gate: only lines found by whole-text scans are looked at: lines at least twice
 ``LINE_EVIDENCE.restored_chars`` long that open with a square (a whole line doubled)
 or hold a mark doubled that clean text never doubles (a doubled segment needs
 telltale runs, and a bold lead-in is set off by marks, doubled with it); lines
-that start a block of copied lines or share a run with the next line (either way
-round). The square
+that start a block of copied lines or share a run with the next line. The square
 search itself only compares positions where a character recurs within
 ``max_run_length`` + 1 characters.
 
