@@ -1207,3 +1207,47 @@ def several_widths_page(seed: int, widths: int) -> tuple[str, list]:  # -> (text
 def several_widths_pages(draw: st.DrawFn) -> tuple[str, list]:  # -> (text, blocks)
     """``several_widths_page`` with two or three widths."""
     return several_widths_page(draw(st.integers(0, 2**32 - 1)), draw(st.integers(2, 3)))
+
+
+# ---- lists of chained entries, and pdfminer.six's shuffled text boxes ----
+
+# Separators of list entries (routes, ranges, pairs): each holds a mark.
+ENTRY_SEPARATORS = ("—", "——", "–", "-", "~", "～", "→", "、", "/", " – ", " - ", " → ")
+
+
+@st.composite
+def chained_list(draw: st.DrawFn) -> str:
+    """Lines that are each one entry of a list, consecutive entries sharing an item:
+    ``北京—上海`` / ``上海—广州`` / ``广州—深圳``, ``Paris – Lyon`` / ``Lyon – Nice`` / …;
+    set apart by blank lines now and then, as pdfminer.six puts out a list of text boxes."""
+    latin = draw(st.booleans())
+    item = (
+        st.sampled_from(LATIN_WORDS).map(str.capitalize)
+        if latin
+        else st.text(alphabet=han_char, min_size=2, max_size=4)
+    )
+    items = draw(st.lists(item, min_size=4, max_size=8, unique=True))
+    separator = draw(st.sampled_from(ENTRY_SEPARATORS))
+    between = draw(st.sampled_from(["\n", "\n\n"]))
+    return between.join(f"{a}{separator}{b}" for a, b in zip(items, items[1:], strict=False))
+
+
+def box_pieces(runs: list[str], cut: list[bool]) -> list[str]:
+    """The lines pdfminer.six finds on a fake-bold line: every run doubled in place, the
+    line cut between the copies of each cut run (see ``double_in_boxes``)."""
+    return double_in_boxes(runs, cut).split("\n\n")
+
+
+@st.composite
+def shuffled_boxes(draw: st.DrawFn, pieces: list[str]) -> str:
+    """``pieces`` grouped into text boxes as pdfminer.six groups them: consecutive pieces
+    share a box now and then, the lines of one baseline in a box and the boxes keep no
+    order. Boxes are set apart by a blank line."""
+    boxes: list[list[str]] = []
+    for piece in pieces:
+        if boxes and draw(st.booleans()):
+            boxes[-1].append(piece)
+        else:
+            boxes.append([piece])
+    shuffled = [draw(st.permutations(box)) for box in draw(st.permutations(boxes))]
+    return "\n\n".join("\n".join(box) for box in shuffled)

@@ -14,6 +14,7 @@ import textfix
 from textfix.rules import undo_overprint
 from textfix.rules._overprint_evidence import CONVENTIONAL_DOUBLES
 from textfix.rules._overprint_lines import MIN_SHARED_PART_OF_STEP, MIN_STAIRCASE_OVERLAPS
+from textfix.rules._overprint_shuffled import MAX_SHUFFLE_LINES
 from textfix.rules._squares import Run
 from textfix.rules.undo_overprint import LINE_EVIDENCE, MAX_RUN_LENGTH
 
@@ -103,10 +104,32 @@ def test_keeps_one_copy_of_each_copied_line(data: st.DataObject) -> None:
     assert repair(s.double_on_lines(runs)) == "\n".join(runs)
 
 
-def is_provable_staircase(runs: list[str], cut: list[bool]) -> bool:
+def is_list_shaped(runs: list[str], cut: list[bool], *, keep_glyph_copies: bool) -> bool:
+    """Lines that read as entries of a list (``北京—上海`` / ``上海—广州`` / ``广州—深圳``):
+    one separator holding a mark between every two cut runs, and before the first and
+    after the last, with uncut text beyond. The rule leaves them alone."""
+    cuts = [k for k, is_cut in enumerate(cut) if is_cut]
+    middles = [
+        "".join(run * 2 if keep_glyph_copies and len(run) == 1 else run for run in runs[a + 1 : b])
+        for a, b in zip(cuts, cuts[1:], strict=False)
+    ]
+    separator = middles[0] if middles else ""
+    head, tail = "".join(runs[: cuts[0]]), "".join(runs[cuts[-1] + 1 :])
+    return (
+        bool(separator.strip())
+        and set(middles) == {separator}
+        and head.endswith(separator)
+        and tail.startswith(separator)
+        and min(len(head), len(tail)) > len(separator)
+    )
+
+
+def is_provable_staircase(
+    runs: list[str], cut: list[bool], *, keep_glyph_copies: bool = False
+) -> bool:
     """The documented evidence of a staircase: enough distinct runs cut between their
-    copies (not only marks doubled by convention), and every line between two cut
-    runs mostly made of them (see ``_overprint_lines``)."""
+    copies (not only marks doubled by convention), every line between two cut runs
+    mostly made of them, and the lines no list (see ``_overprint_lines``)."""
     cuts = [k for k, is_cut in enumerate(cut) if is_cut]
     shared = {runs[k] for k in cuts if not set(runs[k]) <= CONVENTIONAL_DOUBLES}
     steps = zip(cuts, cuts[1:], strict=False)
@@ -117,6 +140,7 @@ def is_provable_staircase(runs: list[str], cut: list[bool]) -> bool:
             len(runs[a] + runs[b]) >= MIN_SHARED_PART_OF_STEP * len("".join(runs[a : b + 1]))
             for a, b in steps
         )
+        and not is_list_shaped(runs, cut, keep_glyph_copies=keep_glyph_copies)
     )
 
 
@@ -150,7 +174,7 @@ def test_joins_a_pymupdf_staircase(data: st.DataObject) -> None:
 def test_joins_a_staircase_that_keeps_both_copies_of_single_glyphs(data: st.DataObject) -> None:
     runs = data.draw(caption_runs())
     cut = data.draw(s.cuts_between_copies(runs, merge_glyphs=False))
-    assume(is_provable_staircase(runs, cut))
+    assume(is_provable_staircase(runs, cut, keep_glyph_copies=True))
     assert repair(s.staircase(runs, cut, keep_glyph_copies=True)) == "".join(runs)
 
 
@@ -160,6 +184,45 @@ def test_joins_text_boxes_cut_between_copies_doubled_in_place(data: st.DataObjec
     cut = data.draw(s.cuts_between_copies(runs, merge_glyphs=True))
     assume(has_evidence(runs))
     assert repair(s.double_in_boxes(runs, cut)) == "".join(runs)
+
+
+def is_findable_shuffle(pieces: list[str], shuffled: str) -> bool:
+    """Some piece is still followed by the piece after it (the rule looks for shuffled
+    pieces only from such a pair or a line that holds doubled runs: its gate), and each
+    piece lies within ``MAX_SHUFFLE_LINES`` of the next (the lines searched)."""
+    lines = shuffled.split("\n")
+    where = {line: k for k, line in enumerate(lines) if line}
+    filled = [line for line in lines if line]
+    in_text = set(zip(filled, filled[1:], strict=False))
+    return any(pair in in_text for pair in zip(pieces, pieces[1:], strict=False)) and all(
+        abs(where[a] - where[b]) <= MAX_SHUFFLE_LINES
+        for a, b in zip(pieces, pieces[1:], strict=False)
+    )
+
+
+@given(st.data())
+def test_joins_text_box_pieces_put_out_of_order(data: st.DataObject) -> None:
+    runs = data.draw(caption_runs())
+    cut = data.draw(s.cuts_between_copies(runs, merge_glyphs=True))
+    # A run drawn twice (``AI`` … ``AI``) may link pieces either way: the order is open.
+    long_runs = [run for run in runs if len(run.strip()) > 1]
+    assume(has_evidence(runs) and len(set(long_runs)) == len(long_runs))
+    pieces = s.box_pieces(runs, cut)
+    shuffled = data.draw(s.shuffled_boxes(pieces))
+    assume(is_findable_shuffle(pieces, shuffled))
+    assert repair(shuffled) == "".join(runs)
+
+
+@given(s.chained_list())
+def test_lists_of_chained_entries_are_unchanged(text: str) -> None:
+    assert repair(text) == text
+
+
+@given(st.data())
+def test_lists_of_chained_entries_out_of_order_are_unchanged(data: st.DataObject) -> None:
+    entries = [line for line in data.draw(s.chained_list()).split("\n") if line]
+    text = data.draw(s.shuffled_boxes(entries))
+    assert repair(text) == text
 
 
 @given(s.echoing_document())

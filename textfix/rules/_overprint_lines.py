@@ -150,6 +150,18 @@ def copied_block_end(page: Page, first: int) -> int:
     return end
 
 
+def may_share(line: str, following: str, bound: int) -> bool:
+    """A cheap necessary condition for ``shared_run``: a run of one or two characters
+    is both ``line``'s end and ``following``'s start; a longer one holds the first three
+    characters of ``following`` within ``line``'s last ``bound``, and ends with the
+    last character of ``line`` within ``following``'s first ``bound``."""
+    return (
+        line[-1] == following[0]
+        or line[-2:] == following[:2]
+        or (following[:3] in line[-bound:] and line[-1] in following[2:bound])
+    )
+
+
 def shared_run(line: str, following: str, floor: int, bound: int) -> int:
     """Length of the longest run (at most ``bound`` long) that ends ``line`` and begins
     ``following``, 0 if none. It starts at a run boundary at or after ``floor``, where
@@ -202,11 +214,12 @@ def repair(page: Page, chain: Chain, bound: int) -> list[Change]:
     boxes apart by blank lines (pdfminer.six): the chain is first read as doubled in
     place. Otherwise the extractor merged what it could, and the first and last lines
     are as printed: the chain is first read as a staircase (which keeps ``77`` in
-    ``77也二小`` / ``也二小5``, where reading in place would halve it).
+    ``77也二小`` / ``也二小5``, where reading in place would halve it). A chain
+    whose lines are the entries of a list (``_is_list``) is read neither way.
     """
-    if len(chain.lines) < 2:
-        return []
     contents = [page.contents[index] for index in chain.lines]
+    if len(chain.lines) < 2 or _is_list(contents, chain.shared):
+        return []
     blank_lines_between = chain.lines[-1] - chain.lines[0] + 1 > len(chain.lines)
     kept_copies = (
         blank_lines_between
@@ -289,6 +302,32 @@ def _runs_once(middle: str) -> str | None:
     return "".join(runs)
 
 
+def may_be_kept_in_place(content: str) -> bool:
+    """A cheap necessary condition for a line that ``kept_in_place`` accepts, whatever
+    it shares: between its first and its last group of one kind (which hold the runs
+    it may share), nothing but glyphs and runs doubled in place. Stops at the first
+    run drawn once, which in prose is the second word."""
+    groups = _groups(content)
+    next(groups, None)
+    inner = None
+    for group in groups:
+        if inner is not None and len(inner) > 1 and inner != inner[: len(inner) // 2] * 2:
+            return False
+        inner = group
+    return True
+
+
+def kept_in_place(contents: Sequence[str], shared: Sequence[int]) -> bool:
+    """True if every line of a chain holds, besides the runs it shares with its
+    neighbours, nothing but glyphs and runs doubled in place (``44月月88日日，，市长…`` /
+    ``市长…5757次常务会议``): what an extractor that keeps the copies it does not cut
+    puts out (pdfminer.six)."""
+    return all(
+        _runs_once(_middle(content, before, after)) is not None
+        for content, before, after in zip(contents, (0, *shared), (*shared, 0), strict=True)
+    )
+
+
 def _is_step(content: str, before: int, after: int) -> bool:
     """True for a line of a staircase: the runs shared with the lines before and after,
     and between them, after a run boundary, glyphs drawn alone; the shared runs are
@@ -328,11 +367,42 @@ def _is_evidence(run: str) -> bool:
     return not set(run) <= _NOT_EVIDENCE
 
 
+def _is_list(contents: Sequence[str], shared: Sequence[int]) -> bool:
+    """True for lines that are each one entry of a list (``北京—上海`` / ``上海—广州`` /
+    ``广州—深圳``, ``Paris – Lyon`` / ``Lyon – Nice`` / …): every line an item, one
+    separator holding a mark, and an item, the first line's first item and the last
+    line's last item included.
+
+    Consecutive entries share an item as a staircase's lines share a run. A staircase
+    has that shape only if its line repeats one mark between runs and the extractor
+    cut every run but the first and the last; a list is the likelier text, and unsure,
+    the rule does nothing. A gap space alone is no separator: a caption's words are
+    set apart by spaces (``The the`` / ``the of`` / ``of the.``)."""
+    if len(shared) < MIN_STAIRCASE_OVERLAPS:
+        return False
+    separator = _middle(contents[1], shared[0], shared[1])
+    head = _middle(contents[0], 0, shared[0])
+    tail = contents[-1][shared[-1] :]
+    return (
+        bool(separator.strip())
+        and all(
+            _middle(content, before, after) == separator
+            for content, before, after in zip(contents[1:-1], shared, shared[1:], strict=False)
+        )
+        and len(head) > len(separator)
+        and head.endswith(separator)
+        and len(tail) > len(separator)
+        and tail.startswith(separator)
+    )
+
+
 def _staircase(page: Page, chain: Chain, first: int, last: int) -> Change | None:
     contents = [page.contents[index] for index in chain.lines[first : last + 1]]
     shared = chain.shared[first:last]
     runs = [content[:size] for content, size in zip(contents[1:], shared, strict=True)]
     if len({run for run in runs if _is_evidence(run)}) < MIN_STAIRCASE_OVERLAPS:
+        return None
+    if _is_list(contents, shared):
         return None
     parts = [_single_marks(_middle(contents[0], 0, shared[0]))]
     for step, content in enumerate(contents[1:-1], start=1):

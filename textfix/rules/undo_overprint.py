@@ -18,7 +18,10 @@ overlapping glyphs emit every run twice, each in its own way:
    ``日，市委…座谈会`` / ``市委…座谈会。`` / ``。（张伟 摄）``; PyMuPDF: ``2月18`` /
    ``18日，市委…座谈会`` / ``市委…座谈会。（张伟`` / ``张伟摄）``;
 6. the same cut, every run else doubled in place, one text box per copy
-   (pdfminer.six): ``22月月1818日日，，市委…座谈会`` / / ``市委…座谈会。。（（张伟张伟 摄摄））``.
+   (pdfminer.six): ``22月月1818日日，，市委…座谈会`` / / ``市委…座谈会。。（（张伟张伟 摄摄））``;
+7. the pieces of form 6 out of order (pdfminer.six keeps no order among lines of one
+   baseline in a box, and orders boxes its own way): ``Photo 22:: TheThe harbour`` /
+   ``Photo`` / / ``harbour atat dawn`` / / ``dawn..``.
 
 Broken:     ``22月月2020日日，，两条挖泥船两条挖泥船。。``
 Fixed:      ``2月20日，两条挖泥船。``
@@ -39,7 +42,9 @@ holds:
   doubled in place with that evidence, every line break between two copies; or
   when at least ``MIN_STAIRCASE_OVERLAPS`` distinct runs are shared and every line
   between two of them holds nothing else but glyphs drawn alone. The lines are
-  joined into one.
+  joined into one;
+- form 7 when the nearby lines that share runs, put in the order the runs give,
+  make such a chain and it is restored whole (see ``_overprint_shuffled``).
 
 Each restored span is one edit whose note lists the runs found.
 
@@ -55,7 +60,9 @@ segment inside a line (``TThhee  PPrreessss reports``: single glyphs are all cle
 text may double); a line that begins with the last word of the line before
 (``坚持高质量发展`` / ``发展是第一要务``: no run boundary; ``一、发展`` / ``发展，是…``: one
 shared run), or lines that each share a run with the next but hold more
-(``增长到2024`` / ``2024年全市GDP`` / ``GDP增长5%``). A gap space that the extractor lost
+(``增长到2024`` / ``2024年全市GDP`` / ``GDP增长5%``); a list whose lines each hold one
+entry, consecutive entries sharing an item (``北京—上海`` / ``上海—广州`` / ``广州—深圳``,
+in order or not). A gap space that the extractor lost
 (``张伟摄）``) is not put back, and where it was lost between two shared runs
 (``本报记者陈静``) the staircase ends there.
 Doubled text that is also the doubling of another text is repaired one way only
@@ -75,7 +82,12 @@ search itself only compares positions where a character recurs within
 '2月20日，两条挖泥船。'
 >>> list(find("2月18\\n18日\\n日，市委召开座谈会\\n市委召开座谈会。", Options()))[0].after
 '2月18日，市委召开座谈会。'
+>>> shuffled = "Photo 22:: TheThe harbour\\nPhoto\\n\\nharbour atat dawn\\n\\ndawn.."
+>>> list(find(shuffled, Options()))[0].after
+'Photo 2: The harbour at dawn.'
 >>> list(find("谢谢谢谢，天天天天", Options()))
+[]
+>>> list(find("北京—上海\\n上海—广州\\n广州—深圳", Options()))
 []
 """
 
@@ -104,6 +116,7 @@ from ._overprint_lines import (
     describe,
     repair,
 )
+from ._overprint_shuffled import shuffled_staircases
 from ._squares import Run
 
 # Longest run tried (characters). A fake-bold run is a phrase drawn in one call:
@@ -232,19 +245,48 @@ def _line_forms(page: Page, first: int, bound: int) -> tuple[int, list[Change], 
     return chain.lines[-1] + 1, changes, alone
 
 
+def _repaired_alone(page: Page, index: int, in_place: set[int], bound: int) -> str:
+    """Line ``index`` with its runs doubled in place (forms 1–3) restored."""
+    content = page.contents[index]
+    if index not in in_place:
+        return content
+    for start, end, after, _ in reversed(list(_in_place(Line(0, 0, 0, content), bound))):
+        content = content[:start] + after + content[end:]
+    return content
+
+
 def find(text: str, options: Options) -> Iterator[Change]:
     bound = max(1, options.max_run_length)
     page = Page(text)
     in_place = _in_place_lines(page, text, bound)
+    starts = page.chain_starts(bound)
+    shuffled = list(
+        shuffled_staircases(
+            page, starts | in_place, bound, lambda k: _repaired_alone(page, k, in_place, bound)
+        )
+    )
+    changes: list[Change] = []
     done = 0
-    for index in sorted(in_place | page.chain_starts(bound)):
+    for index in sorted(in_place | starts):
         if index < done:
             continue
-        done, changes, alone = _line_forms(page, index, bound)
-        changes += [
+        done, found, alone = _line_forms(page, index, bound)
+        found += [
             change for k in alone if k in in_place for change in _in_place(page.line(k), bound)
         ]
-        yield from sorted(changes)
+        changes += found
+    # A shuffled staircase's lines are its repair's; other repairs reaching into them
+    # (a chain of some of its pieces, a piece doubled in place) are left out.
+    ends = [change.end for change in shuffled]
+    yield from sorted(
+        shuffled
+        + [
+            change
+            for change in changes
+            if (after := bisect_right(ends, change.start)) == len(shuffled)
+            or shuffled[after].start >= change.end
+        ]
+    )
 
 
 RULE = Rule(
