@@ -3,7 +3,6 @@ to repair, never changes clean text, is idempotent and never raises."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -280,18 +279,7 @@ def test_never_raises_on_repetitive_text(text: str) -> None:
 
 def _calls(text: str) -> int:
     """Python and C function calls made repairing ``text``: work, counted exactly."""
-    calls = 0
-
-    def count(frame: object, event: str, arg: object) -> None:
-        nonlocal calls
-        calls += event in ("call", "c_call")
-
-    sys.setprofile(count)
-    try:
-        repair(text)
-    finally:
-        sys.setprofile(None)
-    return calls
+    return s.call_count(repair, text)
 
 
 # Chains as long as the text: one staircase, steps that all fail (every part tried
