@@ -202,6 +202,8 @@ class _Window:
             return None
         self._uses += 1
         trial = self._trial
+        if self._uses == INDEX_AFTER_USES and trial[0] <= max(trial[1], MIN_INDEX_TRIAL):
+            self._index = self._indexed(self._candidates, self._size)
         if self._index is not None:
             if self._index.isdisjoint(self._pieces(key)):
                 trial[1] += 1
@@ -209,7 +211,5 @@ class _Window:
             trial[0] += 1
             if trial[0] > max(trial[1], MIN_INDEX_TRIAL):
                 self._index = None
-        elif self._uses == INDEX_AFTER_USES and trial[0] <= max(trial[1], MIN_INDEX_TRIAL):
-            self._index = self._indexed(self._candidates, self._size)
         best = process.extractOne(key, self._candidates, scorer=fuzz.ratio, score_cutoff=SIMILARITY)
         return None if best is None else best[0]
