@@ -336,3 +336,14 @@ def test_clusters_ruling_out_by_pieces_equal_clusters_comparing_every_candidate(
         patch.object(similarity, "MIN_INDEX_TRIAL", 2**62),
     ):
         assert similarity.Clusters(keys).groups() == groups
+
+
+# Whitespace of every kind but the line break (the information separators, which
+# ``str.split`` takes for spaces and ``\s`` does not, among them), digits and letters.
+_SHAPE_CHARS = " \t\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2028\u3000\u200b\u180e0９٣a日#"
+
+
+@given(st.lists(st.text(st.sampled_from(_SHAPE_CHARS), max_size=12), max_size=6))
+def test_shape_keys_of_lines_equal_shape_key_of_each(lines: list[str]) -> None:
+    keys = remove_page_furniture.shape_keys(lines)
+    assert keys == [remove_page_furniture.shape_key(line) for line in lines]
