@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from functools import cache
 from itertools import chain, repeat
 from operator import itemgetter
 
@@ -49,7 +48,6 @@ INDEX_AFTER_USES = 4
 MIN_INDEX_TRIAL = 8
 
 
-@cache
 def max_edits(length: int) -> int:
     """The most insertions and deletions that leave a string of ``length`` characters
     similar to one at most ``LENGTH_SLACK`` longer: ``fuzz.ratio`` is
@@ -58,10 +56,10 @@ def max_edits(length: int) -> int:
     >>> max_edits(6), max_edits(20), max_edits(60)
     (2, 6, 18)
     """
-    return int((100 - SIMILARITY) * (2 * length + LENGTH_SLACK) / 100)
+    # A hair over the bound: a rounding error must not cost a piece (more pieces are safe).
+    return int((100 - SIMILARITY) * (2 * length + LENGTH_SLACK) / 100 + 1e-9)
 
 
-@cache
 def pieces(length: int) -> tuple[int, itemgetter[tuple[str, ...]]]:
     """The length of the disjoint pieces of a string of ``length`` characters, one
     more than ``max_edits`` of them, and a getter of those pieces.
@@ -123,6 +121,7 @@ class _Candidates:
         self._cached: dict[int, _Window] = {}
         self._trials: dict[int, list[int]] = defaultdict(lambda: [0, 0])
         self._substrings: dict[tuple[str, int], frozenset[str]] = {}
+        self._pieces: dict[int, tuple[int, itemgetter[tuple[str, ...]]]] = {}
 
     def place(self, key: str, size: int) -> str | None:
         """The group ``key`` (``size`` strings) joins, if any; else it starts one."""
@@ -148,8 +147,11 @@ class _Candidates:
         window = self._cached.get(len(key))
         if window is None:
             length = len(key)
-            trial = self._trials[pieces(length)[0]]
-            window = _Window(self._gather(length), length, trial, self._index)
+            shape = self._pieces.get(length)
+            if shape is None:
+                shape = self._pieces[length] = pieces(length)
+            trial = self._trials[shape[0]]
+            window = _Window(self._gather(length), shape, trial, self._index)
             self._cached[length] = window
         return window.nearest(key)
 
@@ -186,13 +188,13 @@ class _Window:
     def __init__(
         self,
         candidates: list[str],
-        length: int,
+        shape: tuple[int, itemgetter[tuple[str, ...]]],
         trial: list[int],
         indexed: Callable[[list[str], int], set[str]],
     ) -> None:
         self._candidates = candidates
         self._indexed = indexed
-        self._size, self._pieces = pieces(length)
+        self._size, self._pieces = shape  # of the pieces of a string of this length
         self._uses = 0
         self._trial = trial  # strings let through and ruled out by indexes of this piece size
         self._index: set[str] | None = None
