@@ -275,3 +275,75 @@ def test_convert_script_whole_text_equals_line_by_line(text: str, conversion: st
     converter = _converter(conversion)
     lines = text.split("\n")
     assert converter.convert(text) == "\n".join(converter.convert(line) for line in lines)
+
+
+def _variant(original: str, edits: int, rng: random.Random, letters: str) -> str:
+    """``original`` with ``edits`` insertions and deletions, one inside each of as many
+    equal stretches of the result: every such piece of it touched."""
+    inserts = (edits + rng.choice((-1, 1)) * (edits % 2)) // 2 if edits > 1 else edits
+    length = len(original) + inserts - (edits - inserts)
+    stretch = length // edits
+    kinds = [True] * inserts + [False] * (edits - inserts)
+    rng.shuffle(kinds)
+    out: list[str] = []
+    source = iter(original)
+    for insert in kinds:
+        at = rng.randrange(1, stretch) if stretch > 1 else 0
+        for place in range(stretch):
+            if insert and place == at:
+                out.append(rng.choice(letters))
+                continue
+            if not insert and place == at:
+                next(source, "")  # a character dropped inside the stretch
+            out.append(next(source, ""))
+    out.extend(source)
+    return "".join(out)
+
+
+def _variant_keys(seed: int) -> list[str]:
+    """Unrelated strings of many Han characters, among a few originals (repeated: they
+    are the candidates) and variants of them ``max_edits`` or one more insertions and
+    deletions apart, each edit inside another piece: pairs just on both sides of the
+    similarity threshold, whose edits touch as many pieces as they can."""
+    rng = random.Random(seed)
+    letters = "日报星期五六要闻版面编辑责任国际经济文化体育社会新闻评论时政财经科技#"
+
+    def text() -> str:
+        return "".join(rng.choices(letters, k=rng.randint(8, 30)))
+
+    originals = [text() for _ in range(rng.randint(1, 6))]
+    keys = originals * rng.randint(2, 3)
+    for _ in range(rng.randint(0, 300)):
+        if rng.random() < 0.5:
+            keys.append(text())
+            continue
+        original = rng.choice(originals)
+        edits = similarity.max_edits(len(original)) + rng.randint(-1, 1)
+        keys.append(_variant(original, edits, rng, letters))
+    rng.shuffle(keys)
+    return keys
+
+
+@given(st.integers(0, 2**32 - 1).map(_variant_keys))
+def test_clusters_ruling_out_by_pieces_equal_clusters_comparing_every_candidate(
+    keys: list[str],
+) -> None:
+    with patch.object(similarity, "INDEX_AFTER_USES", 2**62):
+        groups = similarity.Clusters(keys).groups()
+    # Every window indexed from its first string on, and never given up.
+    with (
+        patch.object(similarity, "INDEX_AFTER_USES", 1),
+        patch.object(similarity, "MIN_INDEX_TRIAL", 2**62),
+    ):
+        assert similarity.Clusters(keys).groups() == groups
+
+
+# Whitespace of every kind but the line break (the information separators, which
+# ``str.split`` takes for spaces and ``\s`` does not, among them), digits and letters.
+_SHAPE_CHARS = " \t\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2028\u3000\u200b\u180e0９٣a日#"
+
+
+@given(st.lists(st.text(st.sampled_from(_SHAPE_CHARS), max_size=12), max_size=6))
+def test_shape_keys_of_lines_equal_shape_key_of_each(lines: list[str]) -> None:
+    keys = remove_page_furniture.shape_keys(lines)
+    assert keys == [remove_page_furniture.shape_key(line) for line in lines]

@@ -156,6 +156,9 @@ _DIGITS = regex.compile(r"\d+")
 _BLANK = LAYOUT_SPACE + "\n"  # what a line without content holds
 _SPACES = regex.compile(r"\s+")
 _SPACES_IN_LINE = regex.compile(r"[^\S\n]+")
+# What ``str.split`` takes for whitespace besides what ``\s`` matches: the information
+# separators (``regex`` follows Unicode's White_Space, ``str.isspace`` does not).
+_SPACES_SPLIT_ONLY = "\x1c\x1d\x1e\x1f"
 
 
 def furniture_form(line: str) -> str:
@@ -215,7 +218,12 @@ def shape_keys(lines: list[str]) -> list[str]:
     """
     if not lines:
         return []
-    return _DIGITS.sub("#", _SPACES_IN_LINE.sub("", "\n".join(lines))).split("\n")
+    joined = "\n".join(lines)
+    if any(map(joined.__contains__, _SPACES_SPLIT_ONLY)):
+        squeezed = _SPACES_IN_LINE.sub("", joined)
+    else:  # ``str.split`` removes the same spaces, and much faster where words are many
+        squeezed = "\n".join(map("".join, map(str.split, lines)))
+    return _DIGITS.sub("#", squeezed).split("\n")
 
 
 @dataclass(frozen=True)
