@@ -1251,3 +1251,13 @@ def shuffled_boxes(draw: st.DrawFn, pieces: list[str]) -> str:
             boxes.append([piece])
     shuffled = [draw(st.permutations(box)) for box in draw(st.permutations(boxes))]
     return "\n\n".join("\n".join(box) for box in shuffled)
+
+
+# ---- fake-bold tail set apart (pdftotext) ----
+
+
+def overprint_tail(sentence: str) -> str:
+    """``… refer to.`` as pdftotext reads it painted twice: ``… refer to`` / ``to..``."""
+    body, mark = sentence[:-1], sentence[-1]
+    word = body.rsplit(" ", 1)[-1]
+    return f"{body}\n{word}{mark}{mark}"

@@ -336,3 +336,13 @@ def test_prefers_glyph_runs_when_every_pair_matches_else_fewest_runs(
     doubled: str, restored: str
 ) -> None:
     assert repair(doubled) == restored
+
+
+@given(st.lists(s.latin_sentence(), min_size=1, max_size=3), st.integers(0, 2))
+def test_a_fake_bold_tail_set_apart_is_put_back(sentences: list[str], at: int) -> None:
+    """Form 8: the caption's last word and doubled stop on their own line rejoin it."""
+    assume(all(sentence[-1] in ".,:;" for sentence in sentences))
+    at = min(at, len(sentences) - 1)
+    lines = list(sentences)
+    lines[at] = s.overprint_tail(lines[at])
+    assert textfix.fix("\n".join(lines) + "\n", ONLY) == "\n".join(sentences) + "\n"

@@ -21,7 +21,9 @@ overlapping glyphs emit every run twice, each in its own way:
    (pdfminer.six): ``22月月1818日日，，市委…座谈会`` / / ``市委…座谈会。。（（张伟张伟 摄摄））``;
 7. the pieces of form 6 out of order (pdfminer.six keeps no order among lines of one
    baseline in a box, and orders boxes its own way): ``Photo 22:: TheThe harbour`` /
-   ``Photo`` / / ``harbour atat dawn`` / / ``dawn..``.
+   ``Photo`` / / ``harbour atat dawn`` / / ``dawn..``;
+8. the last word and closing mark of a Latin line's second painting, past the first's
+   end, on a line of their own (pdftotext): ``… refer to`` / ``to..``.
 
 Broken:     ``22月月2020日日，，两条挖泥船两条挖泥船。。``
 Fixed:      ``2月20日，两条挖泥船。``
@@ -44,7 +46,9 @@ holds:
   between two of them holds nothing else but glyphs drawn alone. The lines are
   joined into one;
 - form 7 when the nearby lines that share runs, put in the order the runs give,
-  make such a chain and it is restored whole (see ``_overprint_shuffled``).
+  make such a chain and it is restored whole (see ``_overprint_shuffled``);
+- form 8 when the line is exactly the last word of the line before and a doubled
+  full stop, comma, colon or semicolon (see ``_overprint_tail``).
 
 Each restored span is one edit whose note lists the runs found.
 
@@ -96,7 +100,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -117,6 +121,7 @@ from ._overprint_lines import (
     repair,
 )
 from ._overprint_shuffled import shuffled_staircases
+from ._overprint_tail import tail_repairs
 from ._squares import Run
 
 # Longest run tried (characters). A fake-bold run is a phrase drawn in one call:
@@ -277,16 +282,21 @@ def find(text: str, options: Options) -> Iterator[Change]:
         changes += found
     # A shuffled staircase's lines are its repair's; other repairs reaching into them
     # (a chain of some of its pieces, a piece doubled in place) are left out.
-    ends = [change.end for change in shuffled]
-    yield from sorted(
-        shuffled
-        + [
-            change
-            for change in changes
-            if (after := bisect_right(ends, change.start)) == len(shuffled)
-            or shuffled[after].start >= change.end
-        ]
-    )
+    kept = _without_overlaps(shuffled, changes)
+    # A fake-bold line's tail that pdftotext set apart (``refer to`` / ``to..``).
+    yield from _without_overlaps(kept, tail_repairs(text))
+
+
+def _without_overlaps(kept: list[Change], extra: Iterable[Change]) -> list[Change]:
+    """``kept`` (in order) and those of ``extra`` that touch none of them, in order."""
+    ends = [change.end for change in kept]
+    added = [
+        change
+        for change in extra
+        if (after := bisect_right(ends, change.start)) == len(kept)
+        or kept[after].start >= change.end
+    ]
+    return sorted(kept + added) if added else kept
 
 
 RULE = Rule(

@@ -1,0 +1,47 @@
+"""The overhanging tail of a fake-bold line that pdftotext set on a line of its own.
+
+pdftotext keeps one glyph where the two paintings of a fake-bold line overlap, but the
+second painting, shifted right, ends past the first line's last glyph: its last word
+and both paintings' closing marks come out as a line of their own.
+
+Broken:     ``Figure 1: These equivalences assume … refer to`` / ``to..``
+Fixed:      ``Figure 1: These equivalences assume … refer to.``
+
+Evidence: the line is exactly the previous line's last word and one mark doubled; no
+text doubles a full stop, comma or colon after a word it has just ended a line with.
+Left alone: the same with the mark once (``to.``), three dots (an ellipsis), or a word
+that is not the previous line's last.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..rule import Change
+
+# The overhang is one word: the offset of a fake-bold painting is under a point.
+MAX_TAIL_CHARS = 40
+# Marks no clean text doubles after a word (an ellipsis has three dots, and ``!!`` or
+# ``??`` are emphasis, so they prove nothing). CJK lines have no word to end on: their
+# doubled tails are undo_overprint's staircases.
+DOUBLED_MARKS = ".,:;"
+
+_TAIL = re.compile(
+    rf"\n(\w[\w'’-]{{0,{MAX_TAIL_CHARS - 1}}})([{re.escape(DOUBLED_MARKS)}])\2(?=\n|\Z)"
+)
+
+
+def tail_repairs(text: str) -> Iterator[Change]:
+    """One change per overhanging tail: the line break, the word and one mark go."""
+    for match in _TAIL.finditer(text):
+        word, mark = match.group(1), match.group(2)
+        start = match.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[line_start:start]
+        if not before.endswith(word):
+            continue
+        ahead = start - len(word) - 1
+        if ahead >= line_start and (text[ahead].isalnum() or text[ahead] in "_'’-"):
+            continue  # the previous line ends with a longer word that ends like this one
+        yield Change(start, match.end(), mark, "fake-bold tail set on its own line")
