@@ -95,7 +95,7 @@ def test_each_line_is_measured_as_defined(text: str) -> None:
         position += len(raw) + 1
     assert len(page.lines) == len(expected) == page.line_count
     for line in page.lines:
-        assert page.width_at(line.start) == line.width
+        assert page.line_at(line.start) == line
 
 
 def _brute_force_column(page: Page, punct_cells: int) -> tuple[int, int]:

@@ -110,7 +110,7 @@ def drop_cjk_punct(text: str) -> str:
 
 # Blocks made only of East-Asian-wide characters, all three bytes long in UTF-8.
 # Text made of ASCII, these and the (three-byte) CJK punctuation can be measured
-# from its UTF-8 length alone: see ``fast_width``. tests/test_chars.py checks
+# from its UTF-8 length alone: see ``fast_widths``. tests/test_chars.py checks
 # every code point of these ranges against unicodedata.
 WIDE_THREE_BYTE_BLOCKS = (
     ("\u3040", "\u30ff"),  # Hiragana, Katakana

@@ -728,11 +728,13 @@ class Page:
         regions = self.region_columns
         return regions.get(line.start, self.column) if regions else self.column
 
-    def width_at(self, start: int) -> int | None:
-        """The width of the line whose content starts at ``start``, if a line does."""
+    def line_at(self, start: int) -> Line | None:
+        """The line whose content starts at ``start``, if a line does (built alone)."""
         starts = self._measured.starts
         n = bisect_left(starts, start)
-        return self._widths[n] if n < len(starts) and starts[n] == start else None
+        if n < len(starts) and starts[n] == start:
+            return self._measured.line(n, self._widths)
+        return None
 
     def break_facts(self) -> Iterator[BreakFacts]:
         """What the features of each line break read (see ``features``), break by break.

@@ -62,8 +62,7 @@ counting by one, or at irregular intervals); repeated lines of text that shows
 no pages, and of a one-page text; a line of lowercase words (``or``), which is
 a piece of a sentence.
 
-Gate: fewer than two lines, or neither a form feed, nor a page-number line at
-the text's edges, nor a line recurring twice: nothing to do.
+Gate: fewer than two lines with content: nothing to do (``has_two_lines``).
 
 >>> import textfix
 >>> page = "报头 第{n}版\\n\\n{body}\\n\\n- {n} -\\n"
@@ -524,13 +523,12 @@ class _Interruptions:
         if page.explained < MIN_WRAPPED_BREAKS or page.column <= 0:
             return set()
         found = set()
-        lines = {line.start: line for line in page.lines}
         for gap in gaps:
             before = doc.content[self._neighbours[gap - 1]]
             after = doc.content[self._neighbours[gap]]
-            line = lines.get(doc.content_starts[before])
+            line = page.line_at(doc.content_starts[before])
             start = doc.content_starts[after]
-            if line is None or page.width_at(start) is None:
+            if line is None or page.line_at(start) is None:
                 continue
             # A line wider than its column (a headline or deck across columns) ends
             # where its author ended it, however full it looks.
