@@ -21,13 +21,15 @@ class Tool:
     distribution: str  # the pip name whose version is reported
     load: Callable[[], Fixer]
     what: str  # the call, as shown in the report
+    extra: str = "bench"  # the textfix extra that installs it
 
     def missing(self) -> str:
         """Why this tool cannot run here ("" when it can)."""
         try:
             self.load()
         except ImportError as error:
-            return f"not installed ({error.name or self.distribution}): pip install -e '.[bench]'"
+            missing = error.name or self.distribution
+            return f"not installed ({missing}): pip install -e '.[{self.extra}]'"
         return ""
 
     def version(self) -> str:
@@ -148,6 +150,7 @@ REPAIR_PEERS = (
         "unstructured",
         _unstructured,
         "clean_extra_whitespace(group_broken_paragraphs(text))",
+        extra="bench-full",
     ),
     NAIVE_JOIN,
 )
