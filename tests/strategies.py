@@ -1261,3 +1261,17 @@ def overprint_tail(sentence: str) -> str:
     body, mark = sentence[:-1], sentence[-1]
     word = body.rsplit(" ", 1)[-1]
     return f"{body}\n{word}{mark}{mark}"
+
+
+# ---- Latin manuals: meta-variables in angle brackets ----
+
+
+@st.composite
+def latin_with_meta_variables(draw: st.DrawFn) -> str:
+    """A Latin sentence with some words set as meta-variables, ``the 〈key〉 = 〈value〉``:
+    the technical angle brackets U+2329/U+232A or their canonical forms 〈〉."""
+    words = draw(st.lists(st.sampled_from(LATIN_WORDS), min_size=3, max_size=12))
+    opening, closing = draw(st.sampled_from(["〈〉", "\u2329\u232a"]))
+    marked = draw(st.lists(st.booleans(), min_size=len(words), max_size=len(words)))
+    words = [opening + w + closing if m else w for w, m in zip(words, marked, strict=True)]
+    return " ".join(words) + "."

@@ -26,6 +26,7 @@ from .strategies import (
     full_width_alnum,
     half_width_punct,
     latin_paragraph,
+    latin_with_meta_variables,
     ocr_gapped_quotes,
     ocr_read_bylines,
     ocr_spaced,
@@ -187,6 +188,13 @@ SINGLE_RULE_CONFIGS = [_only(rule_id) for rule_id in RULE_IDS] + [
 def test_latin_text_is_unchanged_by_every_rule(document: str) -> None:
     for config in SINGLE_RULE_CONFIGS:
         assert textfix.fix(document, config) == document
+
+
+@given(latin_with_meta_variables())
+def test_meta_variables_in_latin_text_keep_their_spaces(sentence: str) -> None:
+    # normalize_glyphs gives U+2329/U+232A their canonical forms 〈〉; nothing else changes.
+    expected = sentence.replace("\u2329", "〈").replace("\u232a", "〉")
+    assert textfix.fix(sentence) == expected
 
 
 # ---- robustness ----

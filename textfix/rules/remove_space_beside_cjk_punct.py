@@ -9,7 +9,8 @@ Broken:     ``部署。 （高美梅）``  ``意见》 《无锡市``  ``“人�
 Fixed:      ``部署。（高美梅）``   ``意见》《无锡市``   ``“人工智能+”标杆``
             (a space just inside a quote whose outside is CJK)
 Left alone: ``“无难事 悉心办”`` (the space is between Han characters),
-``He said “yes” to it`` (quotes in Latin text keep their spaces), and layout
+``He said “yes” to it`` (quotes in Latin text keep their spaces), ``set 〈key〉 = 〈value〉``
+(angle brackets around meta-variables in Latin text), and layout
 whitespace at line starts and ends (paragraph reflow and
 ``strip_line_indent`` own that).
 
@@ -30,12 +31,15 @@ from dataclasses import dataclass
 import regex
 
 from ..chars import is_unspaced
+from ..neighbours import neighbours
 from ..rule import Change, Example, Rule
 
 # Punctuation that is only ever full-width CJK: a space beside it is always layout.
-_STRICT = "，。、；：？！（）《》「」『』【】〈〉〔〕～"
+_STRICT = "，。、；：？！（）《》「」『』【】〔〕～"
 # Marks shared with Latin typography: the space goes only when its other side is CJK.
-_SHARED = "“”‘’…—·"
+# ``〈〉`` are the canonical forms of the technical angle brackets U+2329/U+232A that
+# Latin manuals put around meta-variables (``the single 〈caption〉 will``).
+_SHARED = "“”‘’…—·〈〉"
 
 # Curly quotes point inward: the space of ``“人工智能+ ”标杆`` is inside the pair.
 _OPENING_QUOTES = "“‘"
@@ -59,9 +63,14 @@ class Options:
     """This rule has no options."""
 
 
-def _is_layout_space(left: str, right: str) -> bool:
+def _is_layout_space(text: str, start: int, end: int) -> bool:
+    left, right = text[start - 1], text[end]
     if left in _STRICT or right in _STRICT:
         return True
+    if left in _SHARED and right in _SHARED:
+        # Between two shared marks (``〉 〈``, ``” “``) the letters beyond them decide.
+        near = neighbours(text)
+        return is_unspaced(near.before(start)) or is_unspaced(near.after(end))
     return (left in _SHARED and is_unspaced(right)) or (right in _SHARED and is_unspaced(left))
 
 
@@ -93,7 +102,7 @@ def _inside_cjk_quote(text: str, start: int, end: int) -> bool:
 
 def find(text: str, options: Options) -> Iterator[Change]:
     for start, end in sorted(_inner_runs(text).items()):
-        if _is_layout_space(text[start - 1], text[end]) or _inside_cjk_quote(text, start, end):
+        if _is_layout_space(text, start, end) or _inside_cjk_quote(text, start, end):
             yield Change(start, end, "", "space beside full-width punctuation")
 
 
