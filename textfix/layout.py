@@ -13,6 +13,7 @@ fewest lines wider than a column (those are headlines and other standalone text)
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -136,12 +137,14 @@ class _Measured:
     def __init__(self, text: str) -> None:
         self.text = text
         self.all = every = split_rows(text)
-        self.rows = rows = list(compress(range(len(every.raws)), every.contents))
+        # Per-line facts that are ints or characters are kept in arrays and strings:
+        # a list holds an object per line, several times the line's own characters.
+        self.rows = rows = array("l", compress(range(len(every.raws)), every.contents))
         self.contents = contents = list(map(every.contents.__getitem__, rows))
         self.starts = list(map(every.content_starts.__getitem__, rows))
         self.lengths = list(map(len, contents))
         self.ends = list(map(add, self.starts, self.lengths))
-        self.lasts = list(map(itemgetter(-1), contents))
+        self.lasts = "".join(map(itemgetter(-1), contents))
         self.hangs = list(map(_HANGING.__contains__, self.lasts))
         self.marks, self.widths = self._measure_widths()
         self.units = _first_units(contents, self.lasts)
@@ -236,10 +239,11 @@ class _Measured:
         return Line(*(field[n] for field in self._fields(widths)))
 
 
-def _first_units(contents: list[str], lasts: list[str]) -> list[int]:
-    """``first_unit_width`` of every line, each after the line before it."""
+def _first_units(contents: list[str], lasts: str) -> list[int]:
+    """``first_unit_width`` of every line, each after the line before it (``lasts``:
+    the last character of each line)."""
     units = []
-    for content, after in zip(contents, ["\n", *lasts], strict=False):
+    for content, after in zip(contents, "\n" + lasts, strict=False):
         first = content[0]
         lead = _lead_cells(first)
         if lead == 0:  # a Latin word
@@ -631,8 +635,8 @@ class Page:
         return self._measured.ends
 
     @property
-    def lasts(self) -> list[str]:
-        """The last character of each line's content."""
+    def lasts(self) -> str:
+        """The last character of each line's content, one per line."""
         return self._measured.lasts
 
     def mid_sentence_share(self) -> float:
@@ -644,8 +648,10 @@ class Page:
         open_lasts = list(compress(measured.lasts[:count], map(not_, measured.finals)))
         return (len(open_lasts) - sum(map(CLOSERS.__contains__, open_lasts))) / count
 
-    @cached_property
+    @property
     def lines(self) -> list[Line]:
+        """Every line, built on each call and not kept: a list of lines weighs several
+        times the text (few callers read them all; ``line_at`` builds one)."""
         return self._measured.lines(self._widths)
 
     @cached_property

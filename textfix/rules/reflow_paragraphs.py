@@ -100,6 +100,8 @@ COMPOUND_HEADS = frozenset(
 _JOINED = "joined a hard-wrapped line"
 _WEIGHT_VECTOR = tuple(WEIGHTS[name] for name in FEATURES)
 _LATIN_WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
+# Characters of text whose words are listed at a time (``_Vocabulary.words``).
+_WORD_PIECE_CHARS = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -129,14 +131,31 @@ def boundary_scores(page: Page) -> Iterator[float]:
 
 
 class _Vocabulary:
-    """Latin words of the document, built only when a line-end hyphen needs evidence."""
+    """The Latin words of the document that line-end hyphens ask about, looked up only
+    when one needs evidence (``keeps_hyphen``).
 
-    def __init__(self, text: str) -> None:
+    ``hyphens`` holds the word parts (``_hyphen_parts``) around every line-end hyphen
+    that may be asked about.
+    """
+
+    def __init__(self, text: str, hyphens: list[tuple[str, str]]) -> None:
         self._text = text
+        self._asked = {
+            form.lower() for head, tail in hyphens for form in (f"{head}-{tail}", f"{head}{tail}")
+        }
 
     @cached_property
     def words(self) -> frozenset[str]:
-        return frozenset(word.lower() for word in _LATIN_WORD.findall(self._text))
+        """The asked words (lowercased) that the text holds."""
+        # Read piece by piece (no word spans a line break), keeping only asked words: a
+        # list or set of every word of a long text would weigh several times the text.
+        text, asked, found, start = self._text, self._asked, set(), 0
+        while start < len(text):
+            end = text.find("\n", start + _WORD_PIECE_CHARS)
+            end = len(text) if end < 0 else end
+            found.update(asked.intersection(map(str.lower, _LATIN_WORD.findall(text, start, end))))
+            start = end + 1
+        return frozenset(found)
 
     def keeps_hyphen(self, head: str, tail: str) -> bool:
         hyphenated = f"{head}-{tail}".lower()
@@ -153,19 +172,25 @@ def _join(
     """The change joining the line ``text[a_start:a_end]`` to the next, ``text[b_start:b_end]``."""
     last, first = text[a_end - 1], text[b_start]
     if last == "-":
-        head_start = a_end - 1
-        while head_start > a_start and text[head_start - 1].isalpha():
-            head_start -= 1
-        tail_end = b_start
-        while tail_end < b_end and text[tail_end].isalpha():
-            tail_end += 1
-        head, tail = text[head_start : a_end - 1], text[b_start:tail_end]
+        head, tail = _hyphen_parts(text, a_start, a_end, b_start, b_end)
         if head and tail and not vocabulary.keeps_hyphen(head, tail):
             return Change(a_end - 1, b_start, "", "removed a hyphen that only marked the wrap")
         return Change(a_end, b_start, "", "joined a wrapped line after a hyphen")
     if is_unspaced(last) or is_unspaced(first):
         return Change(a_end, b_start, "", _JOINED)
     return Change(a_end, b_start, " ", "joined a hard-wrapped line with one space")
+
+
+def _hyphen_parts(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> tuple[str, str]:
+    """The letters before the hyphen ending line ``text[a_start:a_end]`` and those
+    starting the next line, ``text[b_start:b_end]``."""
+    head_start = a_end - 1
+    while head_start > a_start and text[head_start - 1].isalpha():
+        head_start -= 1
+    tail_end = b_start
+    while tail_end < b_end and text[tail_end].isalpha():
+        tail_end += 1
+    return text[head_start : a_end - 1], text[b_start:tail_end]
 
 
 @lru_cache(maxsize=4096)  # breaks with equal facts score equally: few distinct scores
@@ -198,11 +223,18 @@ def find(text: str, options: Options) -> list[Change]:
     for n in compress(range(len(scores)), paragraphs):
         note = _paragraph_note(scores[n])
         changes[n] = Change(ends[n], starts[n + 1], options.paragraph_sep, note)
-    vocabulary = _Vocabulary(text)
+    lasts = page.lasts
     joins = map(not_, paragraphs)
-    for n in compress(
-        range(len(scores)), map(and_, joins, map(not_, map(is_unspaced, page.lasts)))
-    ):
+    spaced = list(
+        compress(range(len(scores)), map(and_, joins, map(not_, map(is_unspaced, lasts))))
+    )
+    hyphens = [
+        _hyphen_parts(text, starts[n], ends[n], starts[n + 1], ends[n + 1])
+        for n in spaced
+        if lasts[n] == "-"
+    ]
+    vocabulary = _Vocabulary(text, hyphens)
+    for n in spaced:
         changes[n] = _join(text, starts[n], ends[n], starts[n + 1], ends[n + 1], vocabulary)
     last = ends[-1]
     changes.append(Change(last, len(text), "\n" if "\n" in text[last:] else "", "layout tail"))
