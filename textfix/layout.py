@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, pairwise, repeat
-from operator import add, ge, itemgetter, le, lt, mul, not_, sub
+from operator import add, and_, ge, itemgetter, le, lt, mul, not_, or_, sub
 from typing import NamedTuple
 
 from .chars import (
@@ -67,6 +67,10 @@ KEPT_INDENT_SHARE = 0.08
 # exactly (measuring a 10 MB line would cost time and tell nothing more).
 _MEASURE_LIMIT = MAX_COLUMN + 1
 
+# Lines measured in one pass (``_Measured._measure_widths``): the pass holds a copy of
+# them, joined and split; a few thousand lines cost no more time than all at once.
+_MEASURE_BATCH = 4096
+
 # Plain ``re``: a literal character class searches several times faster than ``regex``.
 _SENTENCE_PUNCT = re.compile("[" + re.escape("".join(sorted(CLAUSE | SENTENCE_FINAL))) + "]")
 
@@ -75,6 +79,7 @@ _UNIT_SCAN = 40
 
 _CLOSER_CHARS = "".join(sorted(CLOSERS))  # for str.rstrip
 _LAST = slice(-1, None)  # the last character, or "" for an empty string
+_SECOND = slice(1, 2)  # the second character, or "" for a shorter string
 # Final characters that may hang outside the column.
 _HANGING = frozenset(char for char in NO_LINE_START if is_unspaced(char))
 
@@ -144,34 +149,39 @@ class _Measured:
         self.starts = list(map(every.content_starts.__getitem__, rows))
         self.lengths = list(map(len, contents))
         self.ends = list(map(add, self.starts, self.lengths))
+        self.firsts = "".join(map(itemgetter(0), contents))
         self.lasts = "".join(map(itemgetter(-1), contents))
         self.hangs = list(map(_HANGING.__contains__, self.lasts))
         self.marks, self.widths = self._measure_widths()
-        self.units = _first_units(contents, self.lasts)
+        self.units = _first_units(contents, self.lengths, self.firsts, self.lasts)
 
     def _measure_widths(self) -> tuple[list[int], list[int]]:
         """CJK punctuation marks and ``display_width`` of every line's content.
 
         An ASCII line has no marks and is as wide as it is long. The other lines are
-        joined and their marks removed in one pass; ``fast_widths`` measures those it
-        applies to from their UTF-8 length. Lines of ``_MEASURE_LIMIT`` characters or
-        more keep their length as width and count no marks.
+        joined and their marks removed in one pass per ``_MEASURE_BATCH`` lines;
+        ``fast_widths`` measures those it applies to from their UTF-8 length. Lines of
+        ``_MEASURE_LIMIT`` characters or more keep their length as width and count no marks.
         """
         lengths = self.lengths
         marks, widths = [0] * len(lengths), lengths.copy()
-        others = list(compress(range(len(lengths)), map(not_, map(str.isascii, self.contents))))
-        texts = list(map(self.contents.__getitem__, others))
-        joined = "\n".join(texts)
-        unpunctuated = drop_cjk_punct(joined).split("\n")
-        their_marks = list(map(sub, map(len, texts), map(len, unpunctuated)))
-        their_widths = fast_widths(texts, their_marks)
-        if not fast_width_applies(joined):
-            slow = map(not_, map(fast_width_applies, texts))
-            for k in compress(range(len(texts)), slow):
-                their_widths[k] = display_width(texts[k])
-        for n, mark_count, width in zip(others, their_marks, their_widths, strict=True):
-            if lengths[n] < _MEASURE_LIMIT:
-                marks[n], widths[n] = mark_count, width
+        others = array(
+            "l", compress(range(len(lengths)), map(not_, map(str.isascii, self.contents)))
+        )
+        for first in range(0, len(others), _MEASURE_BATCH):
+            batch = others[first : first + _MEASURE_BATCH]
+            texts = list(map(self.contents.__getitem__, batch))
+            joined = "\n".join(texts)
+            unpunctuated = drop_cjk_punct(joined).split("\n")
+            their_marks = list(map(sub, map(len, texts), map(len, unpunctuated)))
+            their_widths = fast_widths(texts, their_marks)
+            if not fast_width_applies(joined):
+                slow = map(not_, map(fast_width_applies, texts))
+                for k in compress(range(len(texts)), slow):
+                    their_widths[k] = display_width(texts[k])
+            for n, mark_count, width in zip(batch, their_marks, their_widths, strict=True):
+                if lengths[n] < _MEASURE_LIMIT:
+                    marks[n], widths[n] = mark_count, width
         return marks, widths
 
     @cached_property
@@ -239,23 +249,29 @@ class _Measured:
         return Line(*(field[n] for field in self._fields(widths)))
 
 
-def _first_units(contents: list[str], lasts: str) -> list[int]:
-    """``first_unit_width`` of every line, each after the line before it (``lasts``:
-    the last character of each line)."""
-    units = []
-    for content, after in zip(contents, "\n" + lasts, strict=False):
-        first = content[0]
-        lead = _lead_cells(first)
-        if lead == 0:  # a Latin word
-            word = content[:_UNIT_SCAN].split(None, 1)[0]
-            if word.isascii():  # no character of an unspaced script ends it early
-                units.append(len(word) + (0 if is_unspaced(after) else 1))
-            else:
-                units.append(first_unit_width(content, 0, len(content), after))
-        elif len(content) > 1 and (first in OPENERS or content[1] in NO_LINE_START):
-            units.append(first_unit_width(content, 0, len(content), after))
+def _first_units(contents: list[str], lengths: list[int], firsts: str, lasts: str) -> list[int]:
+    """``first_unit_width`` of every line, each after the line before it (``firsts``,
+    ``lasts``: the first and last character of each line).
+
+    Most lines start with one character alone, as wide as it is; the lines that
+    start a Latin word or a group (an opener, a mark that may not start a line after
+    the first character) are measured one by one.
+    """
+    leads = list(map(_lead_cells, firsts))
+    units = leads.copy()
+    afters = "\n" + lasts
+    opened = map(and_, map(lt, repeat(1), lengths), map(OPENERS.__contains__, firsts))
+    held = map(NO_LINE_START.__contains__, map(itemgetter(_SECOND), contents))
+    grouped = map(and_, map(bool, leads), map(or_, opened, held))
+    for n in compress(range(len(units)), grouped):
+        units[n] = first_unit_width(contents[n], 0, lengths[n], afters[n])
+    for n in compress(range(len(units)), map(not_, leads)):  # a Latin word
+        content, after = contents[n], afters[n]
+        word = content[:_UNIT_SCAN].split(None, 1)[0]
+        if word.isascii():  # no character of an unspaced script ends it early
+            units[n] = len(word) + (0 if is_unspaced(after) else 1)
         else:
-            units.append(lead)
+            units[n] = first_unit_width(content, 0, lengths[n], after)
     return units
 
 
@@ -811,7 +827,7 @@ class Page:
         line, the number of its own among them."""
         measured = self._measured
         contents = measured.contents
-        firsts = list(map(itemgetter(0), contents))
+        firsts = measured.firsts
         lowercase = list(map(str.islower, firsts))
         for n in compress(range(len(firsts)), map(_WORD_LEAD.__contains__, firsts)):
             lowercase[n] = _starts_lowercase(contents[n])
