@@ -117,11 +117,12 @@ class Rows:
 
     def __init__(self, text: str) -> None:
         self.raws = raws = text.split("\n")
-        self.offsets = list(accumulate(map((1).__add__, map(len, raws)), initial=0))
+        # Offsets in arrays: a list would hold an int object per row besides its place.
+        self.offsets = array("q", accumulate(map((1).__add__, map(len, raws)), initial=0))
         self.contents = list(map(str.strip, raws, repeat(LAYOUT_SPACE)))
         stripped_start = map(len, map(str.lstrip, raws, repeat(LAYOUT_SPACE)))
         leads = map(sub, map(len, raws), stripped_start)
-        self.content_starts = list(map(add, self.offsets, leads))
+        self.content_starts = array("q", map(add, self.offsets, leads))
 
 
 @per_text_cache(maxsize=_CACHE_SIZE)
@@ -146,9 +147,9 @@ class _Measured:
         # a list holds an object per line, several times the line's own characters.
         self.rows = rows = array("l", compress(range(len(every.raws)), every.contents))
         self.contents = contents = list(map(every.contents.__getitem__, rows))
-        self.starts = list(map(every.content_starts.__getitem__, rows))
+        self.starts = array("q", map(every.content_starts.__getitem__, rows))
         self.lengths = list(map(len, contents))
-        self.ends = list(map(add, self.starts, self.lengths))
+        self.ends = array("q", map(add, self.starts, self.lengths))
         self.firsts = "".join(map(itemgetter(0), contents))
         self.lasts = "".join(map(itemgetter(-1), contents))
         self.hangs = list(map(_HANGING.__contains__, self.lasts))
@@ -484,9 +485,15 @@ def equal_width_pairs(cores: list[int], column: int) -> list[int]:
 
 
 def narrow_regions(
-    text: str, lines: list[Line], cores: list[int], pairs: list[int], column: int
+    text: str,
+    lines: _Measured,
+    line_widths: list[int],
+    cores: list[int],
+    pairs: list[int],
+    column: int,
 ) -> NarrowRegions:
-    """Regions set in narrower columns than the page's ``column``.
+    """Regions set in narrower columns than the page's ``column``, read from the fields of
+    its ``lines`` by line (their widths: ``line_widths``), no ``Line`` built.
 
     A page may set articles in three or four columns where the column that explains
     most breaks is half the page wide. A paragraph wrapped in such a column shows
@@ -503,11 +510,7 @@ def narrow_regions(
     stay the page's.
     """
     widths = _region_widths(
-        Counter(
-            max(cores[n], cores[n + 1])
-            for n in pairs
-            if _breaks_mid_clause(text, lines[n], lines[n + 1])
-        )
+        Counter(max(cores[n], cores[n + 1]) for n in pairs if _breaks_mid_clause(text, lines, n))
     )
     if not widths:
         return NO_NARROW_REGIONS
@@ -517,21 +520,22 @@ def narrow_regions(
         for core in range(width - NOISE_CELLS, width + NOISE_CELLS + 1)
     }
     fills = [
-        _filled_width(band, core, line, column) for core, line in zip(cores, lines, strict=True)
+        _filled_width(band, core, final, width, column)
+        for core, final, width in zip(cores, lines.finals, line_widths, strict=True)
     ]
-    members = _region_members(lines, fills, column)
-    columns = {
-        lines[n].start: width for n, width in members.items() if cores[n] <= width + NOISE_CELLS
-    }
-    last = len(lines) - 1
+    members = _region_members(lines.gaps, lines.finals, fills, column)
+    starts = lines.starts
+    columns = {starts[n]: width for n, width in members.items() if cores[n] <= width + NOISE_CELLS}
+    last = len(fills) - 1
     explained = sum(1 for n, width in members.items() if n < last and fills[n] == width)
     return NarrowRegions(columns, explained)
 
 
-def _filled_width(band: dict[int, int], core: int, line: Line, column: int) -> int:
-    """The width ``line`` fills: a region's (``band`` maps the widths near each to it),
-    ``column`` for a full line of the page's column or a wider one (they bound the
-    regions), else 0.
+def _filled_width(band: dict[int, int], core: int, final: bool, width: int, column: int) -> int:
+    """The width a line fills (``core``, ``width``: its widths without and with hanging
+    punctuation; ``final``: it ends a sentence): a region's (``band`` maps the widths
+    near each to it), ``column`` for a full line of the page's column or a wider one
+    (they bound the regions), else 0.
 
     A line fills a width with or without its final mark (which need not hang). One
     that ends a sentence shows no wrap: one-sentence lines of one width may stand
@@ -539,25 +543,28 @@ def _filled_width(band: dict[int, int], core: int, line: Line, column: int) -> i
     """
     if core >= column - NOISE_CELLS:
         return column
-    if line.final:
+    if final:
         return 0
-    return band.get(core) or band.get(line.width, 0)
+    return band.get(core) or band.get(width, 0)
 
 
-def _region_members(lines: list[Line], fills: list[int], column: int) -> dict[int, int]:
+def _region_members(
+    gaps: list[int], finals: list[bool], fills: list[int], column: int
+) -> dict[int, int]:
     """The column of each line (by index) in a narrower region (see ``narrow_regions``).
 
     ``fills`` holds the width each line fills: a region's, ``column`` for the page's
-    full lines and wider ones, 0 for none.
+    full lines and wider ones, 0 for none; ``gaps`` and ``finals``: ``Line.gap`` and
+    ``Line.final`` of each line.
     """
-    count = len(lines)
+    count = len(fills)
     anchors = [
         (n, fill)
         for n, fill in enumerate(fills)
         if fill
         and (
-            (n > 0 and fills[n - 1] == fill and lines[n].gap == 0)
-            or (n + 1 < count and fills[n + 1] == fill and lines[n + 1].gap == 0)
+            (n > 0 and fills[n - 1] == fill and gaps[n] == 0)
+            or (n + 1 < count and fills[n + 1] == fill and gaps[n + 1] == 0)
         )
     ]
     members: dict[int, int] = {}
@@ -572,18 +579,19 @@ def _region_members(lines: list[Line], fills: list[int], column: int) -> dict[in
         if width != column and before + 1 < after:
             members[before + 1] = width
         opening = after - 1
-        if next_width != column and before < opening and not lines[opening].final:
+        if next_width != column and before < opening and not finals[opening]:
             members[opening] = next_width
     return members
 
 
-def _breaks_mid_clause(text: str, line: Line, after: Line) -> bool:
-    """``line`` ends on a CJK letter (or an opening mark) in a sentence that ``after`` goes on."""
-    last = text[line.end - 1]
+def _breaks_mid_clause(text: str, lines: _Measured, n: int) -> bool:
+    """Line ``n`` ends on a CJK letter (or an opening mark) in a sentence that the next
+    line goes on."""
+    last = text[lines.ends[n] - 1]
     return (
-        after.gap == 0
-        and not line.bare
-        and not line.final
+        lines.gaps[n + 1] == 0
+        and not lines.bares[n]
+        and not lines.finals[n]
         and is_unspaced(last)
         and (last.isalpha() or last in OPENERS)
     )
@@ -641,12 +649,12 @@ class Page:
         return len(self._measured.rows)
 
     @property
-    def starts(self) -> list[int]:
+    def starts(self) -> array[int]:
         """Where each line's content starts (``Line.start`` of every line)."""
         return self._measured.starts
 
     @property
-    def ends(self) -> list[int]:
+    def ends(self) -> array[int]:
         """Where each line's content ends (``Line.end`` of every line)."""
         return self._measured.ends
 
@@ -694,7 +702,7 @@ class Page:
         pairs = equal_width_pairs(cores, self.column)
         if len(pairs) < MIN_NARROW_PAIRS:
             return NO_NARROW_REGIONS
-        return narrow_regions(self.text, self.lines, cores, pairs, self.column)
+        return narrow_regions(self.text, self._measured, self._widths, cores, pairs, self.column)
 
     def _wide_region_columns(self) -> dict[int, int]:
         """Columns of wider regions, by the content start of each line set in one.

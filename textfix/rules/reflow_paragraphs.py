@@ -58,10 +58,10 @@ hard-wrapped and is returned untouched.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import and_, lt, mul, not_
 
 import regex
@@ -198,9 +198,13 @@ def _paragraph_note(score: float) -> str:
     return f"paragraph break (p={1 / (1 + math.exp(-score)):.2f})"
 
 
-def find(text: str, options: Options) -> list[Change]:
-    """The changes, as a list: a change for every line break, and a generator would be
-    resumed once for each."""
+def find(text: str, options: Options) -> Iterable[Change]:
+    """The changes, a change for every line break, built as the engine takes them.
+
+    What each change writes is filled in for all breaks first, in columns (a list of
+    changes would weigh several times the text, and a generator would be resumed once
+    for each change).
+    """
     if "\n" not in text:
         return []
     page = read_page(text)
@@ -214,20 +218,15 @@ def find(text: str, options: Options) -> list[Change]:
     head = [Change(0, starts[0], "", "layout whitespace before the text")] if starts[0] else []
     scores = list(boundary_scores(page))
     # Every break as the common join first (unspaced text, nothing between), then the
-    # paragraph breaks and the other joins in their places.
-    # tuple.__new__ builds each Change in C, without NamedTuple's Python __new__.
-    changes = list(
-        map(tuple.__new__, repeat(Change), zip(ends, starts[1:], repeat(""), repeat(_JOINED)))
-    )
+    # paragraph breaks and the other joins in their places: by break, where its change
+    # starts (it ends where the next line starts), what it writes and why.
+    froms, afters, notes = ends[:breaks], [""] * breaks, [_JOINED] * breaks
     paragraphs = list(map(lt, repeat(0), scores))
-    for n in compress(range(len(scores)), paragraphs):
-        note = _paragraph_note(scores[n])
-        changes[n] = Change(ends[n], starts[n + 1], options.paragraph_sep, note)
+    for n in compress(range(breaks), paragraphs):
+        afters[n], notes[n] = options.paragraph_sep, _paragraph_note(scores[n])
     lasts = page.lasts
     joins = map(not_, paragraphs)
-    spaced = list(
-        compress(range(len(scores)), map(and_, joins, map(not_, map(is_unspaced, lasts))))
-    )
+    spaced = list(compress(range(breaks), map(and_, joins, map(not_, map(is_unspaced, lasts)))))
     hyphens = [
         _hyphen_parts(text, starts[n], ends[n], starts[n + 1], ends[n + 1])
         for n in spaced
@@ -235,10 +234,13 @@ def find(text: str, options: Options) -> list[Change]:
     ]
     vocabulary = _Vocabulary(text, hyphens)
     for n in spaced:
-        changes[n] = _join(text, starts[n], ends[n], starts[n + 1], ends[n + 1], vocabulary)
+        join = _join(text, starts[n], ends[n], starts[n + 1], ends[n + 1], vocabulary)
+        froms[n], _, afters[n], notes[n] = join
     last = ends[-1]
-    changes.append(Change(last, len(text), "\n" if "\n" in text[last:] else "", "layout tail"))
-    return head + changes
+    tail = Change(last, len(text), "\n" if "\n" in text[last:] else "", "layout tail")
+    # tuple.__new__ builds each Change in C, without NamedTuple's Python __new__.
+    changes = map(tuple.__new__, repeat(Change), zip(froms, starts[1:], afters, notes, strict=True))
+    return chain(head, changes, [tail])
 
 
 RULE = Rule(
