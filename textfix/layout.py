@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, pairwise, repeat
@@ -247,7 +247,7 @@ class _Measured:
 
     def line(self, n: int, widths: list[int]) -> Line:
         """Line ``n`` alone, for a caller that reads a few lines of a long text."""
-        return Line(*(field[n] for field in self._fields(widths)))
+        return tuple.__new__(Line, [field[n] for field in self._fields(widths)])
 
 
 def _first_units(contents: list[str], lengths: list[int], firsts: str, lasts: str) -> list[int]:
@@ -840,20 +840,24 @@ class Page:
         for n in compress(range(len(firsts)), map(_WORD_LEAD.__contains__, firsts)):
             lowercase[n] = _starts_lowercase(contents[n])
         kept = map(le, repeat(KEPT_INDENT_CELLS), measured.indents)
-        numbers: dict[LineFacts, int] = {}
-        codes = [
-            numbers.setdefault(facts, len(numbers))
-            for facts in zip(
-                map(_end_facts, measured.lasts),
-                map(_start_facts, firsts),
-                measured.finals,
-                measured.bares,
-                map(bool, measured.gaps),
-                kept,
-                lowercase,
-                strict=True,
+        # Each new facts' number is the count of facts numbered before it.
+        numbers: defaultdict[LineFacts, int] = defaultdict()
+        numbers.default_factory = numbers.__len__
+        codes = list(
+            map(
+                numbers.__getitem__,
+                zip(
+                    map(_end_facts, measured.lasts),
+                    map(_start_facts, firsts),
+                    measured.finals,
+                    measured.bares,
+                    map(bool, measured.gaps),
+                    kept,
+                    lowercase,
+                    strict=True,
+                ),
             )
-        ]
+        )
         return list(numbers), codes
 
 
