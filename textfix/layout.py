@@ -136,15 +136,14 @@ class _Measured:
 
     ``str`` methods mapped over the lines and whole-text passes do the work per
     character in C; the Python loops left run once per line over a few operations.
-    What only ``Line`` needs (gaps, indents, punctuation facts) is measured when
-    the lines are built.
+    What the column estimate does not read (gaps, indents, punctuation facts) is
+    measured when first asked for. Per-line ints and characters are kept in arrays
+    and strings where their readers allow: a list holds an object per line.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.all = every = split_rows(text)
-        # Per-line facts that are ints or characters are kept in arrays and strings:
-        # a list holds an object per line, several times the line's own characters.
         self.rows = rows = array("l", compress(range(len(every.raws)), every.contents))
         self.contents = contents = list(map(every.contents.__getitem__, rows))
         self.starts = array("q", map(every.content_starts.__getitem__, rows))
@@ -623,8 +622,8 @@ def _region_widths(pairs: Counter[int]) -> list[int]:
 class Page:
     """A text read as a page: its lines, estimated column and indent convention.
 
-    The column is estimated from the lines' widths alone; the lines themselves are
-    built when they are first asked for (text that is not wrapped never needs them).
+    The column is estimated from the lines' widths alone; a ``Line`` is built only for
+    a caller that asks for it (``lines``, ``line_at``): the rest read per-line fields.
     """
 
     def __init__(self, text: str) -> None:
