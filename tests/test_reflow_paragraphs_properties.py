@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+import textwrap
 from collections.abc import Iterable
 
 import pytest
@@ -32,6 +33,7 @@ from tests.strategies import (
     several_widths_page,
     several_widths_pages,
 )
+from textfix.rules.reflow_paragraphs import _WORD_PIECE_CHARS
 
 ONLY_REFLOW = textfix.Config(
     disable=[rule.id for rule in textfix.rules() if rule.id != "reflow_paragraphs"]
@@ -228,3 +230,21 @@ def test_reflows_several_column_widths_idempotently_keeping_every_character(page
     squeeze = re.compile(r"\s+")
     assert squeeze.sub("", once) == squeeze.sub("", raw)
     assert reflow(once) == once
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "elsewhere", "joined"),
+    [
+        ("co", "operate", "co-operate", "co-operate"),  # a wrap hyphen by default
+        ("self", "made", "selfmade", "selfmade"),  # a compound's hyphen by default
+    ],
+)
+def test_a_line_end_hyphen_follows_the_spelling_found_far_into_the_document(
+    head: str, tail: str, elsewhere: str, joined: str
+) -> None:
+    # The document is read for evidence piece by piece: the word stands past the first.
+    filler = textwrap.fill(" ".join(["the river bridge and the city market"] * 4000), 40)
+    opening = f"Members of the council agreed to {head}-\n{tail} with the\n"
+    text = f"{opening}{filler}\n{elsewhere} again\n"
+    assert len(filler) > 2 * _WORD_PIECE_CHARS
+    assert f"agreed to {joined} with the" in reflow(text)

@@ -13,12 +13,13 @@ fewest lines wider than a column (those are headlines and other standalone text)
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, pairwise, repeat
-from operator import add, ge, itemgetter, le, lt, mul, not_, sub
+from operator import add, and_, ge, itemgetter, le, lt, mul, not_, or_, sub
 from typing import NamedTuple
 
 from .chars import (
@@ -66,6 +67,10 @@ KEPT_INDENT_SHARE = 0.08
 # exactly (measuring a 10 MB line would cost time and tell nothing more).
 _MEASURE_LIMIT = MAX_COLUMN + 1
 
+# Lines measured in one pass (``_Measured._measure_widths``): the pass holds a copy of
+# them, joined and split; a few thousand lines cost no more time than all at once.
+_MEASURE_BATCH = 4096
+
 # Plain ``re``: a literal character class searches several times faster than ``regex``.
 _SENTENCE_PUNCT = re.compile("[" + re.escape("".join(sorted(CLAUSE | SENTENCE_FINAL))) + "]")
 
@@ -74,6 +79,7 @@ _UNIT_SCAN = 40
 
 _CLOSER_CHARS = "".join(sorted(CLOSERS))  # for str.rstrip
 _LAST = slice(-1, None)  # the last character, or "" for an empty string
+_SECOND = slice(1, 2)  # the second character, or "" for a shorter string
 # Final characters that may hang outside the column.
 _HANGING = frozenset(char for char in NO_LINE_START if is_unspaced(char))
 
@@ -111,11 +117,12 @@ class Rows:
 
     def __init__(self, text: str) -> None:
         self.raws = raws = text.split("\n")
-        self.offsets = list(accumulate(map((1).__add__, map(len, raws)), initial=0))
+        # Offsets in arrays: a list would hold an int object per row besides its place.
+        self.offsets = array("q", accumulate(map((1).__add__, map(len, raws)), initial=0))
         self.contents = list(map(str.strip, raws, repeat(LAYOUT_SPACE)))
         stripped_start = map(len, map(str.lstrip, raws, repeat(LAYOUT_SPACE)))
         leads = map(sub, map(len, raws), stripped_start)
-        self.content_starts = list(map(add, self.offsets, leads))
+        self.content_starts = array("q", map(add, self.offsets, leads))
 
 
 @per_text_cache(maxsize=_CACHE_SIZE)
@@ -129,46 +136,52 @@ class _Measured:
 
     ``str`` methods mapped over the lines and whole-text passes do the work per
     character in C; the Python loops left run once per line over a few operations.
-    What only ``Line`` needs (gaps, indents, punctuation facts) is measured when
-    the lines are built.
+    What the column estimate does not read (gaps, indents, punctuation facts) is
+    measured when first asked for. Per-line ints and characters are kept in arrays
+    and strings where their readers allow: a list holds an object per line.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.all = every = split_rows(text)
-        self.rows = rows = list(compress(range(len(every.raws)), every.contents))
+        self.rows = rows = array("l", compress(range(len(every.raws)), every.contents))
         self.contents = contents = list(map(every.contents.__getitem__, rows))
-        self.starts = list(map(every.content_starts.__getitem__, rows))
+        self.starts = array("q", map(every.content_starts.__getitem__, rows))
         self.lengths = list(map(len, contents))
-        self.ends = list(map(add, self.starts, self.lengths))
-        self.lasts = list(map(itemgetter(-1), contents))
+        self.ends = array("q", map(add, self.starts, self.lengths))
+        self.firsts = "".join(map(itemgetter(0), contents))
+        self.lasts = "".join(map(itemgetter(-1), contents))
         self.hangs = list(map(_HANGING.__contains__, self.lasts))
         self.marks, self.widths = self._measure_widths()
-        self.units = _first_units(contents, self.lasts)
+        self.units = _first_units(contents, self.lengths, self.firsts, self.lasts)
 
     def _measure_widths(self) -> tuple[list[int], list[int]]:
         """CJK punctuation marks and ``display_width`` of every line's content.
 
         An ASCII line has no marks and is as wide as it is long. The other lines are
-        joined and their marks removed in one pass; ``fast_widths`` measures those it
-        applies to from their UTF-8 length. Lines of ``_MEASURE_LIMIT`` characters or
-        more keep their length as width and count no marks.
+        joined and their marks removed in one pass per ``_MEASURE_BATCH`` lines;
+        ``fast_widths`` measures those it applies to from their UTF-8 length. Lines of
+        ``_MEASURE_LIMIT`` characters or more keep their length as width and count no marks.
         """
         lengths = self.lengths
         marks, widths = [0] * len(lengths), lengths.copy()
-        others = list(compress(range(len(lengths)), map(not_, map(str.isascii, self.contents))))
-        texts = list(map(self.contents.__getitem__, others))
-        joined = "\n".join(texts)
-        unpunctuated = drop_cjk_punct(joined).split("\n")
-        their_marks = list(map(sub, map(len, texts), map(len, unpunctuated)))
-        their_widths = fast_widths(texts, their_marks)
-        if not fast_width_applies(joined):
-            slow = map(not_, map(fast_width_applies, texts))
-            for k in compress(range(len(texts)), slow):
-                their_widths[k] = display_width(texts[k])
-        for n, mark_count, width in zip(others, their_marks, their_widths, strict=True):
-            if lengths[n] < _MEASURE_LIMIT:
-                marks[n], widths[n] = mark_count, width
+        others = array(
+            "l", compress(range(len(lengths)), map(not_, map(str.isascii, self.contents)))
+        )
+        for first in range(0, len(others), _MEASURE_BATCH):
+            batch = others[first : first + _MEASURE_BATCH]
+            texts = list(map(self.contents.__getitem__, batch))
+            joined = "\n".join(texts)
+            unpunctuated = drop_cjk_punct(joined).split("\n")
+            their_marks = list(map(sub, map(len, texts), map(len, unpunctuated)))
+            their_widths = fast_widths(texts, their_marks)
+            if not fast_width_applies(joined):
+                slow = map(not_, map(fast_width_applies, texts))
+                for k in compress(range(len(texts)), slow):
+                    their_widths[k] = display_width(texts[k])
+            for n, mark_count, width in zip(batch, their_marks, their_widths, strict=True):
+                if lengths[n] < _MEASURE_LIMIT:
+                    marks[n], widths[n] = mark_count, width
         return marks, widths
 
     @cached_property
@@ -233,25 +246,32 @@ class _Measured:
 
     def line(self, n: int, widths: list[int]) -> Line:
         """Line ``n`` alone, for a caller that reads a few lines of a long text."""
-        return Line(*(field[n] for field in self._fields(widths)))
+        return tuple.__new__(Line, [field[n] for field in self._fields(widths)])
 
 
-def _first_units(contents: list[str], lasts: list[str]) -> list[int]:
-    """``first_unit_width`` of every line, each after the line before it."""
-    units = []
-    for content, after in zip(contents, ["\n", *lasts], strict=False):
-        first = content[0]
-        lead = _lead_cells(first)
-        if lead == 0:  # a Latin word
-            word = content[:_UNIT_SCAN].split(None, 1)[0]
-            if word.isascii():  # no character of an unspaced script ends it early
-                units.append(len(word) + (0 if is_unspaced(after) else 1))
-            else:
-                units.append(first_unit_width(content, 0, len(content), after))
-        elif len(content) > 1 and (first in OPENERS or content[1] in NO_LINE_START):
-            units.append(first_unit_width(content, 0, len(content), after))
+def _first_units(contents: list[str], lengths: list[int], firsts: str, lasts: str) -> list[int]:
+    """``first_unit_width`` of every line, each after the line before it (``firsts``,
+    ``lasts``: the first and last character of each line).
+
+    Most lines start with one character alone, as wide as it is; the lines that
+    start a Latin word or a group (an opener, a mark that may not start a line after
+    the first character) are measured one by one.
+    """
+    leads = list(map(_lead_cells, firsts))
+    units = leads.copy()
+    afters = "\n" + lasts
+    opened = map(and_, map(lt, repeat(1), lengths), map(OPENERS.__contains__, firsts))
+    held = map(NO_LINE_START.__contains__, map(itemgetter(_SECOND), contents))
+    grouped = map(and_, map(bool, leads), map(or_, opened, held))
+    for n in compress(range(len(units)), grouped):
+        units[n] = first_unit_width(contents[n], 0, lengths[n], afters[n])
+    for n in compress(range(len(units)), map(not_, leads)):  # a Latin word
+        content, after = contents[n], afters[n]
+        word = content[:_UNIT_SCAN].split(None, 1)[0]
+        if word.isascii():  # no character of an unspaced script ends it early
+            units[n] = len(word) + (0 if is_unspaced(after) else 1)
         else:
-            units.append(lead)
+            units[n] = first_unit_width(content, 0, lengths[n], after)
     return units
 
 
@@ -464,9 +484,15 @@ def equal_width_pairs(cores: list[int], column: int) -> list[int]:
 
 
 def narrow_regions(
-    text: str, lines: list[Line], cores: list[int], pairs: list[int], column: int
+    text: str,
+    lines: _Measured,
+    line_widths: list[int],
+    cores: list[int],
+    pairs: list[int],
+    column: int,
 ) -> NarrowRegions:
-    """Regions set in narrower columns than the page's ``column``.
+    """Regions set in narrower columns than the page's ``column``, read from the fields of
+    its ``lines`` by line (their widths: ``line_widths``), no ``Line`` built.
 
     A page may set articles in three or four columns where the column that explains
     most breaks is half the page wide. A paragraph wrapped in such a column shows
@@ -483,11 +509,7 @@ def narrow_regions(
     stay the page's.
     """
     widths = _region_widths(
-        Counter(
-            max(cores[n], cores[n + 1])
-            for n in pairs
-            if _breaks_mid_clause(text, lines[n], lines[n + 1])
-        )
+        Counter(max(cores[n], cores[n + 1]) for n in pairs if _breaks_mid_clause(text, lines, n))
     )
     if not widths:
         return NO_NARROW_REGIONS
@@ -497,21 +519,22 @@ def narrow_regions(
         for core in range(width - NOISE_CELLS, width + NOISE_CELLS + 1)
     }
     fills = [
-        _filled_width(band, core, line, column) for core, line in zip(cores, lines, strict=True)
+        _filled_width(band, core, final, width, column)
+        for core, final, width in zip(cores, lines.finals, line_widths, strict=True)
     ]
-    members = _region_members(lines, fills, column)
-    columns = {
-        lines[n].start: width for n, width in members.items() if cores[n] <= width + NOISE_CELLS
-    }
-    last = len(lines) - 1
+    members = _region_members(lines.gaps, lines.finals, fills, column)
+    starts = lines.starts
+    columns = {starts[n]: width for n, width in members.items() if cores[n] <= width + NOISE_CELLS}
+    last = len(fills) - 1
     explained = sum(1 for n, width in members.items() if n < last and fills[n] == width)
     return NarrowRegions(columns, explained)
 
 
-def _filled_width(band: dict[int, int], core: int, line: Line, column: int) -> int:
-    """The width ``line`` fills: a region's (``band`` maps the widths near each to it),
-    ``column`` for a full line of the page's column or a wider one (they bound the
-    regions), else 0.
+def _filled_width(band: dict[int, int], core: int, final: bool, width: int, column: int) -> int:
+    """The width a line fills (``core``, ``width``: its widths without and with hanging
+    punctuation; ``final``: it ends a sentence): a region's (``band`` maps the widths
+    near each to it), ``column`` for a full line of the page's column or a wider one
+    (they bound the regions), else 0.
 
     A line fills a width with or without its final mark (which need not hang). One
     that ends a sentence shows no wrap: one-sentence lines of one width may stand
@@ -519,25 +542,28 @@ def _filled_width(band: dict[int, int], core: int, line: Line, column: int) -> i
     """
     if core >= column - NOISE_CELLS:
         return column
-    if line.final:
+    if final:
         return 0
-    return band.get(core) or band.get(line.width, 0)
+    return band.get(core) or band.get(width, 0)
 
 
-def _region_members(lines: list[Line], fills: list[int], column: int) -> dict[int, int]:
+def _region_members(
+    gaps: list[int], finals: list[bool], fills: list[int], column: int
+) -> dict[int, int]:
     """The column of each line (by index) in a narrower region (see ``narrow_regions``).
 
     ``fills`` holds the width each line fills: a region's, ``column`` for the page's
-    full lines and wider ones, 0 for none.
+    full lines and wider ones, 0 for none; ``gaps`` and ``finals``: ``Line.gap`` and
+    ``Line.final`` of each line.
     """
-    count = len(lines)
+    count = len(fills)
     anchors = [
         (n, fill)
         for n, fill in enumerate(fills)
         if fill
         and (
-            (n > 0 and fills[n - 1] == fill and lines[n].gap == 0)
-            or (n + 1 < count and fills[n + 1] == fill and lines[n + 1].gap == 0)
+            (n > 0 and fills[n - 1] == fill and gaps[n] == 0)
+            or (n + 1 < count and fills[n + 1] == fill and gaps[n + 1] == 0)
         )
     ]
     members: dict[int, int] = {}
@@ -552,18 +578,19 @@ def _region_members(lines: list[Line], fills: list[int], column: int) -> dict[in
         if width != column and before + 1 < after:
             members[before + 1] = width
         opening = after - 1
-        if next_width != column and before < opening and not lines[opening].final:
+        if next_width != column and before < opening and not finals[opening]:
             members[opening] = next_width
     return members
 
 
-def _breaks_mid_clause(text: str, line: Line, after: Line) -> bool:
-    """``line`` ends on a CJK letter (or an opening mark) in a sentence that ``after`` goes on."""
-    last = text[line.end - 1]
+def _breaks_mid_clause(text: str, lines: _Measured, n: int) -> bool:
+    """Line ``n`` ends on a CJK letter (or an opening mark) in a sentence that the next
+    line goes on."""
+    last = text[lines.ends[n] - 1]
     return (
-        after.gap == 0
-        and not line.bare
-        and not line.final
+        lines.gaps[n + 1] == 0
+        and not lines.bares[n]
+        and not lines.finals[n]
         and is_unspaced(last)
         and (last.isalpha() or last in OPENERS)
     )
@@ -595,8 +622,8 @@ def _region_widths(pairs: Counter[int]) -> list[int]:
 class Page:
     """A text read as a page: its lines, estimated column and indent convention.
 
-    The column is estimated from the lines' widths alone; the lines themselves are
-    built when they are first asked for (text that is not wrapped never needs them).
+    The column is estimated from the lines' widths alone; a ``Line`` is built only for
+    a caller that asks for it (``lines``, ``line_at``): the rest read per-line fields.
     """
 
     def __init__(self, text: str) -> None:
@@ -621,18 +648,18 @@ class Page:
         return len(self._measured.rows)
 
     @property
-    def starts(self) -> list[int]:
+    def starts(self) -> array[int]:
         """Where each line's content starts (``Line.start`` of every line)."""
         return self._measured.starts
 
     @property
-    def ends(self) -> list[int]:
+    def ends(self) -> array[int]:
         """Where each line's content ends (``Line.end`` of every line)."""
         return self._measured.ends
 
     @property
-    def lasts(self) -> list[str]:
-        """The last character of each line's content."""
+    def lasts(self) -> str:
+        """The last character of each line's content, one per line."""
         return self._measured.lasts
 
     def mid_sentence_share(self) -> float:
@@ -644,8 +671,10 @@ class Page:
         open_lasts = list(compress(measured.lasts[:count], map(not_, measured.finals)))
         return (len(open_lasts) - sum(map(CLOSERS.__contains__, open_lasts))) / count
 
-    @cached_property
+    @property
     def lines(self) -> list[Line]:
+        """Every line, built on each call and not kept: a list of lines weighs several
+        times the text (few callers read them all; ``line_at`` builds one)."""
         return self._measured.lines(self._widths)
 
     @cached_property
@@ -672,7 +701,7 @@ class Page:
         pairs = equal_width_pairs(cores, self.column)
         if len(pairs) < MIN_NARROW_PAIRS:
             return NO_NARROW_REGIONS
-        return narrow_regions(self.text, self.lines, cores, pairs, self.column)
+        return narrow_regions(self.text, self._measured, self._widths, cores, pairs, self.column)
 
     def _wide_region_columns(self) -> dict[int, int]:
         """Columns of wider regions, by the content start of each line set in one.
@@ -805,25 +834,29 @@ class Page:
         line, the number of its own among them."""
         measured = self._measured
         contents = measured.contents
-        firsts = list(map(itemgetter(0), contents))
+        firsts = measured.firsts
         lowercase = list(map(str.islower, firsts))
         for n in compress(range(len(firsts)), map(_WORD_LEAD.__contains__, firsts)):
             lowercase[n] = _starts_lowercase(contents[n])
         kept = map(le, repeat(KEPT_INDENT_CELLS), measured.indents)
-        numbers: dict[LineFacts, int] = {}
-        codes = [
-            numbers.setdefault(facts, len(numbers))
-            for facts in zip(
-                map(_end_facts, measured.lasts),
-                map(_start_facts, firsts),
-                measured.finals,
-                measured.bares,
-                map(bool, measured.gaps),
-                kept,
-                lowercase,
-                strict=True,
+        # Each new facts' number is the count of facts numbered before it.
+        numbers: defaultdict[LineFacts, int] = defaultdict()
+        numbers.default_factory = numbers.__len__
+        codes = list(
+            map(
+                numbers.__getitem__,
+                zip(
+                    map(_end_facts, measured.lasts),
+                    map(_start_facts, firsts),
+                    measured.finals,
+                    measured.bares,
+                    map(bool, measured.gaps),
+                    kept,
+                    lowercase,
+                    strict=True,
+                ),
             )
-        ]
+        )
         return list(numbers), codes
 
 

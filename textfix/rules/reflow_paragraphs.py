@@ -58,10 +58,10 @@ hard-wrapped and is returned untouched.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import and_, lt, mul, not_
 
 import regex
@@ -100,6 +100,8 @@ COMPOUND_HEADS = frozenset(
 _JOINED = "joined a hard-wrapped line"
 _WEIGHT_VECTOR = tuple(WEIGHTS[name] for name in FEATURES)
 _LATIN_WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
+# Characters of text whose words are listed at a time (``_Vocabulary.words``).
+_WORD_PIECE_CHARS = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -129,14 +131,31 @@ def boundary_scores(page: Page) -> Iterator[float]:
 
 
 class _Vocabulary:
-    """Latin words of the document, built only when a line-end hyphen needs evidence."""
+    """The Latin words of the document that line-end hyphens ask about, looked up only
+    when one needs evidence (``keeps_hyphen``).
 
-    def __init__(self, text: str) -> None:
+    ``hyphens`` holds the word parts (``_hyphen_parts``) around every line-end hyphen
+    that may be asked about.
+    """
+
+    def __init__(self, text: str, hyphens: list[tuple[str, str]]) -> None:
         self._text = text
+        self._asked = {
+            form.lower() for head, tail in hyphens for form in (f"{head}-{tail}", f"{head}{tail}")
+        }
 
     @cached_property
     def words(self) -> frozenset[str]:
-        return frozenset(word.lower() for word in _LATIN_WORD.findall(self._text))
+        """The asked words (lowercased) that the text holds."""
+        # Read piece by piece (no word spans a line break), keeping only asked words: a
+        # list or set of every word of a long text would weigh several times the text.
+        text, asked, found, start = self._text, self._asked, set(), 0
+        while start < len(text):
+            end = text.find("\n", start + _WORD_PIECE_CHARS)
+            end = len(text) if end < 0 else end
+            found.update(asked.intersection(map(str.lower, _LATIN_WORD.findall(text, start, end))))
+            start = end + 1
+        return frozenset(found)
 
     def keeps_hyphen(self, head: str, tail: str) -> bool:
         hyphenated = f"{head}-{tail}".lower()
@@ -153,13 +172,7 @@ def _join(
     """The change joining the line ``text[a_start:a_end]`` to the next, ``text[b_start:b_end]``."""
     last, first = text[a_end - 1], text[b_start]
     if last == "-":
-        head_start = a_end - 1
-        while head_start > a_start and text[head_start - 1].isalpha():
-            head_start -= 1
-        tail_end = b_start
-        while tail_end < b_end and text[tail_end].isalpha():
-            tail_end += 1
-        head, tail = text[head_start : a_end - 1], text[b_start:tail_end]
+        head, tail = _hyphen_parts(text, a_start, a_end, b_start, b_end)
         if head and tail and not vocabulary.keeps_hyphen(head, tail):
             return Change(a_end - 1, b_start, "", "removed a hyphen that only marked the wrap")
         return Change(a_end, b_start, "", "joined a wrapped line after a hyphen")
@@ -168,14 +181,30 @@ def _join(
     return Change(a_end, b_start, " ", "joined a hard-wrapped line with one space")
 
 
+def _hyphen_parts(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> tuple[str, str]:
+    """The letters before the hyphen ending line ``text[a_start:a_end]`` and those
+    starting the next line, ``text[b_start:b_end]``."""
+    head_start = a_end - 1
+    while head_start > a_start and text[head_start - 1].isalpha():
+        head_start -= 1
+    tail_end = b_start
+    while tail_end < b_end and text[tail_end].isalpha():
+        tail_end += 1
+    return text[head_start : a_end - 1], text[b_start:tail_end]
+
+
 @lru_cache(maxsize=4096)  # breaks with equal facts score equally: few distinct scores
 def _paragraph_note(score: float) -> str:
     return f"paragraph break (p={1 / (1 + math.exp(-score)):.2f})"
 
 
-def find(text: str, options: Options) -> list[Change]:
-    """The changes, as a list: a change for every line break, and a generator would be
-    resumed once for each."""
+def find(text: str, options: Options) -> Iterable[Change]:
+    """The changes, a change for every line break, built as the engine takes them.
+
+    What each change writes is filled in for all breaks first, in columns (a list of
+    changes would weigh several times the text, and a generator would be resumed once
+    for each change).
+    """
     if "\n" not in text:
         return []
     page = read_page(text)
@@ -189,24 +218,29 @@ def find(text: str, options: Options) -> list[Change]:
     head = [Change(0, starts[0], "", "layout whitespace before the text")] if starts[0] else []
     scores = list(boundary_scores(page))
     # Every break as the common join first (unspaced text, nothing between), then the
-    # paragraph breaks and the other joins in their places.
-    # tuple.__new__ builds each Change in C, without NamedTuple's Python __new__.
-    changes = list(
-        map(tuple.__new__, repeat(Change), zip(ends, starts[1:], repeat(""), repeat(_JOINED)))
-    )
+    # paragraph breaks and the other joins in their places: by break, where its change
+    # starts (it ends where the next line starts), what it writes and why.
+    froms, afters, notes = ends[:breaks], [""] * breaks, [_JOINED] * breaks
     paragraphs = list(map(lt, repeat(0), scores))
-    for n in compress(range(len(scores)), paragraphs):
-        note = _paragraph_note(scores[n])
-        changes[n] = Change(ends[n], starts[n + 1], options.paragraph_sep, note)
-    vocabulary = _Vocabulary(text)
+    for n in compress(range(breaks), paragraphs):
+        afters[n], notes[n] = options.paragraph_sep, _paragraph_note(scores[n])
+    lasts = page.lasts
     joins = map(not_, paragraphs)
-    for n in compress(
-        range(len(scores)), map(and_, joins, map(not_, map(is_unspaced, page.lasts)))
-    ):
-        changes[n] = _join(text, starts[n], ends[n], starts[n + 1], ends[n + 1], vocabulary)
+    spaced = list(compress(range(breaks), map(and_, joins, map(not_, map(is_unspaced, lasts)))))
+    hyphens = [
+        _hyphen_parts(text, starts[n], ends[n], starts[n + 1], ends[n + 1])
+        for n in spaced
+        if lasts[n] == "-"
+    ]
+    vocabulary = _Vocabulary(text, hyphens)
+    for n in spaced:
+        join = _join(text, starts[n], ends[n], starts[n + 1], ends[n + 1], vocabulary)
+        froms[n], _, afters[n], notes[n] = join
     last = ends[-1]
-    changes.append(Change(last, len(text), "\n" if "\n" in text[last:] else "", "layout tail"))
-    return head + changes
+    tail = Change(last, len(text), "\n" if "\n" in text[last:] else "", "layout tail")
+    # tuple.__new__ builds each Change in C, without NamedTuple's Python __new__.
+    changes = map(tuple.__new__, repeat(Change), zip(froms, starts[1:], afters, notes, strict=True))
+    return chain(head, changes, [tail])
 
 
 RULE = Rule(
