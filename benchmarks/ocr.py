@@ -20,6 +20,8 @@ OCR_TIMEOUT_SECONDS = 120
 # Tesseract's own OpenMP threads spend more time spinning than working on a 2-core machine:
 # one thread per process, and pages in parallel instead.
 OMP_ENV = {"OMP_THREAD_LIMIT": "1"}
+# What Tesseract writes between the pages of a multi-page input (its ``page_separator``).
+PAGE_SEPARATOR = "\f"
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,13 @@ def ocr_image(image: Any, language: str, workdir: Path) -> str:
 
 
 def ocr_pages(images: list[Any], language: str, workdir: Path, workers: int) -> str:
-    """OCR pages in parallel processes and join their text in page order."""
+    """OCR pages in parallel processes and join their text in page order.
+
+    Pages are joined as Tesseract joins the pages of a multi-page input (a TIFF, a list of
+    images): with its default ``page_separator``, a form feed. Pages OCR'd one image at a time
+    carry none, so joining them with a bare newline would hide the page breaks that
+    Tesseract's own output of the document shows.
+    """
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         texts = list(pool.map(lambda image: ocr_image(image, language, workdir), images))
-    return "\n".join(texts)
+    return PAGE_SEPARATOR.join(texts)

@@ -1275,3 +1275,83 @@ def latin_with_meta_variables(draw: st.DrawFn) -> str:
     marked = draw(st.lists(st.booleans(), min_size=len(words), max_size=len(words)))
     words = [opening + w + closing if m else w for w, m in zip(words, marked, strict=True)]
     return " ".join(words) + "."
+
+
+# ---- a running head read in column order (Tesseract) ----
+
+
+def _inside_paragraph(lines: list[str], offset: int) -> list[int]:
+    """Where, among ``lines`` (numbered from ``offset``), a full line ends mid-sentence
+    under another such line and above a line of text: inside a wrapped paragraph."""
+    from collections import Counter
+
+    from textfix.chars import CLOSERS, SENTENCE_FINAL, display_width
+
+    widths = [display_width(line) for line in lines]
+    common = Counter(width for width in widths if width).most_common(1)
+    if not common:
+        return []
+    column = common[0][0]
+
+    def runs_on(n: int) -> bool:
+        last = lines[n][-1:]
+        return widths[n] == column and last not in SENTENCE_FINAL and last not in CLOSERS
+
+    return [
+        offset + n
+        for n in range(2, len(lines) - 1)
+        if runs_on(n - 1) and runs_on(n) and lines[n + 1].strip()
+    ]
+
+
+@st.composite
+def head_read_in_column_order(draw: st.DrawFn) -> tuple[str, str, str]:
+    """CJK pages (form feeds, furniture) whose running head, on one page, is read where
+    Tesseract reads a head printed above a later column: inside the page, as a block of
+    its own between two full lines of a wrapped paragraph.
+
+    Returns the text with the head moved, the text with it in place, and the head.
+    """
+    import random
+    from dataclasses import replace
+
+    from tests.layouts import Layout, extract_pages, random_document, random_furniture
+    from tests.layouts import random_layout as make_layout
+
+    rng = random.Random(draw(st.integers(0, 2**32 - 1)))
+    layout = make_layout(rng, False)
+    layout = Layout(
+        **{
+            **layout.__dict__,
+            "column_height": rng.randint(8, 20),
+            "extractor": "pdftotext",
+            "stray_glyph_rate": 0.0,
+            "paragraph_blank_rate": 0.0,
+        }
+    )
+    furniture = random_furniture(rng, False)
+    # One issue: every page prints the same head (no page number in it).
+    furniture = replace(
+        furniture, head=furniture.head.replace("第{page}版", "要闻"), dates=furniture.dates[:1]
+    )
+    head = furniture.head.format(date=furniture.dates[0])
+    blocks = random_document(rng, False)
+    places: list[tuple[int, int]] = []
+    while not places:  # three pages at least, one with a wrapped paragraph to read the head into
+        blocks += random_document(rng, False)
+        paged = extract_pages(blocks, layout, furniture, rng)
+        lines = paged.text.split("\n")
+        tops = [n for n, line in enumerate(lines) if line.lstrip("\f") == head]
+        if len(tops) < 3:
+            continue
+        places = [
+            (top, n)
+            for top, end in zip(tops, [*tops[1:], len(lines)], strict=True)
+            for n in _inside_paragraph(lines[top + 1 : end], top + 1)
+        ]
+    top, place = draw(st.sampled_from(places))
+    moved = lines[: place + 1] + ["", head, ""] + lines[place + 1 :]
+    # The head leaves the top of its page with the blank line after it; a form feed stays.
+    feed = "\f" if lines[top].startswith("\f") else ""
+    moved[top : top + 3] = [feed + moved[top + 2]]
+    return "\n".join(moved), paged.text, head

@@ -31,6 +31,7 @@ from tests.strategies import (
     any_text,
     bylined_pages,
     head_block_pages,
+    head_read_in_column_order,
     numbered_sections_document,
     paged_document,
     repeated_line_document,
@@ -250,3 +251,14 @@ def test_a_byline_repeated_under_headlines_survives(document) -> None:
     assume(at_edges < MIN_PAGE_SHARE * len(pages))
     lines = [row.strip(" \f") for row in textfix.fix(paged.text, ONLY).split("\n")]
     assert lines.count(byline) == paged.text.count(byline)
+
+
+@settings(max_examples=PAGE_EXAMPLES)
+@given(head_read_in_column_order())
+def test_a_head_read_in_column_order_goes_like_the_heads_at_page_tops(document) -> None:
+    """Tesseract reads a head printed above a later column inside the page, where the
+    column starts mid-sentence: it goes, and the text is what it is with the head in place."""
+    moved, in_place, head = document
+    repaired = textfix.fix(moved, ONLY)
+    assert head not in repaired
+    assert _squash(repaired) == _squash(textfix.fix(in_place, ONLY))

@@ -47,6 +47,8 @@ A foot that pdftotext read with the column above it, once on most pages and
 mid-sentence on most of them, goes too; mid-sentence means after a wrapped
 line: one that fills its column and continues an open line right above it, so
 a byline under a headline (a block of its own, or set across columns) stays.
+So does a head or foot that Tesseract, reading a page column by column, put
+inside a page where a column starts mid-sentence: its other pages' edges count.
 
 A removed line takes its newline and the blank lines around it; a form feed (or,
 where pages are not marked, one blank line) stays, so that paragraph reflow sees
@@ -405,6 +407,12 @@ def _feet_inside_pages(doc: _Document, found: dict[int, str]) -> dict[int, str]:
     paragraph on most of them: a foot pdftotext read with the column above it
     (``…最近，我`` / ``责任编辑 王明`` / ``市又在…``).
 
+    A head or foot already found at the edges of other pages counts those pages too:
+    Tesseract reads a page column by column, so a date printed above the last column
+    comes out after the first ones, inside the page (``…以龙头企业为主`` /
+    ``2025年2月21日 星期五`` / ``导的创新联合体…``), on the pages where its column
+    starts mid-sentence.
+
     A foot is a label, the same words on every page: a line that ends a sentence
     or closes a bracket (a byline, a caption) is content, and so is a refrain,
     which never stands where a sentence runs on over a full line, and so is a
@@ -421,27 +429,30 @@ def _feet_inside_pages(doc: _Document, found: dict[int, str]) -> dict[int, str]:
         and not _sentence_piece(content)
     }
     rows: dict[str, list[int]] = defaultdict(list)
+    at_edges: dict[str, list[int]] = defaultdict(list)
     for index in compress(doc.short, map(wanted.__contains__, contents)):
-        if index not in found:
-            rows[doc.contents[index]].append(index)
+        (at_edges if index in found else rows)[doc.contents[index]].append(index)
     once_per_page = []
-    for indices in rows.values():
-        on = {doc.page_of[i] for i in indices}
-        if 2 <= len(on) == len(indices) and len(on) >= MIN_PAGE_SHARE * pages:
-            once_per_page.append(indices)
+    for content, indices in rows.items():
+        edges = at_edges[content]
+        on = {doc.page_of[i] for i in chain(indices, edges)}
+        if 2 <= len(on) == len(indices) + len(edges) and len(on) >= MIN_PAGE_SHARE * pages:
+            once_per_page.append((indices, len(on)))
     once_per_page = [
-        indices for indices in once_per_page if not _in_repeated_passage(doc, indices, found)
+        (indices, on)
+        for indices, on in once_per_page
+        if not _in_repeated_passage(doc, indices + at_edges[doc.contents[indices[0]]], found)
     ]
     if not once_per_page:
         return {}
     rank = doc.rank
-    feet_ranks = {rank[index] for indices in once_per_page for index in indices}
+    feet_ranks = {rank[index] for indices, _ in once_per_page for index in indices}
     interrupts = _Interruptions(doc, feet_ranks)
     feet: dict[int, str] = {}
-    for indices in once_per_page:
+    for indices, on in once_per_page:
         interrupted = interrupts.count(list(map(rank.__getitem__, indices)))
         if interrupted >= MIN_PAGE_SHARE * len(indices):
-            reason = f"running foot read with the text on {len(indices)} of {pages} pages"
+            reason = f"running head or foot read with the text on {on} of {pages} pages"
             feet.update(dict.fromkeys(indices, reason))
     return feet
 
