@@ -15,9 +15,8 @@ candidates hold.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable
-from itertools import chain, repeat
+from collections import Counter, defaultdict
+from itertools import chain, compress, repeat
 from operator import itemgetter
 
 from rapidfuzz import fuzz, process
@@ -37,15 +36,23 @@ LENGTH_SLACK = 2
 # similar length. Real running heads are few; this bounds adversarial input.
 MAX_CANDIDATES = 32
 
-# A length's candidates are indexed by their pieces only once they have been compared
-# with this many strings: while buckets fill they change from string to string, and
-# building the index costs about as much as a few comparisons.
+# A length's candidates are indexed by their pieces only once this many strings of
+# the length have been compared with them: indexing costs about as much as a few
+# comparisons, and most lengths of a text hold few strings.
 INDEX_AFTER_USES = 4
-# Indexes of pieces of one size are built while they rule out as many strings as they
-# let through, judged once they have let through this many (a near string or two is
-# no verdict). Han characters are many and rarely repeat; every short Latin
-# substring is common, so there the index rules out nothing.
+# A length's index is judged once it has let through this many strings (a near
+# string or two is no verdict), and kept while it rules out at least
+# MIN_RULED_OUT_SHARE of the strings it is asked about: a look-up costs about a fifth
+# of comparing a string with its candidates. Han characters are many and rarely
+# repeat; every short Latin substring is common, so there the index rules out little.
 MIN_INDEX_TRIAL = 8
+MIN_RULED_OUT_SHARE = 0.2
+# An index given up is tried again once the strings let through since have cost this
+# many times what building it did, so that failed trials cost a tenth of the
+# comparisons at most (and at least twice as many strings as last time): comparing a
+# string with its candidates costs about as much as indexing this many substrings.
+RETRIAL_COST_SHARE = 10
+SUBSTRINGS_PER_COMPARISON = 64
 
 
 def max_edits(length: int) -> int:
@@ -76,7 +83,7 @@ def pieces(length: int) -> tuple[int, itemgetter[tuple[str, ...]]]:
 class Clusters:
     """Partition ``keys`` into groups of near-identical strings.
 
-    >>> Clusters(["日报2月#日星期五", "标题", "日报2月#日星期六", "标题"]).groups()
+    >>> Clusters(["日报2月#日星期五", "标题", "日报2月#日星期六", "标题", "正文"]).groups()
     [[0, 2], [1, 3]]
     """
 
@@ -84,25 +91,26 @@ class Clusters:
         self._keys = keys
 
     def groups(self) -> list[list[int]]:
-        """Groups of indices into ``keys``, each in order, ordered by first member."""
-        exact: dict[str, list[int]] = defaultdict(list)
-        for index, key in enumerate(self._keys):
-            exact[key].append(index)
-        sizes = dict(zip(exact, map(len, exact.values()), strict=True))
+        """The groups of two or more indices into ``keys`` (a string near no other is
+        left out), each in order, ordered by first member."""
+        keys = self._keys
+        sizes = Counter(keys)  # in order of first occurrence, counted in C
         candidates = _Candidates()
-        absorbed: set[str] = set()  # groups merged into others
-        extended: set[str] = set()  # groups that took in others: no longer in order
+        joined: dict[str, str] = {}  # a key merged into another's group: that group
         # Stable sorts, largest first: equal sizes keep their order.
-        for key in sorted(exact, key=sizes.__getitem__, reverse=True):
+        order = sorted(sizes, key=sizes.__getitem__, reverse=True)
+        for key in order:
             target = candidates.place(key, sizes[key])
             if target is not None:
-                exact[target].extend(exact[key])
-                absorbed.add(key)
-                extended.add(target)
-        for key in extended:
-            exact[key].sort()
-        kept = [group for key, group in exact.items() if key not in absorbed]
-        return sorted(kept, key=itemgetter(0))
+                joined[key] = target
+        repeated = len(order) - list(sizes.values()).count(1)
+        grouped = set(order[:repeated]).union(joined, joined.values())
+        found: dict[str, list[int]] = {}
+        # Indices in order: each group is built in order, and met first at its first member.
+        for index in compress(range(len(keys)), map(grouped.__contains__, keys)):
+            key = keys[index]
+            found.setdefault(joined.get(key, key), []).append(index)
+        return list(found.values())
 
 
 class _Candidates:
@@ -118,10 +126,8 @@ class _Candidates:
     def __init__(self) -> None:
         self._by_length: dict[int, list[str]] = defaultdict(list)
         self._sizes: dict[str, int] = {}
-        self._cached: dict[int, _Window] = {}
-        self._trials: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-        self._substrings: dict[tuple[str, int], frozenset[str]] = {}
-        self._pieces: dict[int, tuple[int, itemgetter[tuple[str, ...]]]] = {}
+        self._cached: dict[int, list[str]] = {}
+        self._filters: dict[int, _PieceFilter] = {}
 
     def place(self, key: str, size: int) -> str | None:
         """The group ``key`` (``size`` strings) joins, if any; else it starts one."""
@@ -144,30 +150,19 @@ class _Candidates:
 
     def nearest(self, key: str) -> str | None:
         """The group ``key`` is near-identical to, if any."""
-        window = self._cached.get(len(key))
-        if window is None:
-            length = len(key)
-            shape = self._pieces.get(length)
-            if shape is None:
-                shape = self._pieces[length] = pieces(length)
-            trial = self._trials[shape[0]]
-            window = _Window(self._gather(length), shape, trial, self._index)
-            self._cached[length] = window
-        return window.nearest(key)
-
-    def _index(self, candidates: list[str], size: int) -> set[str]:
-        """Every substring of ``size`` characters of ``candidates`` (each candidate's
-        kept: a head is a candidate of several lengths, and again after each change)."""
-        known = self._substrings
-        index: set[str] = set()
-        for key in candidates:
-            substrings = known.get((key, size))
-            if substrings is None:
-                ends = range(size, len(key) + 1)
-                substrings = frozenset(map(key.__getitem__, map(slice, range(len(key)), ends)))
-                known[key, size] = substrings
-            index.update(substrings)
-        return index
+        length = len(key)
+        candidates = self._cached.get(length)
+        if candidates is None:
+            candidates = self._cached[length] = self._gather(length)
+        if not candidates:
+            return None
+        sieve = self._filters.get(length)
+        if sieve is None:
+            sieve = self._filters[length] = _PieceFilter(length)
+        if sieve.rules_out(key, candidates):
+            return None
+        best = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=SIMILARITY)
+        return None if best is None else best[0]
 
     def _gather(self, length: int) -> list[str]:
         # Keys arrive most populous first, so each bucket's head holds its largest groups.
@@ -178,40 +173,59 @@ class _Candidates:
         return candidates[:MAX_CANDIDATES]
 
 
-class _Window:
-    """A length's candidates, indexed by their substrings once they have served a few
-    strings (while they change from string to string an index does not pay), unless
-    indexes of pieces of this size let through more strings than they rule out."""
+class _PieceFilter:
+    """For the strings of one length: every substring of their pieces' size that their
+    candidates hold or held before (a superset of today's candidates' substrings rules
+    out no near string either; it only grows, by new candidates, where rebuilding it on
+    every change of candidates would cost more than it saves).
 
-    __slots__ = ("_candidates", "_size", "_pieces", "_uses", "_trial", "_indexed", "_index")
+    Built once a few strings have been compared; given up where it rules out too few,
+    and tried again after twice as many strings as before (a text's first lines need
+    not be like the rest) and enough to pay for the failed trial many times over.
+    """
 
-    def __init__(
-        self,
-        candidates: list[str],
-        shape: tuple[int, itemgetter[tuple[str, ...]]],
-        trial: list[int],
-        indexed: Callable[[list[str], int], set[str]],
-    ) -> None:
-        self._candidates = candidates
-        self._indexed = indexed
-        self._size, self._pieces = shape  # of the pieces of a string of this length
-        self._uses = 0
-        self._trial = trial  # strings let through and ruled out by indexes of this piece size
+    __slots__ = (
+        "_size", "_pieces", "_idle", "_wait", "_passed", "_ruled", "_seen", "_indexed", "_index"
+    )  # fmt: skip
+
+    def __init__(self, length: int) -> None:
+        self._size, self._pieces = pieces(length)
+        self._idle = 0  # strings let through without a look-up
+        self._wait = INDEX_AFTER_USES  # strings to let through before an index is tried
+        self._passed = self._ruled = 0  # strings let through and ruled out by this index
+        self._seen: list[str] | None = None  # the candidates last indexed
+        self._indexed: set[str] = set()  # every string indexed
         self._index: set[str] | None = None
 
-    def nearest(self, key: str) -> str | None:
-        if not self._candidates:
-            return None
-        self._uses += 1
-        trial = self._trial
-        if self._uses == INDEX_AFTER_USES and trial[0] <= max(trial[1], MIN_INDEX_TRIAL):
-            self._index = self._indexed(self._candidates, self._size)
-        if self._index is not None:
-            if self._index.isdisjoint(self._pieces(key)):
-                trial[1] += 1
-                return None  # no candidate holds an untouched piece: none is near
-            trial[0] += 1
-            if trial[0] > max(trial[1], MIN_INDEX_TRIAL):
-                self._index = None
-        best = process.extractOne(key, self._candidates, scorer=fuzz.ratio, score_cutoff=SIMILARITY)
-        return None if best is None else best[0]
+    def rules_out(self, key: str, candidates: list[str]) -> bool:
+        """Whether no untouched piece of ``key`` lies in any of ``candidates``: then
+        ``key`` is near none of them."""
+        index = self._index
+        if index is None:
+            self._idle += 1
+            if self._idle < self._wait:
+                return False
+            index = self._index = set()
+            self._indexed = set()
+            self._passed = self._ruled = 0
+        if candidates is not self._seen:  # a new list: the length's candidates changed
+            self._add(candidates)
+        if index.isdisjoint(self._pieces(key)):
+            self._ruled += 1
+            return True
+        self._passed += 1
+        tried = self._passed + self._ruled
+        if self._passed > MIN_INDEX_TRIAL and self._ruled < MIN_RULED_OUT_SHARE * tried:
+            retry = RETRIAL_COST_SHARE * len(index) // SUBSTRINGS_PER_COMPARISON
+            self._index = self._seen = None
+            self._idle, self._wait = 0, max(2 * self._wait, retry)
+        return False
+
+    def _add(self, candidates: list[str]) -> None:
+        size, index, indexed = self._size, self._index, self._indexed
+        for key in candidates:
+            if key not in indexed:
+                indexed.add(key)
+                ends = range(size, len(key) + 1)
+                index.update(map(key.__getitem__, map(slice, range(len(key)), ends)))
+        self._seen = candidates

@@ -295,7 +295,8 @@ class _Document:
 
     @cached_property
     def repeating_groups(self) -> list[list[int]]:
-        """Ranks of short content rows grouped by shape (near-identical up to their numbers)."""
+        """Ranks of short content rows that repeat, grouped by shape (near-identical up to
+        their numbers)."""
         short = self.short_ranks
         keys = self.line_keys(list(map(self.lines.__getitem__, short)))
         groups = Clusters(keys).groups()
