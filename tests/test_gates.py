@@ -173,9 +173,9 @@ def test_lines_without_the_characters_of_a_form_have_none(lines: list[str]) -> N
 class _GatheredPerKey(similarity._Candidates):
     """The plain definition: every key's candidates gathered afresh."""
 
-    def nearest(self, key: str) -> str | None:
+    def place(self, key: str, size: int) -> str | None:
         self._cached.clear()
-        return super().nearest(key)
+        return super().place(key, size)
 
 
 def _near_keys(seed: int) -> list[str]:
@@ -328,11 +328,11 @@ def _variant_keys(seed: int) -> list[str]:
 def test_clusters_ruling_out_by_pieces_equal_clusters_comparing_every_candidate(
     keys: list[str],
 ) -> None:
-    with patch.object(similarity, "INDEX_AFTER_USES", 2**62):
+    with patch.object(similarity, "FIRST_TRIAL_COST_SHARE", 2**62):
         groups = similarity.Clusters(keys).groups()
-    # Every window indexed from its first string on, and never given up.
+    # Every length indexed from its first string on, and never given up.
     with (
-        patch.object(similarity, "INDEX_AFTER_USES", 1),
+        patch.object(similarity, "FIRST_TRIAL_COST_SHARE", 0),
         patch.object(similarity, "MIN_INDEX_TRIAL", 2**62),
     ):
         assert similarity.Clusters(keys).groups() == groups

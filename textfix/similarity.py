@@ -36,10 +36,11 @@ LENGTH_SLACK = 2
 # similar length. Real running heads are few; this bounds adversarial input.
 MAX_CANDIDATES = 32
 
-# A length's candidates are indexed by their pieces only once this many strings of
-# the length have been compared with them: indexing costs about as much as a few
-# comparisons, and most lengths of a text hold few strings.
-INDEX_AFTER_USES = 4
+# A length's candidates are first indexed by their pieces once the strings of the
+# length compared without an index have cost this many times what building one
+# would (SUBSTRINGS_PER_COMPARISON): most lengths of a text hold few strings, too few
+# to pay for an index, and where a length holds many the index soon pays.
+FIRST_TRIAL_COST_SHARE = 2
 # A length's index is judged once it has let through this many strings (a near
 # string or two is no verdict), and kept while it rules out at least
 # MIN_RULED_OUT_SHARE of the strings it is asked about: a look-up costs about a fifth
@@ -99,8 +100,9 @@ class Clusters:
         joined: dict[str, str] = {}  # a key merged into another's group: that group
         # Stable sorts, largest first: equal sizes keep their order.
         order = sorted(sizes, key=sizes.__getitem__, reverse=True)
-        for key in order:
-            target = candidates.place(key, sizes[key])
+        place = candidates.place
+        for key, size in zip(order, map(sizes.__getitem__, order), strict=True):
+            target = place(key, size)
             if target is not None:
                 joined[key] = target
         repeated = len(order) - list(sizes.values()).count(1)
@@ -132,11 +134,12 @@ class _Candidates:
     def place(self, key: str, size: int) -> str | None:
         """The group ``key`` (``size`` strings) joins, if any; else it starts one."""
         length = len(key)
-        target = self.nearest(key) if length >= MIN_FUZZY_CHARS else None
-        if target is not None:
-            self._sizes[target] += size
-            self._changed(length)  # every candidate heads its bucket
-            return target
+        if length >= MIN_FUZZY_CHARS:
+            target = self._nearest(key, length)
+            if target is not None:
+                self._sizes[target] += size
+                self._changed(length)  # every candidate heads its bucket
+                return target
         bucket = self._by_length[length]
         if len(bucket) < MAX_CANDIDATES:
             bucket.append(key)
@@ -148,18 +151,15 @@ class _Candidates:
         for near in range(length - LENGTH_SLACK, length + LENGTH_SLACK + 1):
             self._cached.pop(near, None)
 
-    def nearest(self, key: str) -> str | None:
+    def _nearest(self, key: str, length: int) -> str | None:
         """The group ``key`` is near-identical to, if any."""
-        length = len(key)
         candidates = self._cached.get(length)
         if candidates is None:
             candidates = self._cached[length] = self._gather(length)
-        if not candidates:
-            return None
         sieve = self._filters.get(length)
         if sieve is None:
             sieve = self._filters[length] = _PieceFilter(length)
-        if sieve.rules_out(key, candidates):
+        if not candidates or sieve.rules_out(key, candidates):
             return None
         best = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=SIMILARITY)
         return None if best is None else best[0]
@@ -179,9 +179,10 @@ class _PieceFilter:
     out no near string either; it only grows, by new candidates, where rebuilding it on
     every change of candidates would cost more than it saves).
 
-    Built once a few strings have been compared; given up where it rules out too few,
-    and tried again after twice as many strings as before (a text's first lines need
-    not be like the rest) and enough to pay for the failed trial many times over.
+    Built once the strings compared without it have cost a little more than building
+    it would; given up where it rules out too few, and tried again after twice as many
+    strings as before (a text's first lines need not be like the rest) and enough to
+    pay for the failed trial many times over.
     """
 
     __slots__ = (
@@ -191,7 +192,10 @@ class _PieceFilter:
     def __init__(self, length: int) -> None:
         self._size, self._pieces = pieces(length)
         self._idle = 0  # strings let through without a look-up
-        self._wait = INDEX_AFTER_USES  # strings to let through before an index is tried
+        # Strings to let through before an index is tried: one of the length's candidates
+        # costs about ``length`` substrings.
+        build = length * MAX_CANDIDATES // SUBSTRINGS_PER_COMPARISON
+        self._wait = FIRST_TRIAL_COST_SHARE * build
         self._passed = self._ruled = 0  # strings let through and ruled out by this index
         self._seen: list[str] | None = None  # the candidates last indexed
         self._indexed: set[str] = set()  # every string indexed
@@ -214,8 +218,9 @@ class _PieceFilter:
             self._ruled += 1
             return True
         self._passed += 1
-        tried = self._passed + self._ruled
-        if self._passed > MIN_INDEX_TRIAL and self._ruled < MIN_RULED_OUT_SHARE * tried:
+        if self._passed > MIN_INDEX_TRIAL and self._ruled < MIN_RULED_OUT_SHARE * (
+            self._passed + self._ruled
+        ):
             retry = RETRIAL_COST_SHARE * len(index) // SUBSTRINGS_PER_COMPARISON
             self._index = self._seen = None
             self._idle, self._wait = 0, max(2 * self._wait, retry)

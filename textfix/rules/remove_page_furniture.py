@@ -76,7 +76,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, chain, compress, groupby, repeat
@@ -117,6 +117,11 @@ MIN_REPEATS = 3
 MIN_PAGE_LINES = 8
 REGULAR_SLACK_SHARE = 0.25
 REGULAR_SLACK_LINES = 3
+
+# Shape keys are found this many lines at a time, each batch in one pass over its
+# lines joined: a pass costs little beside the lines' work, and the copies it makes
+# (joined, squeezed) stay small beside the text.
+KEY_BATCH_LINES = 4096
 
 # Without page marks the text must be wrapped for a recurring line to interrupt a
 # paragraph: at least this many line breaks explained by one column width.
@@ -210,19 +215,27 @@ def shape_key(line: str) -> str:
 
 
 def shape_keys(lines: list[str]) -> list[str]:
-    """``shape_key`` of each of ``lines`` (none holds a line break), in one pass over them all.
+    """``shape_key`` of each of ``lines`` (none holds a line break), a batch of lines at a
+    time; a line without spaces or digits is its own key (the same string, not a copy).
 
     >>> shape_keys(["第 3 版", "A12"])
     ['第#版', 'A#']
     """
-    if not lines:
-        return []
+    keys: list[str] = []
+    for start in range(0, len(lines), KEY_BATCH_LINES):
+        keys += _batch_shape_keys(lines[start : start + KEY_BATCH_LINES])
+    return keys
+
+
+def _batch_shape_keys(lines: list[str]) -> list[str]:
     joined = "\n".join(lines)
     if any(map(joined.__contains__, _SPACES_SPLIT_ONLY)):
         squeezed = _SPACES_IN_LINE.sub("", joined)
     else:  # ``str.split`` removes the same spaces, and much faster where words are many
         squeezed = "\n".join(map("".join, map(str.split, lines)))
-    return _DIGITS.sub("#", squeezed).split("\n")
+    del joined
+    keys = _DIGITS.sub("#", squeezed).split("\n")
+    return [line if key == line else key for key, line in zip(keys, lines, strict=True)]
 
 
 @dataclass(frozen=True)
@@ -255,7 +268,6 @@ class _Document:
             self.page_of = [0] * len(self.contents)
             self.pages = [self.content] if self.content else []
         self.marked = "\f" in text and len(self.pages) > 1
-        self._keys: dict[str, str] = {}
 
     @cached_property
     def lines(self) -> list[str]:
@@ -268,11 +280,11 @@ class _Document:
         return dict(zip(self.content, range(len(self.content)), strict=True))
 
     @cached_property
-    def short_ranks(self) -> list[int]:
+    def short_ranks(self) -> Sequence[int]:
         """Content rows short enough for furniture: ``MAX_FURNITURE_CHARS`` besides spaces."""
         lines = self.lines
         if max(map(len, lines), default=0) <= MAX_FURNITURE_CHARS:
-            return list(range(len(lines)))
+            return range(len(lines))
         # Spaces are counted only in lines that are too long with them.
         fits = list(map(MAX_FURNITURE_CHARS.__ge__, map(len, lines)))
         for rank in compress(range(len(lines)), map(not_, fits)):
@@ -298,11 +310,26 @@ class _Document:
         """Ranks of short content rows that repeat, grouped by shape (near-identical up to
         their numbers)."""
         short = self.short_ranks
-        keys = self.line_keys(list(map(self.lines.__getitem__, short)))
-        groups = Clusters(keys).groups()
+        groups = Clusters(self.short_keys).groups()
         if len(short) == len(self.lines):
             return groups  # every rank is short: positions among them are ranks
         return [list(map(short.__getitem__, members)) for members in groups]
+
+    @cached_property
+    def short_keys(self) -> list[str]:
+        """``shape_key`` of each line of ``short_ranks``."""
+        if len(self.short_ranks) == len(self.lines):
+            return shape_keys(self.lines)
+        return shape_keys(list(map(self.lines.__getitem__, self.short_ranks)))
+
+    def key_counts(self) -> Counter[str]:
+        """How many lines, short or long, have each shape key."""
+        counts = Counter(self.short_keys)
+        if len(self.short_ranks) < len(self.lines):
+            short = set(self.short_ranks)
+            long = [line for rank, line in enumerate(self.lines) if rank not in short]
+            counts.update(shape_keys(long))
+        return counts
 
     def is_blank(self, index: int) -> bool:
         return not (0 <= index < len(self.contents)) or not self.contents[index]
@@ -310,17 +337,6 @@ class _Document:
     def isolated(self, index: int) -> bool:
         """A line that is a text block of its own (blank or nothing on both sides)."""
         return self.is_blank(index - 1) and self.is_blank(index + 1)
-
-    def line_keys(self, contents: list[str]) -> list[str]:
-        """``shape_key`` of each line, computed once per distinct line: pages repeat lines."""
-        keys = self._keys
-        new = list(set(contents).difference(keys))
-        keys.update(zip(new, shape_keys(new), strict=True))
-        return list(map(keys.__getitem__, contents))
-
-    def row_keys(self, indices: list[int]) -> list[str]:
-        """``line_keys`` of these rows."""
-        return self.line_keys(list(map(self.contents.__getitem__, indices)))
 
 
 def _page_numbers(rows: Rows) -> list[int]:
@@ -349,8 +365,8 @@ def _marked_furniture(doc: _Document) -> dict[int, str]:
     heads = {index for index in zone if not _sentence_piece(doc.contents[index])}
     candidates = sorted(heads.union(doc.formed))
     edge = zone.union(filter(doc.isolated, candidates))
-    keys = doc.row_keys(candidates)
-    everywhere = Counter(doc.line_keys(doc.lines))
+    keys = shape_keys(list(map(doc.contents.__getitem__, candidates)))
+    everywhere = doc.key_counts()
     groups: list[tuple[list[int], str]] = []
     for members in Clusters(keys).groups():
         indices = [candidates[m] for m in members]
