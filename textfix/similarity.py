@@ -15,6 +15,7 @@ candidates hold.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from itertools import chain, compress, repeat
 from operator import itemgetter
@@ -105,7 +106,7 @@ class Clusters:
             target = place(key, size)
             if target is not None:
                 joined[key] = target
-        repeated = len(order) - list(sizes.values()).count(1)
+        repeated = bisect_left(order, -1, key=lambda key: -sizes[key])  # keys seen twice or more
         grouped = set(order[:repeated]).union(joined, joined.values())
         found: dict[str, list[int]] = {}
         # Indices in order: each group is built in order, and met first at its first member.

@@ -75,6 +75,7 @@ Gate: fewer than two lines with content: nothing to do (``has_two_lines``).
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
@@ -258,14 +259,17 @@ class _Document:
         self.content_starts = rows.content_starts
         # Where each row starts: a row ends before the newline that precedes the next.
         self.starts = rows.offsets
-        self.content = list(compress(range(len(self.contents)), self.contents))
+        # The content rows, numbered among all rows: packed (a row number as 8 bytes).
+        self.content: Sequence[int] = array("q", compress(range(len(self.contents)), self.contents))
+        self.pages: list[Sequence[int]]
+        self.page_of: Sequence[int]
         if "\f" in text:
             self.page_of = _page_numbers(rows)
             # Pages never decrease from row to row.
             by_page = groupby(self.content, self.page_of.__getitem__)
             self.pages = [list(page) for _, page in by_page]
         else:
-            self.page_of = [0] * len(self.contents)
+            self.page_of = bytes(len(self.contents))  # every row on page 0, a byte each
             self.pages = [self.content] if self.content else []
         self.marked = "\f" in text and len(self.pages) > 1
 
@@ -349,7 +353,7 @@ def _page_numbers(rows: Rows) -> list[int]:
     return numbers
 
 
-def _zone(page: list[int]) -> list[int]:
+def _zone(page: Sequence[int]) -> Sequence[int]:
     if len(page) <= 2 * ZONE_LINES:
         return page
     return page[:ZONE_LINES] + page[-ZONE_LINES:]
