@@ -124,12 +124,22 @@ class _Candidates:
     when a group joins the head of a bucket within ``LENGTH_SLACK`` of it or such a
     head group grows; in between they are reused, so that text of distinct lines does
     not gather and sort them line by line.
+
+    A group that grows drops the candidates of the lengths near the string that joined
+    it, which are gathered again when next needed; those of the other lengths near the
+    group are kept as they were (stale: the group may now rank higher) until a group
+    near them changes. A new group drops a length's candidates only where it ranks
+    among them, or they are stale; elsewhere gathering them again would give the same
+    list, so it is kept, and counts as gathered again when next used (until then, a
+    group that grows near it drops it: gathered after that growth, it would see it).
     """
 
     def __init__(self) -> None:
         self._by_length: dict[int, list[str]] = defaultdict(list)
         self._sizes: dict[str, int] = {}
         self._cached: dict[int, list[str]] = {}
+        self._stale: set[int] = set()  # lengths whose candidates predate a group's growth
+        self._kept: set[int] = set()  # lengths whose candidates a new group left, unused since
         self._filters: dict[int, _PieceFilter] = {}
 
     def place(self, key: str, size: int) -> str | None:
@@ -139,24 +149,48 @@ class _Candidates:
             target = self._nearest(key, length)
             if target is not None:
                 self._sizes[target] += size
-                self._changed(length)  # every candidate heads its bucket
+                for near in _near(length):  # every candidate heads its bucket
+                    self._drop(near)
+                for near in _near(len(target)):
+                    if near in self._kept:
+                        self._drop(near)
+                    elif near in self._cached:
+                        self._stale.add(near)
                 return target
         bucket = self._by_length[length]
         if len(bucket) < MAX_CANDIDATES:
             bucket.append(key)
             self._sizes[key] = size
-            self._changed(length)
+            for near in _near(length):
+                candidates = self._cached.get(near)
+                if candidates is None:
+                    continue
+                if near in self._stale or self._ranks(key, candidates):
+                    self._drop(near)
+                else:
+                    self._kept.add(near)
         return None
 
-    def _changed(self, length: int) -> None:
-        for near in range(length - LENGTH_SLACK, length + LENGTH_SLACK + 1):
-            self._cached.pop(near, None)
+    def _drop(self, length: int) -> None:
+        self._cached.pop(length, None)
+        self._stale.discard(length)
+        self._kept.discard(length)
+
+    def _ranks(self, key: str, candidates: list[str]) -> bool:
+        """Whether ``key``, a new group last in its bucket, ranks among ``candidates``
+        (ordered by size, then by length and place in their buckets)."""
+        if len(candidates) < MAX_CANDIDATES:
+            return True
+        last = candidates[-1]
+        size, last_size = self._sizes[key], self._sizes[last]
+        return size > last_size or (size == last_size and len(key) < len(last))
 
     def _nearest(self, key: str, length: int) -> str | None:
         """The group ``key`` is near-identical to, if any."""
         candidates = self._cached.get(length)
         if candidates is None:
             candidates = self._cached[length] = self._gather(length)
+        self._kept.discard(length)
         sieve = self._filters.get(length)
         if sieve is None:
             sieve = self._filters[length] = _PieceFilter(length)
@@ -167,11 +201,15 @@ class _Candidates:
 
     def _gather(self, length: int) -> list[str]:
         # Keys arrive most populous first, so each bucket's head holds its largest groups.
-        lengths = range(length - LENGTH_SLACK, length + LENGTH_SLACK + 1)
-        buckets = map(self._by_length.get, lengths, repeat(()))
+        buckets = map(self._by_length.get, _near(length), repeat(()))
         candidates = list(chain.from_iterable(buckets))
         candidates.sort(key=self._sizes.__getitem__, reverse=True)
         return candidates[:MAX_CANDIDATES]
+
+
+def _near(length: int) -> range:
+    """The lengths within ``LENGTH_SLACK`` of ``length``."""
+    return range(length - LENGTH_SLACK, length + LENGTH_SLACK + 1)
 
 
 class _PieceFilter:
