@@ -83,7 +83,7 @@ def pieces(length: int) -> tuple[int, itemgetter[tuple[str, ...]]]:
 
 
 class Clusters:
-    """Partition ``keys`` into groups of near-identical strings.
+    """The groups of near-identical strings among ``keys``.
 
     >>> Clusters(["日报2月#日星期五", "标题", "日报2月#日星期六", "标题", "正文"]).groups()
     [[0, 2], [1, 3]]
