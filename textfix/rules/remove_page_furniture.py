@@ -76,6 +76,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
@@ -267,7 +268,7 @@ class _Document:
             self.page_of = _page_numbers(rows)
             # Pages never decrease from row to row.
             by_page = groupby(self.content, self.page_of.__getitem__)
-            self.pages = [list(page) for _, page in by_page]
+            self.pages = [array("q", page) for _, page in by_page]
         else:
             self.page_of = bytes(len(self.contents))  # every row on page 0, a byte each
             self.pages = [self.content] if self.content else []
@@ -278,10 +279,15 @@ class _Document:
         """The content rows' text, by rank."""
         return list(map(self.contents.__getitem__, self.content))
 
-    @cached_property
-    def rank(self) -> dict[int, int]:
-        """Each content row's place among the content rows (blank rows skipped)."""
-        return dict(zip(self.content, range(len(self.content)), strict=True))
+    def rank_of(self, row: int) -> int:
+        """A content row's place among the content rows (blank rows skipped)."""
+        return bisect_left(self.content, row)
+
+    def is_short(self, row: int) -> bool:
+        """Whether a content row is one of ``short``."""
+        ranks, rank = self.short_ranks, self.rank_of(row)
+        at = bisect_left(ranks, rank)
+        return at < len(ranks) and ranks[at] == rank
 
     @cached_property
     def short_ranks(self) -> Sequence[int]:
@@ -297,9 +303,9 @@ class _Document:
         return list(compress(range(len(lines)), fits))
 
     @cached_property
-    def short(self) -> list[int]:
+    def short(self) -> Sequence[int]:
         """The rows of ``short_ranks``."""
-        return list(map(self.content.__getitem__, self.short_ranks))
+        return array("q", map(self.content.__getitem__, self.short_ranks))
 
     @cached_property
     def formed(self) -> set[int]:
@@ -343,10 +349,10 @@ class _Document:
         return self.is_blank(index - 1) and self.is_blank(index + 1)
 
 
-def _page_numbers(rows: Rows) -> list[int]:
+def _page_numbers(rows: Rows) -> Sequence[int]:
     """Each row's page: form feeds before it, and in its leading whitespace."""
     feeds = list(map(str.count, rows.raws, repeat("\f")))
-    numbers = list(accumulate(feeds[:-1], initial=0))
+    numbers = array("q", accumulate(feeds[:-1], initial=0))
     for index in compress(range(len(feeds)), feeds):
         lead = rows.content_starts[index] - rows.offsets[index]
         numbers[index] += rows.raws[index].count("\f", 0, lead)
@@ -365,7 +371,7 @@ def _marked_furniture(doc: _Document) -> dict[int, str]:
     Candidates are the rows of each page's zone and, anywhere on the page, rows of
     a furniture form: pdftotext may read a footer URL with the column above it.
     """
-    zone = set(doc.short).intersection(chain.from_iterable(map(_zone, doc.pages)))
+    zone = set(filter(doc.is_short, chain.from_iterable(map(_zone, doc.pages))))
     heads = {index for index in zone if not _sentence_piece(doc.contents[index])}
     candidates = sorted(heads.union(doc.formed))
     edge = zone.union(filter(doc.isolated, candidates))
@@ -408,9 +414,9 @@ def _in_repeated_passage(doc: _Document, indices: list[int], furniture: Containe
     other pages' text, or furniture. A passage on every page is a foot of many lines."""
     if len({doc.page_of[index] for index in indices}) == len(doc.pages):
         return False
-    content, rank = doc.content, doc.rank
+    content = doc.content
     for step in (-1, 1):
-        places = [rank[index] + step for index in indices]
+        places = [doc.rank_of(index) + step for index in indices]
         if not all(0 <= place < len(content) for place in places):
             continue
         neighbours = [content[place] for place in places]
@@ -455,12 +461,12 @@ def _feet_inside_pages(doc: _Document, found: dict[int, str]) -> dict[int, str]:
     ]
     if not once_per_page:
         return {}
-    rank = doc.rank
-    feet_ranks = {rank[index] for indices in once_per_page for index in indices}
+    rank = doc.rank_of
+    feet_ranks = {rank(index) for indices in once_per_page for index in indices}
     interrupts = _Interruptions(doc, feet_ranks)
     feet: dict[int, str] = {}
     for indices in once_per_page:
-        interrupted = interrupts.count(list(map(rank.__getitem__, indices)))
+        interrupted = interrupts.count(list(map(rank, indices)))
         if interrupted >= MIN_PAGE_SHARE * len(indices):
             reason = f"running foot read with the text on {len(indices)} of {pages} pages"
             feet.update(dict.fromkeys(indices, reason))
