@@ -173,9 +173,9 @@ def test_lines_without_the_characters_of_a_form_have_none(lines: list[str]) -> N
 class _GatheredPerKey(similarity._Candidates):
     """The plain definition: every key's candidates gathered afresh."""
 
-    def nearest(self, key: str) -> str | None:
+    def place(self, key: str, size: int) -> str | None:
         self._cached.clear()
-        return super().nearest(key)
+        return super().place(key, size)
 
 
 def _near_keys(seed: int) -> list[str]:
@@ -204,6 +204,65 @@ def test_clusters_reusing_candidates_equal_candidates_gathered_per_key(keys: lis
     groups = similarity.Clusters(keys).groups()
     with patch.object(similarity, "_Candidates", _GatheredPerKey):
         assert similarity.Clusters(keys).groups() == groups
+
+
+def _grown_beside_kept_keys(seed: int) -> list[str]:
+    """Groups of two filling the candidates of several lengths, then a group of one that
+    strings one or two edits away, shorter and longer, join, among fillers: candidates
+    a new group leaves as they were, then a group near them grows."""
+    rng = random.Random(seed)
+    letters = rng.choice(["abcdefghijklmnopqrstuvwxyz", "日报星期五六要闻版面编辑责任国际经济文化"])
+
+    def word(length: int) -> str:
+        return "".join(rng.choices(letters, k=length))
+
+    middle = rng.randint(10, 30)
+    pairs = [word(middle + rng.randint(-1, 3)) for _ in range(rng.randint(28, 40))]
+    grown = word(middle - rng.randint(0, 3))
+    near = []
+    for _ in range(rng.randint(1, 8)):
+        variant = list(grown)
+        for _ in range(rng.randint(1, 2)):
+            if rng.random() < 0.5:
+                variant.insert(rng.randrange(len(variant) + 1), rng.choice(letters))
+            else:
+                del variant[rng.randrange(len(variant))]
+        near.append("".join(variant))
+    singles = near + [word(middle + rng.randint(-5, 5)) for _ in range(rng.randint(0, 30))]
+    rng.shuffle(singles)
+    singles.insert(rng.randint(0, min(3, len(singles))), grown)
+    return [key for pair in pairs for key in (pair, pair)] + singles
+
+
+class _DroppedOnEveryNewGroup(similarity._Candidates):
+    """The plain policy: a new group drops the candidates of every length near it."""
+
+    def _ranks(self, key: str, candidates: list[str]) -> bool:
+        return True
+
+
+@given(st.integers(0, 2**32 - 1).map(_grown_beside_kept_keys))
+def test_clusters_keeping_candidates_a_new_group_leaves_equal_dropping_them(
+    keys: list[str],
+) -> None:
+    groups = similarity.Clusters(keys).groups()
+    with patch.object(similarity, "_Candidates", _DroppedOnEveryNewGroup):
+        assert similarity.Clusters(keys).groups() == groups
+
+
+def test_a_group_grown_beside_kept_candidates_is_found_by_them() -> None:
+    """Length 14's candidates are gathered (32 groups of two), kept by two new groups
+    that rank below them, then the group of ``head`` (12 characters) grows by a string
+    two shorter: gathered again, they would hold it first, so ``head`` with two more
+    characters joins it."""
+    rng = random.Random(1)
+    pairs = ["".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=13 + n % 4)) for n in range(32)]
+    head = "日报二月星期五要闻版面一"
+    keys = [key for pair in pairs for key in (pair, pair)]
+    keys += ["".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=14)), head, head[:10]]
+    keys.append(head + "二三")
+    groups = similarity.Clusters(keys).groups()
+    assert [len(keys) - 3, len(keys) - 2, len(keys) - 1] in groups
 
 
 @given(st.text(max_size=12), st.integers(2, 4))
@@ -328,11 +387,11 @@ def _variant_keys(seed: int) -> list[str]:
 def test_clusters_ruling_out_by_pieces_equal_clusters_comparing_every_candidate(
     keys: list[str],
 ) -> None:
-    with patch.object(similarity, "INDEX_AFTER_USES", 2**62):
+    with patch.object(similarity, "FIRST_TRIAL_COST_SHARE", 2**62):
         groups = similarity.Clusters(keys).groups()
-    # Every window indexed from its first string on, and never given up.
+    # Every length indexed from its first string on, and never given up.
     with (
-        patch.object(similarity, "INDEX_AFTER_USES", 1),
+        patch.object(similarity, "FIRST_TRIAL_COST_SHARE", 0),
         patch.object(similarity, "MIN_INDEX_TRIAL", 2**62),
     ):
         assert similarity.Clusters(keys).groups() == groups

@@ -15,9 +15,9 @@ candidates hold.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable
-from itertools import chain, repeat
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from itertools import chain, compress, repeat
 from operator import itemgetter
 
 from rapidfuzz import fuzz, process
@@ -37,15 +37,24 @@ LENGTH_SLACK = 2
 # similar length. Real running heads are few; this bounds adversarial input.
 MAX_CANDIDATES = 32
 
-# A length's candidates are indexed by their pieces only once they have been compared
-# with this many strings: while buckets fill they change from string to string, and
-# building the index costs about as much as a few comparisons.
-INDEX_AFTER_USES = 4
-# Indexes of pieces of one size are built while they rule out as many strings as they
-# let through, judged once they have let through this many (a near string or two is
-# no verdict). Han characters are many and rarely repeat; every short Latin
-# substring is common, so there the index rules out nothing.
+# A length's candidates are first indexed by their pieces once the strings of the
+# length compared without an index have cost this many times what building one
+# would (SUBSTRINGS_PER_COMPARISON): most lengths of a text hold few strings, too few
+# to pay for an index, and where a length holds many the index soon pays.
+FIRST_TRIAL_COST_SHARE = 2
+# A length's index is judged once it has let through this many strings (a near
+# string or two is no verdict), and kept while it rules out at least
+# MIN_RULED_OUT_SHARE of the strings it is asked about: a look-up costs about a fifth
+# of comparing a string with its candidates. Han characters are many and rarely
+# repeat; every short Latin substring is common, so there the index rules out little.
 MIN_INDEX_TRIAL = 8
+MIN_RULED_OUT_SHARE = 0.2
+# An index given up is tried again once the strings let through since have cost this
+# many times what building it did, so that failed trials cost a tenth of the
+# comparisons at most (and at least twice as many strings as last time): comparing a
+# string with its candidates costs about as much as indexing this many substrings.
+RETRIAL_COST_SHARE = 10
+SUBSTRINGS_PER_COMPARISON = 64
 
 
 def max_edits(length: int) -> int:
@@ -74,9 +83,9 @@ def pieces(length: int) -> tuple[int, itemgetter[tuple[str, ...]]]:
 
 
 class Clusters:
-    """Partition ``keys`` into groups of near-identical strings.
+    """The groups of near-identical strings among ``keys``.
 
-    >>> Clusters(["日报2月#日星期五", "标题", "日报2月#日星期六", "标题"]).groups()
+    >>> Clusters(["日报2月#日星期五", "标题", "日报2月#日星期六", "标题", "正文"]).groups()
     [[0, 2], [1, 3]]
     """
 
@@ -84,25 +93,27 @@ class Clusters:
         self._keys = keys
 
     def groups(self) -> list[list[int]]:
-        """Groups of indices into ``keys``, each in order, ordered by first member."""
-        exact: dict[str, list[int]] = defaultdict(list)
-        for index, key in enumerate(self._keys):
-            exact[key].append(index)
-        sizes = dict(zip(exact, map(len, exact.values()), strict=True))
+        """The groups of two or more indices into ``keys`` (a string near no other is
+        left out), each in order, ordered by first member."""
+        keys = self._keys
+        sizes = Counter(keys)  # in order of first occurrence, counted in C
         candidates = _Candidates()
-        absorbed: set[str] = set()  # groups merged into others
-        extended: set[str] = set()  # groups that took in others: no longer in order
+        joined: dict[str, str] = {}  # a key merged into another's group: that group
         # Stable sorts, largest first: equal sizes keep their order.
-        for key in sorted(exact, key=sizes.__getitem__, reverse=True):
-            target = candidates.place(key, sizes[key])
+        order = sorted(sizes, key=sizes.__getitem__, reverse=True)
+        place = candidates.place
+        for key, size in zip(order, map(sizes.__getitem__, order), strict=True):
+            target = place(key, size)
             if target is not None:
-                exact[target].extend(exact[key])
-                absorbed.add(key)
-                extended.add(target)
-        for key in extended:
-            exact[key].sort()
-        kept = [group for key, group in exact.items() if key not in absorbed]
-        return sorted(kept, key=itemgetter(0))
+                joined[key] = target
+        repeated = bisect_left(order, -1, key=lambda key: -sizes[key])  # keys seen twice or more
+        grouped = set(order[:repeated]).union(joined, joined.values())
+        found: dict[str, list[int]] = {}
+        # Indices in order: each group is built in order, and met first at its first member.
+        for index in compress(range(len(keys)), map(grouped.__contains__, keys)):
+            key = keys[index]
+            found.setdefault(joined.get(key, key), []).append(index)
+        return list(found.values())
 
 
 class _Candidates:
@@ -113,105 +124,152 @@ class _Candidates:
     when a group joins the head of a bucket within ``LENGTH_SLACK`` of it or such a
     head group grows; in between they are reused, so that text of distinct lines does
     not gather and sort them line by line.
+
+    A group that grows drops the candidates of the lengths near the string that joined
+    it, which are gathered again when next needed; those of the other lengths near the
+    group are kept as they were (stale: the group may now rank higher) until a group
+    near them changes. A new group drops a length's candidates only where it ranks
+    among them, or they are stale; elsewhere gathering them again would give the same
+    list, so it is kept, and counts as gathered again when next used (until then, a
+    group that grows near it drops it: gathered after that growth, it would see it).
     """
 
     def __init__(self) -> None:
         self._by_length: dict[int, list[str]] = defaultdict(list)
         self._sizes: dict[str, int] = {}
-        self._cached: dict[int, _Window] = {}
-        self._trials: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-        self._substrings: dict[tuple[str, int], frozenset[str]] = {}
-        self._pieces: dict[int, tuple[int, itemgetter[tuple[str, ...]]]] = {}
+        self._cached: dict[int, list[str]] = {}
+        self._stale: set[int] = set()  # lengths whose candidates predate a group's growth
+        self._kept: set[int] = set()  # lengths whose candidates a new group left, unused since
+        self._filters: dict[int, _PieceFilter] = {}
 
     def place(self, key: str, size: int) -> str | None:
         """The group ``key`` (``size`` strings) joins, if any; else it starts one."""
         length = len(key)
-        target = self.nearest(key) if length >= MIN_FUZZY_CHARS else None
-        if target is not None:
-            self._sizes[target] += size
-            self._changed(length)  # every candidate heads its bucket
-            return target
+        if length >= MIN_FUZZY_CHARS:
+            target = self._nearest(key, length)
+            if target is not None:
+                self._sizes[target] += size
+                for near in _near(length):  # every candidate heads its bucket
+                    self._drop(near)
+                for near in _near(len(target)):
+                    if near in self._kept:
+                        self._drop(near)
+                    elif near in self._cached:
+                        self._stale.add(near)
+                return target
         bucket = self._by_length[length]
         if len(bucket) < MAX_CANDIDATES:
             bucket.append(key)
             self._sizes[key] = size
-            self._changed(length)
+            for near in _near(length):
+                candidates = self._cached.get(near)
+                if candidates is None:
+                    continue
+                if near in self._stale or self._ranks(key, candidates):
+                    self._drop(near)
+                else:
+                    self._kept.add(near)
         return None
 
-    def _changed(self, length: int) -> None:
-        for near in range(length - LENGTH_SLACK, length + LENGTH_SLACK + 1):
-            self._cached.pop(near, None)
+    def _drop(self, length: int) -> None:
+        self._cached.pop(length, None)
+        self._stale.discard(length)
+        self._kept.discard(length)
 
-    def nearest(self, key: str) -> str | None:
+    def _ranks(self, key: str, candidates: list[str]) -> bool:
+        """Whether ``key``, a new group last in its bucket, ranks among ``candidates``
+        (ordered by size, then by length and place in their buckets)."""
+        if len(candidates) < MAX_CANDIDATES:
+            return True
+        last = candidates[-1]
+        size, last_size = self._sizes[key], self._sizes[last]
+        return size > last_size or (size == last_size and len(key) < len(last))
+
+    def _nearest(self, key: str, length: int) -> str | None:
         """The group ``key`` is near-identical to, if any."""
-        window = self._cached.get(len(key))
-        if window is None:
-            length = len(key)
-            shape = self._pieces.get(length)
-            if shape is None:
-                shape = self._pieces[length] = pieces(length)
-            trial = self._trials[shape[0]]
-            window = _Window(self._gather(length), shape, trial, self._index)
-            self._cached[length] = window
-        return window.nearest(key)
-
-    def _index(self, candidates: list[str], size: int) -> set[str]:
-        """Every substring of ``size`` characters of ``candidates`` (each candidate's
-        kept: a head is a candidate of several lengths, and again after each change)."""
-        known = self._substrings
-        index: set[str] = set()
-        for key in candidates:
-            substrings = known.get((key, size))
-            if substrings is None:
-                ends = range(size, len(key) + 1)
-                substrings = frozenset(map(key.__getitem__, map(slice, range(len(key)), ends)))
-                known[key, size] = substrings
-            index.update(substrings)
-        return index
+        candidates = self._cached.get(length)
+        if candidates is None:
+            candidates = self._cached[length] = self._gather(length)
+        self._kept.discard(length)
+        sieve = self._filters.get(length)
+        if sieve is None:
+            sieve = self._filters[length] = _PieceFilter(length)
+        if not candidates or sieve.rules_out(key, candidates):
+            return None
+        best = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=SIMILARITY)
+        return None if best is None else best[0]
 
     def _gather(self, length: int) -> list[str]:
         # Keys arrive most populous first, so each bucket's head holds its largest groups.
-        lengths = range(length - LENGTH_SLACK, length + LENGTH_SLACK + 1)
-        buckets = map(self._by_length.get, lengths, repeat(()))
+        buckets = map(self._by_length.get, _near(length), repeat(()))
         candidates = list(chain.from_iterable(buckets))
         candidates.sort(key=self._sizes.__getitem__, reverse=True)
         return candidates[:MAX_CANDIDATES]
 
 
-class _Window:
-    """A length's candidates, indexed by their substrings once they have served a few
-    strings (while they change from string to string an index does not pay), unless
-    indexes of pieces of this size let through more strings than they rule out."""
+def _near(length: int) -> range:
+    """The lengths within ``LENGTH_SLACK`` of ``length``."""
+    return range(length - LENGTH_SLACK, length + LENGTH_SLACK + 1)
 
-    __slots__ = ("_candidates", "_size", "_pieces", "_uses", "_trial", "_indexed", "_index")
 
-    def __init__(
-        self,
-        candidates: list[str],
-        shape: tuple[int, itemgetter[tuple[str, ...]]],
-        trial: list[int],
-        indexed: Callable[[list[str], int], set[str]],
-    ) -> None:
-        self._candidates = candidates
-        self._indexed = indexed
-        self._size, self._pieces = shape  # of the pieces of a string of this length
-        self._uses = 0
-        self._trial = trial  # strings let through and ruled out by indexes of this piece size
+class _PieceFilter:
+    """For the strings of one length: every substring of their pieces' size that their
+    candidates hold or held before (a superset of today's candidates' substrings rules
+    out no near string either; it only grows, by new candidates, where rebuilding it on
+    every change of candidates would cost more than it saves).
+
+    Built once the strings compared without it have cost a little more than building
+    it would; given up where it rules out too few, and tried again after twice as many
+    strings as before (a text's first lines need not be like the rest) and enough to
+    pay for the failed trial many times over.
+    """
+
+    __slots__ = (
+        "_size", "_pieces", "_idle", "_wait", "_passed", "_ruled", "_seen", "_indexed", "_index"
+    )  # fmt: skip
+
+    def __init__(self, length: int) -> None:
+        self._size, self._pieces = pieces(length)
+        self._idle = 0  # strings let through without a look-up
+        # Strings to let through before an index is tried: one of the length's candidates
+        # costs about ``length`` substrings.
+        build = length * MAX_CANDIDATES // SUBSTRINGS_PER_COMPARISON
+        self._wait = FIRST_TRIAL_COST_SHARE * build
+        self._passed = self._ruled = 0  # strings let through and ruled out by this index
+        self._seen: list[str] | None = None  # the candidates last indexed
+        self._indexed: set[str] = set()  # every string indexed
         self._index: set[str] | None = None
 
-    def nearest(self, key: str) -> str | None:
-        if not self._candidates:
-            return None
-        self._uses += 1
-        trial = self._trial
-        if self._uses == INDEX_AFTER_USES and trial[0] <= max(trial[1], MIN_INDEX_TRIAL):
-            self._index = self._indexed(self._candidates, self._size)
-        if self._index is not None:
-            if self._index.isdisjoint(self._pieces(key)):
-                trial[1] += 1
-                return None  # no candidate holds an untouched piece: none is near
-            trial[0] += 1
-            if trial[0] > max(trial[1], MIN_INDEX_TRIAL):
-                self._index = None
-        best = process.extractOne(key, self._candidates, scorer=fuzz.ratio, score_cutoff=SIMILARITY)
-        return None if best is None else best[0]
+    def rules_out(self, key: str, candidates: list[str]) -> bool:
+        """Whether no untouched piece of ``key`` lies in any of ``candidates``: then
+        ``key`` is near none of them."""
+        index = self._index
+        if index is None:
+            self._idle += 1
+            if self._idle < self._wait:
+                return False
+            index = self._index = set()
+            self._indexed = set()
+            self._passed = self._ruled = 0
+        if candidates is not self._seen:  # a new list: the length's candidates changed
+            self._add(candidates)
+        if index.isdisjoint(self._pieces(key)):
+            self._ruled += 1
+            return True
+        self._passed += 1
+        if self._passed > MIN_INDEX_TRIAL and self._ruled < MIN_RULED_OUT_SHARE * (
+            self._passed + self._ruled
+        ):
+            retry = RETRIAL_COST_SHARE * len(index) // SUBSTRINGS_PER_COMPARISON
+            self._index = self._seen = None
+            self._idle, self._wait = 0, max(2 * self._wait, retry)
+        return False
+
+    def _add(self, candidates: list[str]) -> None:
+        size, index, indexed = self._size, self._index, self._indexed
+        for key in candidates:
+            if key not in indexed:
+                indexed.add(key)
+                ends = range(size, len(key) + 1)
+                index.update(map(key.__getitem__, map(slice, range(len(key)), ends)))
+        self._seen = candidates

@@ -75,9 +75,9 @@ def counts(lines: Sequence[str]) -> bool:
 class CountedPages:
     """Blocks of furniture around a page counter, found among grouped content rows.
 
-    ``lines``: the content rows' text, in order; ``groups``: lists of ranks into
-    ``lines`` whose rows repeat (identical up to numbers, or near-identical), each
-    in order; ``min_gap``: the fewest lines a page holds.
+    ``lines``: the content rows' text, in order; ``groups``: lists of two or more
+    ranks into ``lines`` whose rows repeat (identical up to numbers, or
+    near-identical), each in order; ``min_gap``: the fewest lines a page holds.
 
     >>> body = ["正文"] * 4
     >>> lines = ["报头", "日期", "A1", *body, "报头", "日期", "A2", *body]
@@ -89,7 +89,7 @@ class CountedPages:
 
     def __init__(self, lines: Sequence[str], groups: list[list[int]], min_gap: int) -> None:
         self._lines = lines
-        self._groups = [group for group in groups if len(group) >= 2]
+        self._groups = groups
         self._min_gap = min_gap
 
     @cached_property

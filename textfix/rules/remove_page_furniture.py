@@ -77,8 +77,10 @@ Gate: fewer than two lines with content: nothing to do (``has_two_lines``).
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, chain, compress, groupby, repeat
@@ -119,6 +121,11 @@ MIN_REPEATS = 3
 MIN_PAGE_LINES = 8
 REGULAR_SLACK_SHARE = 0.25
 REGULAR_SLACK_LINES = 3
+
+# Shape keys are found this many lines at a time, each batch in one pass over its
+# lines joined: a pass costs little beside the lines' work, and the copies it makes
+# (joined, squeezed) stay small beside the text.
+KEY_BATCH_LINES = 4096
 
 # Without page marks the text must be wrapped for a recurring line to interrupt a
 # paragraph: at least this many line breaks explained by one column width.
@@ -212,19 +219,27 @@ def shape_key(line: str) -> str:
 
 
 def shape_keys(lines: list[str]) -> list[str]:
-    """``shape_key`` of each of ``lines`` (none holds a line break), in one pass over them all.
+    """``shape_key`` of each of ``lines`` (none holds a line break), a batch of lines at a
+    time; a line without spaces or digits is its own key (the same string, not a copy).
 
     >>> shape_keys(["第 3 版", "A12"])
     ['第#版', 'A#']
     """
-    if not lines:
-        return []
+    keys: list[str] = []
+    for start in range(0, len(lines), KEY_BATCH_LINES):
+        keys += _batch_shape_keys(lines[start : start + KEY_BATCH_LINES])
+    return keys
+
+
+def _batch_shape_keys(lines: list[str]) -> list[str]:
     joined = "\n".join(lines)
     if any(map(joined.__contains__, _SPACES_SPLIT_ONLY)):
         squeezed = _SPACES_IN_LINE.sub("", joined)
     else:  # ``str.split`` removes the same spaces, and much faster where words are many
         squeezed = "\n".join(map("".join, map(str.split, lines)))
-    return _DIGITS.sub("#", squeezed).split("\n")
+    del joined
+    keys = _DIGITS.sub("#", squeezed).split("\n")
+    return [line if key == line else key for key, line in zip(keys, lines, strict=True)]
 
 
 @dataclass(frozen=True)
@@ -247,34 +262,41 @@ class _Document:
         self.content_starts = rows.content_starts
         # Where each row starts: a row ends before the newline that precedes the next.
         self.starts = rows.offsets
-        self.content = list(compress(range(len(self.contents)), self.contents))
+        # The content rows, numbered among all rows: packed (a row number as 8 bytes).
+        self.content: Sequence[int] = array("q", compress(range(len(self.contents)), self.contents))
+        self.pages: list[Sequence[int]]
+        self.page_of: Sequence[int]
         if "\f" in text:
             self.page_of = _page_numbers(rows)
             # Pages never decrease from row to row.
             by_page = groupby(self.content, self.page_of.__getitem__)
-            self.pages = [list(page) for _, page in by_page]
+            self.pages = [array("q", page) for _, page in by_page]
         else:
-            self.page_of = [0] * len(self.contents)
+            self.page_of = bytes(len(self.contents))  # every row on page 0, a byte each
             self.pages = [self.content] if self.content else []
         self.marked = "\f" in text and len(self.pages) > 1
-        self._keys: dict[str, str] = {}
 
     @cached_property
     def lines(self) -> list[str]:
         """The content rows' text, by rank."""
         return list(map(self.contents.__getitem__, self.content))
 
-    @cached_property
-    def rank(self) -> dict[int, int]:
-        """Each content row's place among the content rows (blank rows skipped)."""
-        return dict(zip(self.content, range(len(self.content)), strict=True))
+    def rank_of(self, row: int) -> int:
+        """A content row's place among the content rows (blank rows skipped)."""
+        return bisect_left(self.content, row)
+
+    def is_short(self, row: int) -> bool:
+        """Whether a content row is one of ``short``."""
+        ranks, rank = self.short_ranks, self.rank_of(row)
+        at = bisect_left(ranks, rank)
+        return at < len(ranks) and ranks[at] == rank
 
     @cached_property
-    def short_ranks(self) -> list[int]:
+    def short_ranks(self) -> Sequence[int]:
         """Content rows short enough for furniture: ``MAX_FURNITURE_CHARS`` besides spaces."""
         lines = self.lines
         if max(map(len, lines), default=0) <= MAX_FURNITURE_CHARS:
-            return list(range(len(lines)))
+            return range(len(lines))
         # Spaces are counted only in lines that are too long with them.
         fits = list(map(MAX_FURNITURE_CHARS.__ge__, map(len, lines)))
         for rank in compress(range(len(lines)), map(not_, fits)):
@@ -283,9 +305,9 @@ class _Document:
         return list(compress(range(len(lines)), fits))
 
     @cached_property
-    def short(self) -> list[int]:
+    def short(self) -> Sequence[int]:
         """The rows of ``short_ranks``."""
-        return list(map(self.content.__getitem__, self.short_ranks))
+        return array("q", map(self.content.__getitem__, self.short_ranks))
 
     @cached_property
     def formed(self) -> set[int]:
@@ -297,13 +319,29 @@ class _Document:
 
     @cached_property
     def repeating_groups(self) -> list[list[int]]:
-        """Ranks of short content rows grouped by shape (near-identical up to their numbers)."""
+        """Ranks of short content rows that repeat, grouped by shape (near-identical up to
+        their numbers)."""
         short = self.short_ranks
-        keys = self.line_keys(list(map(self.lines.__getitem__, short)))
-        groups = Clusters(keys).groups()
+        groups = Clusters(self.short_keys).groups()
         if len(short) == len(self.lines):
             return groups  # every rank is short: positions among them are ranks
         return [list(map(short.__getitem__, members)) for members in groups]
+
+    @cached_property
+    def short_keys(self) -> list[str]:
+        """``shape_key`` of each line of ``short_ranks``."""
+        if len(self.short_ranks) == len(self.lines):
+            return shape_keys(self.lines)
+        return shape_keys(list(map(self.lines.__getitem__, self.short_ranks)))
+
+    def key_counts(self) -> Counter[str]:
+        """How many lines, short or long, have each shape key."""
+        counts = Counter(self.short_keys)
+        if len(self.short_ranks) < len(self.lines):
+            short = set(self.short_ranks)
+            long = [line for rank, line in enumerate(self.lines) if rank not in short]
+            counts.update(shape_keys(long))
+        return counts
 
     def is_blank(self, index: int) -> bool:
         return not (0 <= index < len(self.contents)) or not self.contents[index]
@@ -312,29 +350,18 @@ class _Document:
         """A line that is a text block of its own (blank or nothing on both sides)."""
         return self.is_blank(index - 1) and self.is_blank(index + 1)
 
-    def line_keys(self, contents: list[str]) -> list[str]:
-        """``shape_key`` of each line, computed once per distinct line: pages repeat lines."""
-        keys = self._keys
-        new = list(set(contents).difference(keys))
-        keys.update(zip(new, shape_keys(new), strict=True))
-        return list(map(keys.__getitem__, contents))
 
-    def row_keys(self, indices: list[int]) -> list[str]:
-        """``line_keys`` of these rows."""
-        return self.line_keys(list(map(self.contents.__getitem__, indices)))
-
-
-def _page_numbers(rows: Rows) -> list[int]:
+def _page_numbers(rows: Rows) -> Sequence[int]:
     """Each row's page: form feeds before it, and in its leading whitespace."""
     feeds = list(map(str.count, rows.raws, repeat("\f")))
-    numbers = list(accumulate(feeds[:-1], initial=0))
+    numbers = array("q", accumulate(feeds[:-1], initial=0))
     for index in compress(range(len(feeds)), feeds):
         lead = rows.content_starts[index] - rows.offsets[index]
         numbers[index] += rows.raws[index].count("\f", 0, lead)
     return numbers
 
 
-def _zone(page: list[int]) -> list[int]:
+def _zone(page: Sequence[int]) -> Sequence[int]:
     if len(page) <= 2 * ZONE_LINES:
         return page
     return page[:ZONE_LINES] + page[-ZONE_LINES:]
@@ -346,12 +373,12 @@ def _marked_furniture(doc: _Document) -> dict[int, str]:
     Candidates are the rows of each page's zone and, anywhere on the page, rows of
     a furniture form: pdftotext may read a footer URL with the column above it.
     """
-    zone = set(doc.short).intersection(chain.from_iterable(map(_zone, doc.pages)))
+    zone = set(filter(doc.is_short, chain.from_iterable(map(_zone, doc.pages))))
     heads = {index for index in zone if not _sentence_piece(doc.contents[index])}
     candidates = sorted(heads.union(doc.formed))
     edge = zone.union(filter(doc.isolated, candidates))
-    keys = doc.row_keys(candidates)
-    everywhere = Counter(doc.line_keys(doc.lines))
+    keys = shape_keys(list(map(doc.contents.__getitem__, candidates)))
+    everywhere = doc.key_counts()
     groups: list[tuple[list[int], str]] = []
     for members in Clusters(keys).groups():
         indices = [candidates[m] for m in members]
@@ -389,9 +416,9 @@ def _in_repeated_passage(doc: _Document, indices: list[int], furniture: Containe
     other pages' text, or furniture. A passage on every page is a foot of many lines."""
     if len({doc.page_of[index] for index in indices}) == len(doc.pages):
         return False
-    content, rank = doc.content, doc.rank
+    content = doc.content
     for step in (-1, 1):
-        places = [rank[index] + step for index in indices]
+        places = [doc.rank_of(index) + step for index in indices]
         if not all(0 <= place < len(content) for place in places):
             continue
         neighbours = [content[place] for place in places]
@@ -445,12 +472,12 @@ def _feet_inside_pages(doc: _Document, found: dict[int, str]) -> dict[int, str]:
     ]
     if not once_per_page:
         return {}
-    rank = doc.rank
-    feet_ranks = {rank[index] for indices, _ in once_per_page for index in indices}
+    rank = doc.rank_of
+    feet_ranks = {rank(index) for indices, _ in once_per_page for index in indices}
     interrupts = _Interruptions(doc, feet_ranks)
     feet: dict[int, str] = {}
     for indices, on in once_per_page:
-        interrupted = interrupts.count(list(map(rank.__getitem__, indices)))
+        interrupted = interrupts.count(list(map(rank, indices)))
         if interrupted >= MIN_PAGE_SHARE * len(indices):
             reason = f"running head or foot read with the text on {on} of {pages} pages"
             feet.update(dict.fromkeys(indices, reason))
