@@ -82,7 +82,7 @@ from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, chain, compress, groupby, repeat
-from operator import not_, sub
+from operator import itemgetter, not_, sub
 from statistics import median
 
 import regex
@@ -634,11 +634,13 @@ def _feet_glued_to_words(doc: _Document, found: dict[int, str]) -> Iterator[Chan
     if not feet:
         return
     lasts = {foot[-1] for foot in feet}
-    content, contents = doc.content, doc.contents
-    for rank in range(len(content) - 1):
+    content, contents, lines = doc.content, doc.contents, doc.lines
+    # Only lines that end as a foot does are read (their last characters mapped in C).
+    ends_as_foot = map(lasts.__contains__, map(itemgetter(-1), lines[:-1]))
+    for rank in compress(range(len(lines) - 1), ends_as_foot):
         row, after = content[rank], content[rank + 1]
-        line = contents[row]
-        if line[-1] not in lasts or row in found or after in found:
+        line = lines[rank]
+        if row in found or after in found:
             continue
         glued = next((foot for foot in feet if line.endswith(foot)), None)
         if glued is None or len(line) == len(glued):
