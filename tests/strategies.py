@@ -1256,11 +1256,12 @@ def shuffled_boxes(draw: st.DrawFn, pieces: list[str]) -> str:
 # ---- fake-bold tail set apart (pdftotext) ----
 
 
-def overprint_tail(sentence: str) -> str:
-    """``… refer to.`` as pdftotext reads it painted twice: ``… refer to`` / ``to..``."""
+def overprint_tail(sentence: str, indent: int = 0) -> str:
+    """``… refer to.`` as pdftotext reads it painted twice: ``… refer to`` / ``to..``;
+    with -layout, the tail after ``indent`` spaces (its place on the page)."""
     body, mark = sentence[:-1], sentence[-1]
     word = body.rsplit(" ", 1)[-1]
-    return f"{body}\n{word}{mark}{mark}"
+    return f"{body}\n{' ' * indent}{word}{mark}{mark}"
 
 
 # ---- Latin manuals: meta-variables in angle brackets ----
