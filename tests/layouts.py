@@ -435,7 +435,8 @@ def random_furniture(rng: random.Random, latin: bool, pages: int = 12) -> Furnit
     )
 
 
-def _columns(blocks: list[Block], layout: Layout, rng: random.Random) -> list[list[str]]:
+def set_in_columns(blocks: list[Block], layout: Layout, rng: random.Random) -> list[list[str]]:
+    """The lines of each column the blocks fill, in reading order."""
     columns: list[list[str]] = [[]]
     for line in _emit(blocks, layout, rng):
         if line is COLUMN_BREAK:
@@ -455,7 +456,7 @@ def extract_pages(
     neither pages nor blocks beyond their own conventions. Without ``furniture``
     the pages are still marked (pdftotext) but carry nothing else.
     """
-    columns = _columns(blocks, layout, rng)
+    columns = set_in_columns(blocks, layout, rng)
     per_page = furniture.columns_per_page if furniture else 2
     pages = [columns[n : n + per_page] for n in range(0, len(columns), per_page)]
     marked = layout.extractor == "pdftotext"

@@ -1256,11 +1256,12 @@ def shuffled_boxes(draw: st.DrawFn, pieces: list[str]) -> str:
 # ---- fake-bold tail set apart (pdftotext) ----
 
 
-def overprint_tail(sentence: str) -> str:
-    """``… refer to.`` as pdftotext reads it painted twice: ``… refer to`` / ``to..``."""
+def overprint_tail(sentence: str, indent: int = 0) -> str:
+    """``… refer to.`` as pdftotext reads it painted twice: ``… refer to`` / ``to..``;
+    with -layout, the tail after ``indent`` spaces (its place on the page)."""
     body, mark = sentence[:-1], sentence[-1]
     word = body.rsplit(" ", 1)[-1]
-    return f"{body}\n{word}{mark}{mark}"
+    return f"{body}\n{' ' * indent}{word}{mark}{mark}"
 
 
 # ---- Latin manuals: meta-variables in angle brackets ----
@@ -1355,3 +1356,71 @@ def head_read_in_column_order(draw: st.DrawFn) -> tuple[str, str, str]:
     feed = "\f" if lines[top].startswith("\f") else ""
     moved[top : top + 3] = [feed + moved[top + 2]]
     return "\n".join(moved), paged.text, head
+
+
+# ---- a foot read with the column above it (pdftotext) ----
+
+FOOTS = ("Editor: Ann Lee", "Designed by Tom Hall", "The River Review · Opinion")
+_HYPHENATED_END = regex.compile(r"[a-z]-$")
+_SENTENCE_END = regex.compile(r"[.?!]$")
+
+
+def dehyphenated(lines: list[str]) -> list[str]:
+    """A column as pdftotext reads it: a line that ends in a hyphenated word is joined
+    to the next, the hyphen dropped (so some lines come out wider than the column)."""
+    out: list[str] = []
+    for line in lines:
+        if out and _HYPHENATED_END.search(out[-1]):
+            out[-1] = out[-1][:-1] + line
+        else:
+            out.append(line)
+    return out
+
+
+@st.composite
+def feet_read_with_columns(draw: st.DrawFn):  # -> (text, blocks, foot, inside)
+    """Latin pages of two columns as pdftotext reads a foot printed under the first.
+
+    On every other page the foot is read with the first column where that column
+    stops mid-sentence in running text: after its last line, or, where that line
+    ends in a hyphenated word, glued to the word's head, the hyphen dropped and the
+    word's tail opening the next column. Elsewhere it closes the page. Every page
+    has a running head and a page number, and starts with a form feed. ``inside``
+    counts the feet read with a column."""
+    import random
+
+    from tests.layouts import Layout, random_document, random_layout, set_in_columns
+
+    rng = random.Random(draw(st.integers(0, 2**32 - 1)))
+    blocks = [block for _ in range(3) for block in random_document(rng, True)]
+    layout = Layout(
+        **{
+            **random_layout(rng, True).__dict__,
+            "column_height": rng.randint(5, 10),
+            "extractor": "pdftotext",
+            "hyphenate": True,
+            "early_break_rate": 0.0,
+            "stray_space_rate": 0.0,
+            "stray_glyph_rate": 0.0,
+            "paragraph_blank_rate": 0.0,
+        }
+    )
+    foot = draw(st.sampled_from(FOOTS))
+    headlines = {block.text for block in blocks if block.standalone}
+    columns = set_in_columns(blocks, layout, rng)
+    pages, inside = [], 0
+    for number, start in enumerate(range(0, len(columns), 2), 1):
+        first, rest = dehyphenated(columns[start]), columns[start + 1 : start + 2]
+        tail = first[-2:]
+        running = len(tail) == 2 and all(tail) and not headlines.intersection(tail) and rest
+        bottom = ["", foot]
+        if number % 2 == 0 and running and not any(map(_SENTENCE_END.search, tail)):
+            inside += 1
+            bottom = []
+            if _HYPHENATED_END.search(first[-1]):
+                first[-1] = first[-1][:-1] + foot
+            else:
+                first.append(foot)
+        body = "\n\n".join("\n".join(column) for column in [first, *map(dehyphenated, rest)])
+        pages.append("\n".join(["THE RIVER POST", "", body, *bottom, "", f"Page {number}"]) + "\n")
+    return "\f".join(pages), blocks, foot, inside

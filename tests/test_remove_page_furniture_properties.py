@@ -30,6 +30,7 @@ from tests.layouts import (
 from tests.strategies import (
     any_text,
     bylined_pages,
+    feet_read_with_columns,
     head_block_pages,
     head_read_in_column_order,
     numbered_sections_document,
@@ -262,3 +263,21 @@ def test_a_head_read_in_column_order_goes_like_the_heads_at_page_tops(document) 
     repaired = textfix.fix(moved, ONLY)
     assert head not in repaired
     assert _squash(repaired) == _squash(textfix.fix(in_place, ONLY))
+
+
+@settings(max_examples=PAGE_EXAMPLES)
+@given(feet_read_with_columns())
+def test_a_foot_read_with_a_column_goes_and_a_word_it_split_is_whole(document) -> None:
+    """In scope: the foot also closes two pages or more, half of them at least, where
+    it is found as furniture; no headline repeats (one at two page edges is furniture
+    by every sign, see ``MIN_PRECISION``)."""
+    text, blocks, foot, inside = document
+    assume(inside and text.count(foot) - inside >= 2)
+    headlines = [block.text for block in blocks if block.standalone]
+    assume(len(set(headlines)) == len(headlines))
+    repaired = textfix.fix(text, ONLY)
+    assert foot not in repaired
+    for glued in re.finditer(rf"(\w+){re.escape(foot)}\n\n(\w+)", text):
+        assert glued[1] + glued[2] in repaired, "the hyphenated word is whole again"
+    assert _squash(repaired) == _squash(expected(blocks))
+    assert textfix.fix(repaired, ONLY) == repaired

@@ -346,3 +346,15 @@ def test_a_fake_bold_tail_set_apart_is_put_back(sentences: list[str], at: int) -
     lines = list(sentences)
     lines[at] = s.overprint_tail(lines[at])
     assert textfix.fix("\n".join(lines) + "\n", ONLY) == "\n".join(sentences) + "\n"
+
+
+@given(st.lists(s.latin_sentence(), min_size=1, max_size=3), st.integers(0, 2), st.integers(1, 80))
+def test_a_fake_bold_tail_set_at_its_place_by_layout_mode_is_put_back(
+    sentences: list[str], at: int, indent: int
+) -> None:
+    """Form 8 as pdftotext -layout reads it: the tail after layout spaces rejoins the line."""
+    assume(all(sentence[-1] in ".,:;" for sentence in sentences))
+    at = min(at, len(sentences) - 1)
+    lines = list(sentences)
+    lines[at] = s.overprint_tail(lines[at], indent)
+    assert textfix.fix("\n".join(lines) + "\n", ONLY) == "\n".join(sentences) + "\n"

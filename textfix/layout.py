@@ -427,7 +427,7 @@ MIN_SLACK_CELLS = -4
 MAX_SLACK_CELLS = 12
 
 
-def _starts_lowercase(content: str) -> bool:
+def starts_lowercase(content: str) -> bool:
     """The line's first word starts with a lowercase letter (``"__debug__"`` does)."""
     return content[:_UNIT_SCAN].lstrip(_WORD_LEAD)[:1].islower()
 
@@ -837,7 +837,7 @@ class Page:
         firsts = measured.firsts
         lowercase = list(map(str.islower, firsts))
         for n in compress(range(len(firsts)), map(_WORD_LEAD.__contains__, firsts)):
-            lowercase[n] = _starts_lowercase(contents[n])
+            lowercase[n] = starts_lowercase(contents[n])
         kept = map(le, repeat(KEPT_INDENT_CELLS), measured.indents)
         # Each new facts' number is the count of facts numbered before it.
         numbers: defaultdict[LineFacts, int] = defaultdict()

@@ -7,6 +7,9 @@ and both paintings' closing marks come out as a line of their own.
 Broken:     ``Figure 1: These equivalences assume … refer to`` / ``to..``
 Fixed:      ``Figure 1: These equivalences assume … refer to.``
 
+pdftotext -layout sets the tail at its place on the page, after layout spaces
+(``refer to`` / ``                    to..``): they go with it.
+
 Evidence: the line is exactly the previous line's last word and one mark doubled; no
 text doubles a full stop, comma or colon after a word it has just ended a line with.
 Left alone: the same with the mark once (``to.``), three dots (an ellipsis), or a word
@@ -27,8 +30,10 @@ MAX_TAIL_CHARS = 40
 # doubled tails are undo_overprint's staircases.
 DOUBLED_MARKS = ".,:;"
 
+_LAYOUT_SPACE = " \t"
 _TAIL = re.compile(
-    rf"\n(\w[\w'’-]{{0,{MAX_TAIL_CHARS - 1}}})([{re.escape(DOUBLED_MARKS)}])\2(?=\n|\Z)"
+    rf"\n[{_LAYOUT_SPACE}]*(\w[\w'’-]{{0,{MAX_TAIL_CHARS - 1}}})([{re.escape(DOUBLED_MARKS)}])\2"
+    rf"[{_LAYOUT_SPACE}]*(?=\n|\Z)"
 )
 
 
@@ -36,9 +41,9 @@ def tail_repairs(text: str) -> Iterator[Change]:
     """One change per overhanging tail: the line break, the word and one mark go."""
     for match in _TAIL.finditer(text):
         word, mark = match.group(1), match.group(2)
-        start = match.start()
-        line_start = text.rfind("\n", 0, start) + 1
-        before = text[line_start:start]
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        before = text[line_start : match.start()].rstrip(_LAYOUT_SPACE)
+        start = line_start + len(before)
         if not before.endswith(word):
             continue
         ahead = start - len(word) - 1

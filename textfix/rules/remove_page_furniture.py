@@ -84,13 +84,21 @@ from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, chain, compress, groupby, repeat
-from operator import not_, sub
+from operator import itemgetter, not_, sub
 from statistics import median
 
 import regex
 
 from ..chars import CLOSERS, LAYOUT_SPACE, SENTENCE_FINAL
-from ..layout import NOISE_CELLS, Rows, first_unit_width, is_wider_than, read_page, split_rows
+from ..layout import (
+    NOISE_CELLS,
+    Rows,
+    first_unit_width,
+    is_wider_than,
+    read_page,
+    split_rows,
+    starts_lowercase,
+)
 from ..rule import Change, Example, Rule
 from ..similarity import Clusters
 from ._counted_pages import CountedPages
@@ -569,10 +577,13 @@ class _Interruptions:
             if line is None or page.line_at(start) is None:
                 continue
             # A line wider than its column (a headline or deck across columns) ends
-            # where its author ended it, however full it looks.
+            # where its author ended it, however full it looks; unless it is running
+            # text, which starts lowercase and runs on in lowercase after the gap:
+            # pdftotext joins a line that ends in a hyphen to the next of its column.
             column = page.column_at(line)
             if is_wider_than(doc.text, line, column, page.punct_cells):
-                continue
+                if not all(map(starts_lowercase, (doc.contents[before], doc.contents[after]))):
+                    continue
             # A wrapped line continues the open line right above it; a line with a
             # blank or a finished sentence above is a block of its own (a headline).
             above = before - 1
@@ -630,7 +641,43 @@ def find(text: str, options: Options) -> Iterator[Change]:
         found.update(_unmarked_furniture(doc))
     if not found or len(found) == len(doc.content):
         return  # every line "repeats": pages of a form or a list, not furniture around text
-    yield from _removals(doc, found)
+    yield from sorted([*_removals(doc, found), *_feet_glued_to_words(doc, found)])
+
+
+def _feet_glued_to_words(doc: _Document, found: dict[int, str]) -> Iterator[Change]:
+    """Furniture that pdftotext glued to the head of a hyphenated word, the word's
+    tail opening the next line (``setting this approEditor: Anna Reed`` /
+    ``priately can assist``): pdftotext joins a line that ends in a hyphen to the
+    next line it reads, dropping the hyphen, and where a column's last line is
+    hyphenated that next line may be the foot printed under the column. The
+    furniture goes with the line break after it, which rejoins the word.
+
+    Only a line of several words found as furniture elsewhere counts, glued to a
+    lowercase letter and followed, on the same page, by a line that starts with a
+    lowercase letter: a word's head and tail. A single word may end a compound.
+    """
+    feet = {doc.contents[index] for index in found}
+    feet = {foot for foot in feet if " " in foot}
+    if not feet:
+        return
+    lasts = {foot[-1] for foot in feet}
+    content, contents, lines = doc.content, doc.contents, doc.lines
+    # Only lines that end as a foot does are read (their last characters mapped in C).
+    ends_as_foot = map(lasts.__contains__, map(itemgetter(-1), lines[:-1]))
+    for rank in compress(range(len(lines) - 1), ends_as_foot):
+        row, after = content[rank], content[rank + 1]
+        line = lines[rank]
+        if row in found or after in found:
+            continue
+        glued = next((foot for foot in feet if line.endswith(foot)), None)
+        if glued is None or len(line) == len(glued):
+            continue
+        head_end = len(line) - len(glued)
+        tail = contents[after]
+        if line[head_end - 1].islower() and tail[0].islower():
+            if doc.page_of[row] == doc.page_of[after]:
+                start = doc.content_starts[row] + head_end
+                yield Change(start, doc.content_starts[after], "", "page furniture glued to a word")
 
 
 def has_two_lines(text: str) -> bool:

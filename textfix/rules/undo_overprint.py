@@ -48,7 +48,7 @@ holds:
 - form 7 when the nearby lines that share runs, put in the order the runs give,
   make such a chain and it is restored whole (see ``_overprint_shuffled``);
 - form 8 when the line is exactly the last word of the line before and a doubled
-  full stop, comma, colon or semicolon (see ``_overprint_tail``).
+  full stop, comma, colon or semicolon, layout spaces aside (see ``_overprint_tail``).
 
 Each restored span is one edit whose note lists the runs found.
 
