@@ -128,6 +128,7 @@ class Page:
                 or (
                     contents[after][0] in contents[index][-bound:]
                     and contents[index][-1] in contents[after][:bound]
+                    and may_share(contents[index], contents[after], bound)
                     and shared_run(contents[index], contents[after], 0, bound) > 0
                 )
             )
@@ -277,16 +278,18 @@ def _middle(content: str, before: int, after: int) -> str:
 def _groups(text: str) -> Iterator[str]:
     """``text`` cut where the kind of character changes, and between different marks
     or spaces (each mark is a run of its own)."""
+    if not text:
+        return
     start = 0
-    for position in range(1, len(text) + 1):
-        if position == len(text) or not _same_run(text[position - 1], text[position]):
+    before, before_kind = text[0], kind(text[0])
+    for position in range(1, len(text)):
+        char = text[position]
+        char_kind = kind(char)
+        if char_kind != before_kind or (char_kind in ("mark", "space") and char != before):
             yield text[start:position]
             start = position
-
-
-def _same_run(char: str, following: str) -> bool:
-    both = kind(char)
-    return both == kind(following) and (both not in ("mark", "space") or char == following)
+        before, before_kind = char, char_kind
+    yield text[start:]
 
 
 def _runs_once(middle: str) -> str | None:

@@ -16,7 +16,7 @@ that is not the previous line's last.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..rule import Change
 
@@ -27,16 +27,24 @@ MAX_TAIL_CHARS = 40
 # doubled tails are undo_overprint's staircases.
 DOUBLED_MARKS = ".,:;"
 
-_TAIL = re.compile(
-    rf"\n(\w[\w'’-]{{0,{MAX_TAIL_CHARS - 1}}})([{re.escape(DOUBLED_MARKS)}])\2(?=\n|\Z)"
-)
+_TAIL = re.compile(rf"(\w[\w'’-]{{0,{MAX_TAIL_CHARS - 1}}})([{re.escape(DOUBLED_MARKS)}])\2")
 
 
-def tail_repairs(text: str) -> Iterator[Change]:
-    """One change per overhanging tail: the line break, the word and one mark go."""
-    for match in _TAIL.finditer(text):
+def tail_repairs(text: str, doubled: Iterable[re.Match[str]]) -> Iterator[Change]:
+    """One change per overhanging tail: the line break, the word and one mark go.
+
+    ``doubled`` holds, in order, the matches of a mark twice in a row, at least of those
+    of ``DOUBLED_MARKS`` (a tail's line ends with one): only the lines they end are read.
+    """
+    for ending in doubled:
+        end = ending.end()
+        if ending.group(1) not in DOUBLED_MARKS or not (end == len(text) or text[end] == "\n"):
+            continue
+        start = text.rfind("\n", 0, ending.start())
+        match = _TAIL.fullmatch(text, start + 1, end) if start >= 0 else None
+        if match is None:
+            continue
         word, mark = match.group(1), match.group(2)
-        start = match.start()
         line_start = text.rfind("\n", 0, start) + 1
         before = text[line_start:start]
         if not before.endswith(word):
@@ -44,4 +52,4 @@ def tail_repairs(text: str) -> Iterator[Change]:
         ahead = start - len(word) - 1
         if ahead >= line_start and (text[ahead].isalnum() or text[ahead] in "_'’-"):
             continue  # the previous line ends with a longer word that ends like this one
-        yield Change(start, match.end(), mark, "fake-bold tail set on its own line")
+        yield Change(start, end, mark, "fake-bold tail set on its own line")

@@ -112,18 +112,25 @@ def _reach(text: str, bound: int) -> list[_Best | None]:
     previous = _previous_occurrences(text)
     reach: list[_Best | None] = [None] * (len(text) + 1)
     for end in range(2, len(text) + 1):
+        other = previous[end - 1]
+        # No square ends here unless its last character occurs a half earlier: at most
+        # positions of most texts it does not, and nothing else need be looked at.
+        if other < 0 or end - 1 - other > bound + 1:
+            continue
         best = None
         for via, half, separated in _squares_ending_at(text, end, previous, bound):
-            option = _Best(via, 1, False, -half, separated)
             before = reach[via]
             if before is not None:
-                option = _Best(before.start, before.count + 1, False, -half, separated)
+                option = (before.start, before.count + 1, False, -half, separated)
             elif via and text[via - 1] == SEPARATOR and reach[via - 1] is not None:
                 before = reach[via - 1]
-                option = _Best(before.start, before.count + 2, True, -half, separated)
+                option = (before.start, before.count + 2, True, -half, separated)
+            else:
+                option = (via, 1, False, -half, separated)
             if best is None or option < best:
                 best = option
-        reach[end] = best
+        if best is not None:
+            reach[end] = _Best(*best)
     return reach
 
 
