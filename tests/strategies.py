@@ -1261,3 +1261,20 @@ def overprint_tail(sentence: str) -> str:
     body, mark = sentence[:-1], sentence[-1]
     word = body.rsplit(" ", 1)[-1]
     return f"{body}\n{word}{mark}{mark}"
+
+
+# ---- repetitive text: squares end at every position ----
+
+
+@st.composite
+def repetitive_text(draw: st.DrawFn) -> str:
+    """A short unit said over and over (``月月月…``, ``哈哈哈哈，…``, ``ab ab …``), now and
+    then something else put in: text where squares end everywhere and the covering of
+    the text by squares repeats with it."""
+    alphabet = "月日哈 a，1"
+    text = draw(st.text(alphabet=alphabet, min_size=1, max_size=6)) * draw(st.integers(1, 300))
+    for _ in range(draw(st.integers(0, 3))):
+        cut = draw(st.integers(0, len(text)))
+        other = draw(st.text(alphabet=alphabet + "谢", min_size=1, max_size=8))
+        text = text[:cut] + other + text[cut:]
+    return text

@@ -51,8 +51,8 @@ def is_boundary(text: str, position: int) -> bool:
     """True where a run may plausibly start or end: an edge, a kind change, a space or mark."""
     if position in (0, len(text)):
         return True
-    before, after = kind(text[position - 1]), kind(text[position])
-    return before != after or {before, after} & {"space", "mark"} != set()
+    before = kind(text[position - 1])
+    return before != kind(text[position]) or before in ("space", "mark")
 
 
 def is_telltale(root: str) -> bool:
