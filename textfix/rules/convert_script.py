@@ -112,17 +112,51 @@ def _changes(start: int, source: str, converted: str, note: str) -> Iterator[Cha
         yield Change(start + run_start, start + run_end, converted[run_start:run_end], note)
 
 
+# OpenCC is given the text a piece of about this many characters at a time, each piece
+# ending after a line break: what one conversion holds (the piece as UTF-8, OpenCC's
+# segmentation, the result) is then a piece's worth, not several copies of the text.
+_PIECE_CHARS = 1 << 16
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of consecutive pieces of ``text``, each ending after a line break
+    (the last at the end of the text)."""
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + _PIECE_CHARS)
+        end = len(text) if cut < 0 else cut + 1
+        yield start, end
+        start = end
+
+
 def find(text: str, options: Options) -> Iterator[Change]:
     if not _HAN.search(text):
         return
     converter = _converter(options.conversion)
     note = f"OpenCC {options.conversion}"
     # OpenCC segments by dictionary words, and no word holds a line break, so converting the
-    # whole text equals converting it line by line: one call instead of one per line.
-    converted = converter.convert(text)
-    if converted == text:
+    # text piece by piece equals converting it whole, and line by line. The pieces are
+    # converted once to learn which change and by how many characters, and those that
+    # change again when their changes are reported: no converted copy of the whole text
+    # is held.
+    changed: list[tuple[int, int]] = []
+    growths: list[int] = []
+    for start, end in _pieces(text):
+        piece = text[start:end]
+        converted = converter.convert(piece)
+        if converted != piece:
+            changed.append((start, end))
+            growths.append(len(converted) - len(piece))
+    if not changed:
         return
-    if len(converted) == len(text):
+    if not any(growths):
+        for start, end in changed:
+            piece = text[start:end]
+            yield from _changes(start, piece, converter.convert(piece), note)
+        return
+    if sum(growths) == 0:
+        # Words that grew and words that shrank by as much: compared as one text.
+        converted = "".join(converter.convert(text[start:end]) for start, end in _pieces(text))
         yield from _changes(0, text, converted, note)
         return
     # Some conversion changed a word's length: keep each change inside its own line.

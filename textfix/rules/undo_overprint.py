@@ -264,7 +264,12 @@ def _repaired_alone(page: Page, index: int, in_place: set[int], bound: int) -> s
 
 
 def find(text: str, options: Options) -> Iterator[Change]:
-    bound = max(1, options.max_run_length)
+    # The repairs are all found before the first is handed on: the page (the text's
+    # lines, a copy of it) is let go before the engine builds the repaired text.
+    yield from _repairs(text, max(1, options.max_run_length))
+
+
+def _repairs(text: str, bound: int) -> list[Change]:
     page = Page(text)
     doubled = list(_doubled_mark().finditer(text))
     in_place = _in_place_lines(page, doubled, bound)
@@ -288,7 +293,7 @@ def find(text: str, options: Options) -> Iterator[Change]:
     # (a chain of some of its pieces, a piece doubled in place) are left out.
     kept = _without_overlaps(shuffled, changes)
     # A fake-bold line's tail that pdftotext set apart (``refer to`` / ``to..``).
-    yield from _without_overlaps(kept, tail_repairs(text, doubled))
+    return _without_overlaps(kept, tail_repairs(text, doubled))
 
 
 def _without_overlaps(kept: list[Change], extra: Iterable[Change]) -> list[Change]:
