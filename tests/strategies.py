@@ -1424,3 +1424,20 @@ def feet_read_with_columns(draw: st.DrawFn):  # -> (text, blocks, foot, inside)
         body = "\n\n".join("\n".join(column) for column in [first, *map(dehyphenated, rest)])
         pages.append("\n".join(["THE RIVER POST", "", body, *bottom, "", f"Page {number}"]) + "\n")
     return "\f".join(pages), blocks, foot, inside
+
+
+# ---- repetitive text: squares end at every position ----
+
+
+@st.composite
+def repetitive_text(draw: st.DrawFn) -> str:
+    """A short unit said over and over (``月月月…``, ``哈哈哈哈，…``, ``ab ab …``), now and
+    then something else put in: text where squares end everywhere and the covering of
+    the text by squares repeats with it."""
+    alphabet = "月日哈 a，1"
+    text = draw(st.text(alphabet=alphabet, min_size=1, max_size=6)) * draw(st.integers(1, 300))
+    for _ in range(draw(st.integers(0, 3))):
+        cut = draw(st.integers(0, len(text)))
+        other = draw(st.text(alphabet=alphabet + "谢", min_size=1, max_size=8))
+        text = text[:cut] + other + text[cut:]
+    return text

@@ -21,7 +21,7 @@ from textfix.chars import CJK_LETTER
 from textfix.cjk_lines import CJK_ONLY_MARKS, matches_on_cjk_lines
 from textfix.layout import split_rows
 from textfix.plausibility import countable, implausibility
-from textfix.rules import _counted_pages, remove_page_furniture
+from textfix.rules import _counted_pages, convert_script, remove_page_furniture
 from textfix.rules.convert_script import _converter
 
 from .strategies import any_text
@@ -334,6 +334,20 @@ def test_convert_script_whole_text_equals_line_by_line(text: str, conversion: st
     converter = _converter(conversion)
     lines = text.split("\n")
     assert converter.convert(text) == "\n".join(converter.convert(line) for line in lines)
+
+
+@given(
+    st.text(st.sampled_from(_SCRIPT_TEXT), max_size=60),
+    st.sampled_from(["t2s", "s2t", "tw2sp", "s2twp"]),
+    st.integers(1, 8),
+)
+def test_convert_script_finds_the_same_changes_piece_by_piece(
+    text: str, conversion: str, piece_chars: int
+) -> None:
+    options = convert_script.Options(conversion)
+    whole = list(convert_script.find(text, options))
+    with patch.object(convert_script, "_PIECE_CHARS", piece_chars):
+        assert list(convert_script.find(text, options)) == whole
 
 
 def _variant(original: str, edits: int, rng: random.Random, letters: str) -> str:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 import textfix
+from textfix.rules import _squares
 from textfix.rules._squares import MAX_OCCURRENCES_TRIED, stretches
 from textfix.rules.undo_overprint import MAX_RUN_LENGTH
+
+from . import strategies as s
 
 
 def runs_of(doubled: str, bound: int = MAX_RUN_LENGTH) -> list[list[str]]:
@@ -44,3 +50,35 @@ def test_a_single_space_between_squares_is_a_gap() -> None:
 
 def test_copies_apart_by_one_space_are_a_square() -> None:
     assert runs_of("13 13日日") == [["13", "日"]]
+
+
+def searched_everywhere(text: str, bound: int) -> list:
+    """The covering of each prefix of ``text``, searched at every position."""
+    previous = _squares._previous_occurrences(text)
+    reach: list = [None] * (len(text) + 1)
+    for end in range(2, len(text) + 1):
+        reach[end] = _squares._best_at(text, end, previous, reach, bound)
+    return reach
+
+
+@given(s.repetitive_text(), st.sampled_from([1, 2, 5, 8, MAX_RUN_LENGTH]))
+def test_covering_copied_where_text_repeats_is_the_one_searched(text: str, bound: int) -> None:
+    assert _squares._reach(text, bound) == searched_everywhere(text, bound)
+
+
+def test_repetitive_text_is_searched_only_until_its_covering_repeats(monkeypatch) -> None:
+    searched = []
+    best_at = _squares._best_at
+
+    def counted(text: str, end: int, *rest: object) -> object:
+        searched.append(end)
+        return best_at(text, end, *rest)
+
+    monkeypatch.setattr(_squares, "_best_at", counted)
+    for unit in ("月", "月日", "哈哈哈哈，", "2020年", "ab "):
+        searched.clear()
+        stretches(unit * 500, MAX_RUN_LENGTH)
+        short = len(searched)
+        searched.clear()
+        stretches(unit * 2000, MAX_RUN_LENGTH)
+        assert len(searched) == short < 500

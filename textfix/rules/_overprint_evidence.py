@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..chars import is_cjk_punct, is_unspaced
@@ -30,6 +31,9 @@ CONVENTIONAL_DOUBLES = frozenset("…—-–=*~～·.!?！？_#+/|")
 TELLTALE_RUN_CHARS = 3
 
 
+# Kinds are asked for character by character in every run and line the rule reads; a
+# cache of the characters met (a text uses a few thousand) answers in a dict lookup.
+@lru_cache(maxsize=1 << 16)
 def kind(char: str) -> str:
     """The font class of a character: runs change where the kind changes."""
     if char.isspace():
@@ -47,8 +51,8 @@ def is_boundary(text: str, position: int) -> bool:
     """True where a run may plausibly start or end: an edge, a kind change, a space or mark."""
     if position in (0, len(text)):
         return True
-    before, after = kind(text[position - 1]), kind(text[position])
-    return before != after or {before, after} & {"space", "mark"} != set()
+    before = kind(text[position - 1])
+    return before != kind(text[position]) or before in ("space", "mark")
 
 
 def is_telltale(root: str) -> bool:
@@ -101,7 +105,8 @@ class Evidence(NamedTuple):
     letters: int
 
     def is_met_by(self, runs: Sequence[Run]) -> bool:
-        roots = {_root(run.run) for run in runs if run.doubled and _is_one_kind(run.run)}
+        doubled = {run.run for run in runs if run.doubled}
+        roots = {_root(run) for run in doubled if _is_one_kind(run)}
         telltale = sum(map(is_telltale, roots))
         return (
             (len(roots) >= self.distinct_runs and telltale >= self.telltale_runs)

@@ -19,7 +19,7 @@ that is not the previous line's last.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..rule import Change
 
@@ -31,22 +31,41 @@ MAX_TAIL_CHARS = 40
 DOUBLED_MARKS = ".,:;"
 
 _LAYOUT_SPACE = " \t"
+# How far pdftotext -layout may indent a tail: the width of a page set in characters.
+MAX_TAIL_INDENT = 256
+_TO_LINE_END = re.compile(rf"[{_LAYOUT_SPACE}]*(?=\n|\Z)")
 _TAIL = re.compile(
-    rf"\n[{_LAYOUT_SPACE}]*(\w[\w'’-]{{0,{MAX_TAIL_CHARS - 1}}})([{re.escape(DOUBLED_MARKS)}])\2"
-    rf"[{_LAYOUT_SPACE}]*(?=\n|\Z)"
+    rf"[{_LAYOUT_SPACE}]*(\w[\w'’-]{{0,{MAX_TAIL_CHARS - 1}}})([{re.escape(DOUBLED_MARKS)}])\2"
+    rf"[{_LAYOUT_SPACE}]*"
 )
 
 
-def tail_repairs(text: str) -> Iterator[Change]:
-    """One change per overhanging tail: the line break, the word and one mark go."""
-    for match in _TAIL.finditer(text):
+def tail_repairs(text: str, doubled: Iterable[re.Match[str]]) -> Iterator[Change]:
+    """One change per overhanging tail: the line break, the word and one mark go.
+
+    ``doubled`` holds, in order, the matches of a mark twice in a row, at least of those
+    of ``DOUBLED_MARKS`` (a tail's line ends with one): only the lines they end are read,
+    and only as far back as a tail's line can reach, so a long line costs no rescans.
+    """
+    for ending in doubled:
+        if ending.group(1) not in DOUBLED_MARKS:
+            continue
+        line_end = _TO_LINE_END.match(text, ending.end())
+        if line_end is None:
+            continue
+        end = line_end.end()
+        reach = max(0, ending.start() - MAX_TAIL_CHARS - MAX_TAIL_INDENT)
+        line_break = text.rfind("\n", reach, ending.start())
+        match = _TAIL.fullmatch(text, line_break + 1, end) if line_break >= 0 else None
+        if match is None:
+            continue
         word, mark = match.group(1), match.group(2)
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        before = text[line_start : match.start()].rstrip(_LAYOUT_SPACE)
+        line_start = text.rfind("\n", 0, line_break) + 1
+        before = text[line_start:line_break].rstrip(_LAYOUT_SPACE)
         start = line_start + len(before)
         if not before.endswith(word):
             continue
         ahead = start - len(word) - 1
         if ahead >= line_start and (text[ahead].isalnum() or text[ahead] in "_'’-"):
             continue  # the previous line ends with a longer word that ends like this one
-        yield Change(start, match.end(), mark, "fake-bold tail set on its own line")
+        yield Change(start, end, mark, "fake-bold tail set on its own line")

@@ -11,8 +11,10 @@ by consecutive squares, by dynamic programming over positions: ``reach[i]`` hold
 the earliest start ``s`` such that ``text[s:i]`` is covered, and the fewest squares
 that cover it. Only halves up to ``bound`` characters are tried, and only where the
 last character of the half also occurs one half earlier (found through a chain of
-previous occurrences), so the work is O(n · bound²) at worst (a unary string) and
-close to O(n) on ordinary text. No regular expression is involved.
+previous occurrences), so the work is O(n · bound²) at worst and close to O(n) on
+ordinary text. The worst case is repetitive text (``月月月…``, ``哈哈哈哈，…``), where
+squares end everywhere; there the covering repeats too, and is copied one period on
+rather than searched (``_reach``). No regular expression is involved.
 
 Which decomposition is returned when several exist:
 
@@ -41,6 +43,11 @@ SEPARATOR = " "
 # times inside the run: 8 covers any natural run, and bounds the work on repetitive
 # input (``哈哈哈…``, ``====…``), whose squares are also found as shorter squares.
 MAX_OCCURRENCES_TRIED = 8
+# Where the text repeats itself, the covering repeats with a period of a few windows
+# (the characters one end's covering reads): 16 characters in ``月月…``, 60 in
+# ``哈哈哈哈，…``, 120 in ``2020年…`` with the default bound (window 67). Periods up to
+# this many windows are tried.
+REPEAT_WINDOWS = 4
 
 
 class Run(NamedTuple):
@@ -108,27 +115,99 @@ def _squares_ending_at(text: str, end: int, previous: list[int], bound: int):
         other = previous[other]
 
 
+def _best_at(
+    text: str, end: int, previous: list[int], reach: list[_Best | None], bound: int
+) -> _Best | None:
+    """How ``text[:end]`` is best covered, given how each position before ``end`` is."""
+    other = previous[end - 1]
+    # No square ends here unless its last character occurs a half earlier: at most
+    # positions of most texts it does not, and nothing else need be looked at.
+    if other < 0 or end - 1 - other > bound + 1:
+        return None
+    best = None
+    for via, half, separated in _squares_ending_at(text, end, previous, bound):
+        before = reach[via]
+        if before is not None:
+            option = (before.start, before.count + 1, False, -half, separated)
+        elif via and text[via - 1] == SEPARATOR and reach[via - 1] is not None:
+            before = reach[via - 1]
+            option = (before.start, before.count + 2, True, -half, separated)
+        else:
+            option = (via, 1, False, -half, separated)
+        if best is None or option < best:
+            best = option
+    return None if best is None else _Best(*best)
+
+
+def _repeat(
+    text: str, reach: list[_Best | None], end: int, window: int
+) -> tuple[int, dict[int, int]] | None:
+    """A repeat ``(period, steps)``: the last ``window`` characters of ``text[:end]``
+    are those ``period`` before them, and so is how each of their ends is covered,
+    from the same start with ``steps[start]`` more squares; None if there is none.
+
+    Coverings from different starts never compete on their counts (the earliest start
+    wins), so each start may gain its own number of squares per period.
+    """
+    recent = text[end - window : end]
+    for period in range(1, min(REPEAT_WINDOWS * window, end - window) + 1):
+        if text[end - window - period : end - period] != recent:
+            continue
+        steps: dict[int, int] = {}
+        for position in range(end - window, end):
+            now, then = reach[position], reach[position - period]
+            if (
+                now is None
+                or then is None
+                or now.start != then.start
+                or now[2:] != then[2:]
+                or steps.setdefault(now.start, now.count - then.count) != now.count - then.count
+            ):
+                break
+        else:
+            return period, steps
+    return None
+
+
 def _reach(text: str, bound: int) -> list[_Best | None]:
+    """How each ``text[:end]`` is best covered (None: no square ends at ``end``).
+
+    Where the text repeats itself (``哈哈哈…``, ``月日月日…``), so does the covering,
+    once it has settled: what covers an end depends only on the ``window`` characters
+    before it and on how their ends are covered, so while the text goes on repeating
+    with a period that these repeat with too, each end is covered as the end one
+    period before, by as many more squares as its start gained over that period.
+    Inside a long covered stretch, a repeat is looked for once per window; once found,
+    the covering is copied, not searched, to the end of the repetition.
+    """
     previous = _previous_occurrences(text)
     reach: list[_Best | None] = [None] * (len(text) + 1)
-    for end in range(2, len(text) + 1):
-        best = None
-        for via, half, separated in _squares_ending_at(text, end, previous, bound):
-            option = _Best(via, 1, False, -half, separated)
-            before = reach[via]
-            if before is not None:
-                option = _Best(before.start, before.count + 1, False, -half, separated)
-            elif via and text[via - 1] == SEPARATOR and reach[via - 1] is not None:
-                before = reach[via - 1]
-                option = _Best(before.start, before.count + 2, True, -half, separated)
-            if best is None or option < best:
-                best = option
-        reach[end] = best
+    # reach[end] reads text[end - window + 1 : end] and reach[end - window + 1 : end].
+    window = 2 * bound + 3
+    end = 2
+    next_try = 0
+    while end <= len(text):
+        covered = reach[end - 1]
+        repeat = None
+        if end >= next_try and covered is not None and covered.start <= end - 2 * window:
+            repeat = _repeat(text, reach, end, window)
+            next_try = end + window
+        if repeat is None:
+            reach[end] = _best_at(text, end, previous, reach, bound)
+            end += 1
+            continue
+        period, steps = repeat
+        while end <= len(text) and text[end - 1] == text[end - 1 - period]:
+            before = reach[end - period]
+            assert before is not None, "a covered end repeats a covered end"
+            start, count, gap, minus_half, separated = before
+            reach[end] = _Best._make((start, count + steps[start], gap, minus_half, separated))
+            end += 1
     return reach
 
 
 def _glyph_runs(text: str, start: int, end: int) -> tuple[Run, ...] | None:
-    if (end - start) % 2 or any(text[k] != text[k + 1] for k in range(start, end, 2)):
+    if (end - start) % 2 or text[start:end:2] != text[start + 1 : end : 2]:
         return None
     return tuple(Run(k, k + 2, text[k]) for k in range(start, end, 2))
 

@@ -21,7 +21,7 @@ first use.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -72,12 +72,30 @@ def _converter(conversion: str) -> opencc.OpenCC:
     return opencc.OpenCC(conversion)
 
 
-def _runs(positions: list[int]) -> Iterator[tuple[int, int]]:
+# Source and conversion are compared a block of this many characters at a time, and only
+# a block that differs character by character: a conversion changes a few characters of a
+# mostly simplified text, and comparing two slices is one memcmp where a Python loop over
+# the characters costs a hundred times more.
+_BLOCK_CHARS = 64
+
+
+def _differing(source: str, converted: str) -> Iterator[int]:
+    """The positions where two strings of one length differ, in order."""
+    for block in range(0, len(source), _BLOCK_CHARS):
+        old, new = source[block : block + _BLOCK_CHARS], converted[block : block + _BLOCK_CHARS]
+        if old != new:
+            for offset, (old_char, new_char) in enumerate(zip(old, new, strict=True)):
+                if old_char != new_char:
+                    yield block + offset
+
+
+def _runs(positions: Iterable[int]) -> Iterator[tuple[int, int]]:
     """Consecutive positions grouped into ``(start, end)`` runs."""
-    if not positions:
+    remaining = iter(positions)
+    start = previous = next(remaining, None)
+    if start is None:
         return
-    start = previous = positions[0]
-    for position in positions[1:]:
+    for position in remaining:
         if position != previous + 1:
             yield start, previous + 1
             start = position
@@ -90,11 +108,25 @@ def _changes(start: int, source: str, converted: str, note: str) -> Iterator[Cha
     if len(converted) != len(source):
         yield minimal_change(start, source, converted, note)
         return
-    differing = [
-        i for i, (old, new) in enumerate(zip(source, converted, strict=True)) if old != new
-    ]
-    for run_start, run_end in _runs(differing):
+    for run_start, run_end in _runs(_differing(source, converted)):
         yield Change(start + run_start, start + run_end, converted[run_start:run_end], note)
+
+
+# OpenCC is given the text a piece of about this many characters at a time, each piece
+# ending after a line break: what one conversion holds (the piece as UTF-8, OpenCC's
+# segmentation, the result) is then a piece's worth, not several copies of the text.
+_PIECE_CHARS = 1 << 16
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of consecutive pieces of ``text``, each ending after a line break
+    (the last at the end of the text)."""
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + _PIECE_CHARS)
+        end = len(text) if cut < 0 else cut + 1
+        yield start, end
+        start = end
 
 
 def find(text: str, options: Options) -> Iterator[Change]:
@@ -103,11 +135,28 @@ def find(text: str, options: Options) -> Iterator[Change]:
     converter = _converter(options.conversion)
     note = f"OpenCC {options.conversion}"
     # OpenCC segments by dictionary words, and no word holds a line break, so converting the
-    # whole text equals converting it line by line: one call instead of one per line.
-    converted = converter.convert(text)
-    if converted == text:
+    # text piece by piece equals converting it whole, and line by line. The pieces are
+    # converted once to learn which change and by how many characters, and those that
+    # change again when their changes are reported: no converted copy of the whole text
+    # is held.
+    changed: list[tuple[int, int]] = []
+    growths: list[int] = []
+    for start, end in _pieces(text):
+        piece = text[start:end]
+        converted = converter.convert(piece)
+        if converted != piece:
+            changed.append((start, end))
+            growths.append(len(converted) - len(piece))
+    if not changed:
         return
-    if len(converted) == len(text):
+    if not any(growths):
+        for start, end in changed:
+            piece = text[start:end]
+            yield from _changes(start, piece, converter.convert(piece), note)
+        return
+    if sum(growths) == 0:
+        # Words that grew and words that shrank by as much: compared as one text.
+        converted = "".join(converter.convert(text[start:end]) for start, end in _pieces(text))
         yield from _changes(0, text, converted, note)
         return
     # Some conversion changed a word's length: keep each change inside its own line.

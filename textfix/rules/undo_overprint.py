@@ -121,6 +121,7 @@ from ._overprint_lines import (
     repair,
 )
 from ._overprint_shuffled import shuffled_staircases
+from ._overprint_tail import DOUBLED_MARKS as TAIL_MARKS
 from ._overprint_tail import tail_repairs
 from ._squares import Run
 
@@ -136,7 +137,9 @@ _ASTRAL = "\U00010000-\U0010ffff"
 
 @lru_cache(maxsize=1)
 def _doubled_mark() -> re.Pattern[str]:
-    r"""Two copies in a row of a mark that clean text never doubles (``，，``, ``【【``).
+    r"""Two copies in a row of a mark that clean text never doubles (``，，``, ``【【``),
+    or of one that ends a fake-bold tail (``to..``, ``_overprint_tail``): one scan of the
+    text finds what both gates look for.
 
     The class lists the marks of the Basic Multilingual Plane as ranges, which the
     standard library's engine matches from a bitmap: twice as fast as ``[^\w\s]`` and
@@ -148,7 +151,7 @@ def _doubled_mark() -> re.Pattern[str]:
         for char in map(chr, range(0x10000))
         if (unicodedata.category(char)[0] in "PS" or is_cjk_punct(char))
         and not char.isspace()
-        and char not in CONVENTIONAL_DOUBLES
+        and (char not in CONVENTIONAL_DOUBLES or char in TAIL_MARKS)
     ]
     ranges: list[list[str]] = []
     for char in marks:
@@ -183,7 +186,7 @@ def _starts_with_square(content: str, bound: int) -> bool:
     return False
 
 
-def _in_place_lines(page: Page, text: str, bound: int) -> set[int]:
+def _in_place_lines(page: Page, doubled: list[re.Match[str]], bound: int) -> set[int]:
     """The gate of forms 1–3: the lines that open with a square (a whole line doubled)
     or hold a doubled mark that clean text never doubles (a doubled segment needs
     telltale runs, and a bold lead-in is set off by marks that fake bold doubles too)."""
@@ -198,7 +201,7 @@ def _in_place_lines(page: Page, text: str, bound: int) -> set[int]:
         and (content[1] in (content[0], " ") or content.find(content[:2], 2, bound + 3) > 0)
         and _starts_with_square(content, bound)
     }
-    for match in _doubled_mark().finditer(text):
+    for match in doubled:
         if is_telltale(match.group(1)):
             index = page.index_at(match.start())
             if len(page.contents[index]) >= shortest:
@@ -261,9 +264,15 @@ def _repaired_alone(page: Page, index: int, in_place: set[int], bound: int) -> s
 
 
 def find(text: str, options: Options) -> Iterator[Change]:
-    bound = max(1, options.max_run_length)
+    # The repairs are all found before the first is handed on: the page (the text's
+    # lines, a copy of it) is let go before the engine builds the repaired text.
+    yield from _repairs(text, max(1, options.max_run_length))
+
+
+def _repairs(text: str, bound: int) -> list[Change]:
     page = Page(text)
-    in_place = _in_place_lines(page, text, bound)
+    doubled = list(_doubled_mark().finditer(text))
+    in_place = _in_place_lines(page, doubled, bound)
     starts = page.chain_starts(bound)
     shuffled = list(
         shuffled_staircases(
@@ -284,7 +293,7 @@ def find(text: str, options: Options) -> Iterator[Change]:
     # (a chain of some of its pieces, a piece doubled in place) are left out.
     kept = _without_overlaps(shuffled, changes)
     # A fake-bold line's tail that pdftotext set apart (``refer to`` / ``to..``).
-    yield from _without_overlaps(kept, tail_repairs(text))
+    return _without_overlaps(kept, tail_repairs(text, doubled))
 
 
 def _without_overlaps(kept: list[Change], extra: Iterable[Change]) -> list[Change]:
