@@ -142,11 +142,11 @@ class NewspaperPdf:
         """
         if not self.articles:
             return self.gold
-        return "\n".join(
-            line
+        lines = (
+            article.gold_lines(titles_after=paragraphs_before_titles(article, extracted))
             for article in self.articles
-            for line in article.gold_lines(titles_last=not titles_read_first(article, extracted))
         )
+        return "\n".join(line for article_lines in lines for line in article_lines)
 
 
 @dataclass
@@ -271,7 +271,11 @@ def build_newspaper_pdf(
     pages = doc.page_count
     doc.close()
     gold = "\n".join(
-        line for article in articles for line in article.gold_lines(titles_last=layout.titles_last)
+        line
+        for article in articles
+        for line in article.gold_lines(
+            titles_after=len(article.paragraphs) if layout.titles_last else 0
+        )
     )
     return NewspaperPdf(path, gold, tuple(writer.drawn_furniture), pages, tuple(articles))
 
@@ -285,37 +289,50 @@ _ANCHOR_CHARS = 24
 _MIN_ANCHOR_SCORE = 90
 
 
-def titles_read_first(article: Article, extracted: str) -> bool:
-    """Whether ``extracted`` has the article's headline before all of its body paragraphs.
+def paragraphs_before_titles(article: Article, extracted: str) -> int:
+    """How many of the article's body paragraphs ``extracted`` reads before its headline.
 
-    Whitespace is ignored (layout modes pad lines; PyMuPDF drops some spaces), and so are
-    compatibility forms (some fonts map 力 to U+F98A). When either cannot be found, the
-    drawing order (titles last) is assumed.
+    Each paragraph is looked for by its opening words, at the occurrence nearest the
+    headline and no further from it than the article is long: two articles may open
+    paragraphs alike, and another article's paragraph must not count. Whitespace is
+    ignored (layout modes pad lines; PyMuPDF drops some spaces), and so are
+    compatibility forms (some fonts map 力 to U+F98A). Paragraphs that cannot be found
+    do not count (pdfminer reorders the words of justified lines); when the headline or
+    every paragraph cannot be found, the drawing order (titles last) is assumed.
     """
     if not article.headline or not article.paragraphs:
-        return False
+        return len(article.paragraphs)
     compact = _compact(extracted)
     headline = _position(_compact(article.headline)[:_ANCHOR_CHARS], compact)
-    # Every paragraph is looked for: an extractor may scramble one (pdfminer reorders the
-    # words of justified lines), and any body paragraph read first places the titles last.
-    found = (
-        _position(_compact(paragraph)[:_ANCHOR_CHARS], compact) for paragraph in article.paragraphs
-    )
-    body = min((position for position in found if position is not None), default=None)
-    return headline is not None and body is not None and headline < body
+    if headline is None:
+        return len(article.paragraphs)
+    # An article is read within its own length of its headline, wherever its titles go.
+    reach = len(_compact("".join(article.gold_lines())))
+    found = [
+        _position(_compact(paragraph)[:_ANCHOR_CHARS], compact, near=headline, reach=reach)
+        for paragraph in article.paragraphs
+    ]
+    if all(position is None for position in found):
+        return len(article.paragraphs)
+    return sum(position is not None and position < headline for position in found)
 
 
 def _compact(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
-def _position(anchor: str, text: str) -> int | None:
-    """Where ``anchor`` starts in ``text``: exactly, else by the best fuzzy alignment."""
-    exact = text.find(anchor)
-    if exact >= 0:
-        return exact
-    found = fuzz.partial_ratio_alignment(anchor, text)
-    return found.dest_start if found is not None and found.score >= _MIN_ANCHOR_SCORE else None
+def _position(anchor: str, text: str, near: int = 0, reach: int | None = None) -> int | None:
+    """Where ``anchor`` starts in ``text``: exactly (the occurrence nearest ``near``), else
+    by the best fuzzy alignment (within ``reach`` characters of ``near``, if given)."""
+    exact = [match.start() for match in regex.finditer(regex.escape(anchor), text)]
+    if exact:
+        return min(exact, key=lambda start: abs(start - near))
+    low = 0 if reach is None else max(0, near - reach)
+    high = len(text) if reach is None else near + reach
+    found = fuzz.partial_ratio_alignment(anchor, text[low:high])
+    if found is None or found.score < _MIN_ANCHOR_SCORE:
+        return None
+    return low + found.dest_start
 
 
 def _place_article(writer: _Writer, article: Article, columns: int) -> None:

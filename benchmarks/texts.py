@@ -43,15 +43,17 @@ class Article:
     paragraphs: tuple[str, ...]
     caption: str
 
-    def gold_lines(self, *, titles_last: bool = False) -> list[str]:
+    def gold_lines(self, *, titles_after: int = 0) -> list[str]:
         """The article as its repaired text: one paragraph (or title) per line.
 
-        Titles come first, or after the body when ``titles_last`` (the order in which many
-        e-paper PDFs draw them, and so the order extractors read them in).
+        Titles come after the first ``titles_after`` paragraphs: first by default, after
+        the body when it counts them all (the order in which many e-paper PDFs draw
+        titles, and so the order most extractors read them in), or wherever an extractor
+        read them.
         """
         titles = [self.headline, self.subtitle, self.byline]
         body = list(self.paragraphs)
-        lines = [*body, *titles] if titles_last else [*titles, *body]
+        lines = [*body[:titles_after], *titles, *body[titles_after:]]
         return [line for line in [*lines, self.caption] if line]
 
 

@@ -24,7 +24,7 @@ from benchmarks.metrics import (
     false_change_rate,
     residual_artifacts,
 )
-from benchmarks.newspaper_pdf import NewspaperPdf, titles_read_first
+from benchmarks.newspaper_pdf import NewspaperPdf, paragraphs_before_titles
 from benchmarks.peers import naive_join
 from benchmarks.speed import Measurement, is_linear
 from benchmarks.texts import Article, english_paragraphs, tiled
@@ -155,7 +155,8 @@ def test_article_gold_puts_titles_where_they_are_drawn() -> None:
         "正文二。",
         "图片说明（摄）",
     ]
-    assert article.gold_lines(titles_last=True)[:3] == ["正文一。", "正文二。", "标题"]
+    assert article.gold_lines(titles_after=2)[:3] == ["正文一。", "正文二。", "标题"]
+    assert article.gold_lines(titles_after=1)[:2] == ["正文一。", "标题"]
 
 
 def test_scored_gold_keeps_titles_where_the_extractor_read_them() -> None:
@@ -173,7 +174,27 @@ def test_scored_gold_keeps_titles_where_the_extractor_read_them() -> None:
     assert built.gold_as_read(titles_first).split("\n")[0] == article.headline
     assert built.gold_as_read(titles_last).split("\n")[-1] == article.headline
     # Compatibility forms (a font's ToUnicode map giving U+F98A for 力) do not hide a title.
-    assert titles_read_first(article, titles_first.replace("力", "\uf98a"))
+    assert paragraphs_before_titles(article, titles_first.replace("力", "\uf98a")) == 0
+
+
+def test_scored_gold_places_titles_between_the_paragraphs_read_around_them() -> None:
+    opening = "An augmented assignment evaluates the target"
+    earlier = Article("Earlier Story", "", "", (opening + " first.",), "")
+    article = Article(
+        "Later Story Headline", "", "", (opening + " again.", "Its second paragraph."), ""
+    )
+    built = NewspaperPdf(Path("x.pdf"), "", (), 1, (earlier, article))
+    # The later article's first paragraph opens like the earlier one's: the occurrence
+    # nearest the headline is the later article's own, read after the headline.
+    read = f"Earlier Story\n{opening} first.\nLater Story Headline\n{opening} again.\n"
+    assert paragraphs_before_titles(article, read + "Its second paragraph.\n") == 0
+    # Titles read between two paragraphs (PyMuPDF, an article across pages) stay there.
+    mid = f"{opening} again.\nLater Story Headline\nIts second paragraph.\n"
+    assert paragraphs_before_titles(article, mid) == 1
+    assert built.gold_as_read(mid).split("\n")[-2:] == [
+        "Later Story Headline",
+        "Its second paragraph.",
+    ]
 
 
 def test_main_reports_usage_errors_with_exit_code_2(capsys) -> None:
@@ -231,7 +252,11 @@ def _squeezed(text: str) -> str:
 
 
 def test_builder_gold_is_the_articles_one_paragraph_per_line(built) -> None:
-    expected = [line for article in _ARTICLES for line in article.gold_lines(titles_last=True)]
+    expected = [
+        line
+        for article in _ARTICLES
+        for line in article.gold_lines(titles_after=len(article.paragraphs))
+    ]
     assert built.gold.split("\n") == expected
     assert built.pages >= 2
     assert "A1" in built.furniture and "A2" in built.furniture
