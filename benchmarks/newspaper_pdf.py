@@ -292,9 +292,9 @@ _MIN_ANCHOR_SCORE = 90
 def paragraphs_before_titles(article: Article, extracted: str) -> int:
     """How many of the article's body paragraphs ``extracted`` reads before its headline.
 
-    Each paragraph is looked for by its opening words, at the occurrence nearest the
-    headline and no further from it than the article is long: two articles may open
-    paragraphs alike, and another article's paragraph must not count. Whitespace is
+    Each paragraph is looked for by its opening words no further from the headline than
+    the article is long: two articles may open paragraphs alike, and another article's
+    paragraph must not count. Whitespace is
     ignored (layout modes pad lines; PyMuPDF drops some spaces), and so are
     compatibility forms (some fonts map 力 to U+F98A). Paragraphs that cannot be found
     do not count (pdfminer reorders the words of justified lines); when the headline or
@@ -322,13 +322,15 @@ def _compact(text: str) -> str:
 
 
 def _position(anchor: str, text: str, near: int = 0, reach: int | None = None) -> int | None:
-    """Where ``anchor`` starts in ``text``: exactly (the occurrence nearest ``near``), else
-    by the best fuzzy alignment (within ``reach`` characters of ``near``, if given)."""
-    exact = [match.start() for match in regex.finditer(regex.escape(anchor), text)]
-    if exact:
-        return min(exact, key=lambda start: abs(start - near))
+    """Where ``anchor`` starts in ``text``, looked for within ``reach`` characters of
+    ``near`` (everywhere when ``reach`` is None): exactly, at the first occurrence there
+    (a caption quoting a paragraph's opening comes after it), else by the best fuzzy
+    alignment there."""
     low = 0 if reach is None else max(0, near - reach)
     high = len(text) if reach is None else near + reach
+    exact = text.find(anchor, low, high)
+    if exact >= 0:
+        return exact
     found = fuzz.partial_ratio_alignment(anchor, text[low:high])
     if found is None or found.score < _MIN_ANCHOR_SCORE:
         return None

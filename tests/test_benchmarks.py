@@ -184,9 +184,10 @@ def test_scored_gold_places_titles_between_the_paragraphs_read_around_them() -> 
         "Later Story Headline", "", "", (opening + " again.", "Its second paragraph."), ""
     )
     built = NewspaperPdf(Path("x.pdf"), "", (), 1, (earlier, article))
-    # The later article's first paragraph opens like the earlier one's: the occurrence
-    # nearest the headline is the later article's own, read after the headline.
-    read = f"Earlier Story\n{opening} first.\nLater Story Headline\n{opening} again.\n"
+    # The later article's first paragraph opens like the earlier one's, read further from
+    # the headline than the later article is long: only its own opening counts.
+    between = "Another story read in between the two.\n" * 10
+    read = f"Earlier Story\n{opening} first.\n{between}Later Story Headline\n{opening} again.\n"
     assert paragraphs_before_titles(article, read + "Its second paragraph.\n") == 0
     # Titles read between two paragraphs (PyMuPDF, an article across pages) stay there.
     mid = f"{opening} again.\nLater Story Headline\nIts second paragraph.\n"
