@@ -10,7 +10,6 @@ of the text's size.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
 
 from . import text_cache
 from .config import Config
@@ -37,82 +36,6 @@ _CHUNK_CHARS = 1 << 16
 _PIECE_CHARS = 48
 
 
-class _Checked:
-    """A rule's changes as the rule reports them, checked to be in order and in bounds.
-
-    Changes that change nothing are dropped, except notices. Once iterated, ``kept``
-    counts the rest and ``changed`` says whether any of them changes the text.
-    """
-
-    def __init__(self, rule: Rule, text: str, changes: Iterable[Change]) -> None:
-        self._rule = rule
-        self._text = text
-        self._changes = changes
-        self.kept = 0
-        self.changed = False
-
-    def __iter__(self) -> Iterator[Change]:
-        text = self._text
-        position = kept = 0
-        size = len(text)
-        changed = False
-        for change in self._changes:
-            start, end, after, _ = change  # unpacked once: a field lookup costs more
-            if not position <= start <= end <= size:
-                raise RuleError(
-                    f"rule {self._rule.id} reported an out-of-order or out-of-bounds change "
-                    f"{change!r}"
-                )
-            position = end
-            if text[start:end] != after:
-                changed = True
-            elif not isinstance(change, Notice):
-                continue
-            kept += 1
-            yield change
-        self.kept, self.changed = kept, changed
-
-
-def _validated(rule: Rule, text: str, changes: Iterable[Change]) -> list[Change]:
-    return list(_Checked(rule, text, changes))
-
-
-def _chunks(text: str, changes: Iterable[Change]) -> list[str]:
-    """``text`` with ``changes`` applied, as strings to join, taking changes as they come.
-
-    Small pieces are joined into chunks of about ``_CHUNK_CHARS``; a long stretch of
-    unchanged text is a chunk of its own, never copied a second time into a bigger one.
-    """
-    chunks: list[str] = []
-    pieces: list[str] = []
-    pending = position = 0
-    for start, end, after, _ in changes:
-        kept = text[position:start]
-        if len(kept) >= _CHUNK_CHARS:
-            if pieces:
-                chunks.append("".join(pieces))
-                pieces.clear()
-            chunks.append(kept)
-            pieces.append(after)
-            pending = len(after) + _PIECE_CHARS
-        else:
-            pieces += (kept, after)
-            pending += len(kept) + len(after) + 2 * _PIECE_CHARS
-            if pending >= _CHUNK_CHARS:
-                chunks.append("".join(pieces))
-                pieces.clear()
-                pending = 0
-        position = end
-    if pieces:
-        chunks.append("".join(pieces))
-    chunks.append(text[position:])
-    return chunks
-
-
-def _apply(text: str, changes: Iterable[Change]) -> str:
-    return "".join(_chunks(text, changes))
-
-
 class _Stage:
     """The changes one rule made, with the map from its output offsets back to its input."""
 
@@ -130,13 +53,15 @@ def run(text: str, config: Config, *, track: bool, counts: Counter[str] | None =
     stages: list[_Stage] = []
     original = text
     for rule in active_rules(config):
-        changes = _validated(rule, text, rule.find(text, config.options_for(rule)))
+        changes: list[Change] = []
+        chunks, _ = _rewritten(rule, text, config.options_for(rule), keep=changes)
         if not changes:
             continue
         if counts is not None:
             counts[rule.id] += len(changes)
         stages.append(_Stage(rule.id, text, changes))
-        text = _apply(text, changes)
+        if chunks is not None:
+            text = "".join(chunks)
     edits = _map_back(stages) + _findings(original, config)
     maps = tuple(stage.map for stage in stages)
     return Repair(original=original, text=text, edits=edits, maps=maps)
@@ -164,12 +89,60 @@ def _fixed(text: str, config: Config, counts: Counter[str] | None) -> str:
     return text
 
 
-def _rewritten(rule: Rule, text: str, options: object) -> tuple[list[str] | None, int]:
+def _rewritten(
+    rule: Rule, text: str, options: object, keep: list[Change] | None = None
+) -> tuple[list[str] | None, int]:
     """``rule``'s output as chunks to join (None when it changes nothing) and its number
-    of changes (notices included)."""
-    checked = _Checked(rule, text, rule.find(text, options))
-    chunks = _chunks(text, checked)
-    return (chunks if checked.changed else None), checked.kept
+    of changes (notices included), taking the changes as the rule reports them.
+
+    Each change is checked to be in order and in bounds; changes that change nothing are
+    dropped, except notices. ``keep`` (if given) gains the changes kept. Small pieces are
+    joined into chunks of about ``_CHUNK_CHARS``; a long stretch of unchanged text is a
+    chunk of its own, never copied a second time into a bigger one. One loop does all of
+    it: a rule that rewrites every line break reports a change per line.
+    """
+    chunks: list[str] = []
+    pieces: list[str] = []
+    checked = applied = pending = kept = 0
+    size = len(text)
+    for change in rule.find(text, options):
+        start, end, after, _ = change  # unpacked once: a field lookup costs more
+        if not checked <= start <= end <= size:
+            raise RuleError(
+                f"rule {rule.id} reported an out-of-order or out-of-bounds change {change!r}"
+            )
+        checked = end
+        if text[start:end] == after:
+            if isinstance(change, Notice):
+                kept += 1
+                if keep is not None:
+                    keep.append(change)
+            continue
+        kept += 1
+        if keep is not None:
+            keep.append(change)
+        unchanged = text[applied:start]
+        if len(unchanged) >= _CHUNK_CHARS:
+            if pieces:
+                chunks.append("".join(pieces))
+                pieces.clear()
+            chunks.append(unchanged)
+            pieces.append(after)
+            pending = len(after) + _PIECE_CHARS
+        else:
+            pieces += (unchanged, after)
+            pending += len(unchanged) + len(after) + 2 * _PIECE_CHARS
+            if pending >= _CHUNK_CHARS:
+                chunks.append("".join(pieces))
+                pieces.clear()
+                pending = 0
+        applied = end
+    if not pieces and not chunks:
+        return None, kept
+    if pieces:
+        chunks.append("".join(pieces))
+    chunks.append(text[applied:])
+    return chunks, kept
 
 
 def _findings(original: str, config: Config) -> tuple[Edit, ...]:
