@@ -994,12 +994,30 @@ def numbered_sections_document(draw: st.DrawFn) -> tuple[str, list[str]]:
 BYLINES = ("By Anna Reed", "From our correspondent", "本报记者 王明", "通讯员 李华")
 
 
+def pdftotext_layout(rng, latin: bool, heights: tuple[int, int], **settings):  # -> Layout
+    """A random layout of ``heights`` rows a column as pdftotext reads it: no stray
+    glyphs, no blank lines between paragraphs; ``settings`` override the rest."""
+    from tests.layouts import Layout, random_layout
+
+    layout = random_layout(rng, latin)
+    return Layout(
+        **{
+            **layout.__dict__,
+            "column_height": rng.randint(*heights),
+            "extractor": "pdftotext",
+            "stray_glyph_rate": 0.0,
+            "paragraph_blank_rate": 0.0,
+            **settings,
+        }
+    )
+
+
 @st.composite
 def bylined_pages(draw: st.DrawFn):  # -> (PagedText, byline)
     """Pages (pdftotext form feeds, furniture) of articles all signed by one byline."""
     import random
 
-    from tests.layouts import Block, Layout, extract_pages, random_furniture, random_layout
+    from tests.layouts import Block, extract_pages, random_furniture
     from tests.layouts import cjk_paragraph as cjk_body
     from tests.layouts import latin_paragraph as latin_body
 
@@ -1014,16 +1032,7 @@ def bylined_pages(draw: st.DrawFn):  # -> (PagedText, byline)
         blocks += [
             Block(latin_body(rng) if latin else cjk_body(rng)) for _ in range(rng.randint(1, 3))
         ]
-    layout = random_layout(rng, latin)
-    layout = Layout(
-        **{
-            **layout.__dict__,
-            "column_height": rng.randint(6, 20),
-            "extractor": "pdftotext",
-            "stray_glyph_rate": 0.0,
-            "paragraph_blank_rate": 0.0,
-        }
-    )
+    layout = pdftotext_layout(rng, latin, (6, 20))
     return extract_pages(blocks, layout, random_furniture(rng, latin), rng), byline
 
 
@@ -1316,20 +1325,10 @@ def head_read_in_column_order(draw: st.DrawFn) -> tuple[str, str, str]:
     import random
     from dataclasses import replace
 
-    from tests.layouts import Layout, extract_pages, random_document, random_furniture
-    from tests.layouts import random_layout as make_layout
+    from tests.layouts import extract_pages, random_document, random_furniture
 
     rng = random.Random(draw(st.integers(0, 2**32 - 1)))
-    layout = make_layout(rng, False)
-    layout = Layout(
-        **{
-            **layout.__dict__,
-            "column_height": rng.randint(8, 20),
-            "extractor": "pdftotext",
-            "stray_glyph_rate": 0.0,
-            "paragraph_blank_rate": 0.0,
-        }
-    )
+    layout = pdftotext_layout(rng, False, (8, 20))
     furniture = random_furniture(rng, False)
     # One issue: every page prints the same head (no page number in it).
     furniture = replace(
@@ -1389,21 +1388,12 @@ def feet_read_with_columns(draw: st.DrawFn):  # -> (text, blocks, foot, inside)
     counts the feet read with a column."""
     import random
 
-    from tests.layouts import Layout, random_document, random_layout, set_in_columns
+    from tests.layouts import random_document, set_in_columns
 
     rng = random.Random(draw(st.integers(0, 2**32 - 1)))
     blocks = [block for _ in range(3) for block in random_document(rng, True)]
-    layout = Layout(
-        **{
-            **random_layout(rng, True).__dict__,
-            "column_height": rng.randint(5, 10),
-            "extractor": "pdftotext",
-            "hyphenate": True,
-            "early_break_rate": 0.0,
-            "stray_space_rate": 0.0,
-            "stray_glyph_rate": 0.0,
-            "paragraph_blank_rate": 0.0,
-        }
+    layout = pdftotext_layout(
+        rng, True, (5, 10), hyphenate=True, early_break_rate=0.0, stray_space_rate=0.0
     )
     foot = draw(st.sampled_from(FOOTS))
     headlines = {block.text for block in blocks if block.standalone}
