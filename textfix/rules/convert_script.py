@@ -24,9 +24,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from ..han_script import han_form
 from ..rule import Change, Example, Notice, Rule, minimal_change
@@ -103,13 +105,56 @@ def _runs(positions: Iterable[int]) -> Iterator[tuple[int, int]]:
     yield start, previous + 1
 
 
-def _changes(start: int, source: str, converted: str, note: str) -> Iterator[Change]:
-    """One change per run of converted characters (a change of length, one for the piece)."""
-    if len(converted) != len(source):
-        yield minimal_change(start, source, converted, note)
-        return
+def _changes_in_place(start: int, source: str, converted: str, note: str) -> Iterator[Change]:
+    """One change per run of converted characters, for a conversion that keeps every
+    character where it was."""
     for run_start, run_end in _runs(_differing(source, converted)):
         yield Change(start + run_start, start + run_end, converted[run_start:run_end], note)
+
+
+# The phrase conversions (Taiwan and Hong Kong usage) map some words to words of another
+# length (記憶體 -> 内存, 方便面 -> 泡麵), so a word that grows and one that shrinks leave the
+# characters between them shifted although the length is kept; every other conversion maps
+# each word to one of its own length (tests/test_convert_script_alignment.py reads OpenCC's
+# dictionaries to check both).
+RESIZING_CONVERSIONS = frozenset({"s2twp", "tw2sp", "s2hkp", "hk2sp"})
+
+# No dictionary word holds whitespace or this punctuation, so OpenCC passes them through
+# and converts the stretches between them on their own: the n-th stretch of a converted
+# line is the conversion of the n-th stretch of the source.
+STRETCH = regex.compile(r"[^\s，。、；：！？「」『』（）,.;:!?()]+")
+
+# A stretch longer than this (a text without punctuation) is reported as one change
+# instead of aligned, because aligning costs the product of the lengths: a clause of
+# running text is far shorter, and the one change still turns it into OpenCC's output.
+_MAX_ALIGNED_CHARS = 1000
+
+
+def _aligned_changes(start: int, source: str, converted: str, note: str) -> Iterator[Change]:
+    """One change per run of edits of the cheapest alignment (Levenshtein) of a stretch
+    with its conversion: ``买了内存`` -> ``買了記憶體`` reports ``买`` and ``内存``."""
+    if max(len(source), len(converted)) > _MAX_ALIGNED_CHARS:
+        yield minimal_change(start, source, converted, note)
+        return
+    alignment = Levenshtein.opcodes(source, converted)
+    for is_equal, group in groupby(alignment, key=lambda opcode: opcode.tag == "equal"):
+        if not is_equal:
+            edits = list(group)
+            first, last = edits[0], edits[-1]
+            yield Change(
+                start + first.src_start,
+                start + last.src_end,
+                converted[first.dest_start : last.dest_end],
+                note,
+            )
+
+
+def _stretch_changes(start: int, source: str, converted: str, note: str) -> Iterator[Change]:
+    """The changes of each stretch between spaces and punctuation, aligned on its own."""
+    pairs = zip(STRETCH.finditer(source), STRETCH.finditer(converted), strict=True)
+    for old, new in pairs:
+        if old.group() != new.group():
+            yield from _aligned_changes(start + old.start(), old.group(), new.group(), note)
 
 
 # OpenCC is given the text a piece of about this many characters at a time, each piece
@@ -134,36 +179,18 @@ def find(text: str, options: Options) -> Iterator[Change]:
         return
     converter = _converter(options.conversion)
     note = f"OpenCC {options.conversion}"
+    in_place = options.conversion not in RESIZING_CONVERSIONS
     # OpenCC segments by dictionary words, and no word holds a line break, so converting the
-    # text piece by piece equals converting it whole, and line by line. The pieces are
-    # converted once to learn which change and by how many characters, and those that
-    # change again when their changes are reported: no converted copy of the whole text
-    # is held.
-    changed: list[tuple[int, int]] = []
-    growths: list[int] = []
+    # text piece by piece equals converting it whole.
     for start, end in _pieces(text):
         piece = text[start:end]
         converted = converter.convert(piece)
-        if converted != piece:
-            changed.append((start, end))
-            growths.append(len(converted) - len(piece))
-    if not changed:
-        return
-    if not any(growths):
-        for start, end in changed:
-            piece = text[start:end]
-            yield from _changes(start, piece, converter.convert(piece), note)
-        return
-    if sum(growths) == 0:
-        # Words that grew and words that shrank by as much: compared as one text.
-        converted = "".join(converter.convert(text[start:end]) for start, end in _pieces(text))
-        yield from _changes(0, text, converted, note)
-        return
-    # Some conversion changed a word's length: keep each change inside its own line.
-    for match in _LINE.finditer(text):
-        line = match.group()
-        if _HAN.search(line):
-            yield from _changes(match.start(), line, converter.convert(line), note)
+        if converted == piece:
+            continue
+        if in_place and len(converted) == len(piece):
+            yield from _changes_in_place(start, piece, converted, note)
+        else:
+            yield from _stretch_changes(start, piece, converted, note)
 
 
 class ScriptMix(NamedTuple):
