@@ -13,6 +13,7 @@ from pathlib import Path
 import opencc
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import textfix
 from tests import strategies as gen
@@ -125,3 +126,14 @@ def test_no_dictionary_word_holds_a_stretch_separator(
         for word, values in entries:
             for written in (word, *values):
                 assert convert_script.STRETCH.fullmatch(written), (name, written)
+
+
+def test_text_after_a_nul_character_is_converted_not_lost() -> None:
+    # OpenCC's conversions of several steps stop their output at a NUL character.
+    assert _explain("内存\0方便面 a", "s2twp").text == "記憶體\0泡麵 a"
+
+
+@given(gen.any_text, st.sampled_from(sorted(convert_script.RESIZING_CONVERSIONS)))
+def test_phrase_conversions_report_valid_edits_and_never_raise(text: str, conversion: str) -> None:
+    for edit in _explain(text, conversion).edits:
+        assert text[edit.start : edit.end] == edit.before != edit.after

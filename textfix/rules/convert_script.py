@@ -174,6 +174,14 @@ def _pieces(text: str) -> Iterator[tuple[int, int]]:
         start = end
 
 
+def _convert(converter: opencc.OpenCC, piece: str) -> str:
+    """OpenCC's conversion of ``piece``; the parts between NUL characters are converted on
+    their own, as conversions of several steps (s2twp) end their output at a NUL."""
+    if "\0" not in piece:
+        return converter.convert(piece)
+    return "\0".join(converter.convert(part) for part in piece.split("\0"))
+
+
 def find(text: str, options: Options) -> Iterator[Change]:
     if not _HAN.search(text):
         return
@@ -184,7 +192,7 @@ def find(text: str, options: Options) -> Iterator[Change]:
     # text piece by piece equals converting it whole.
     for start, end in _pieces(text):
         piece = text[start:end]
-        converted = converter.convert(piece)
+        converted = _convert(converter, piece)
         if converted == piece:
             continue
         if in_place and len(converted) == len(piece):
