@@ -51,6 +51,11 @@ def test_growing_and_shrinking_words_on_one_line_are_edited_where_they_stand() -
     ]
 
 
+def test_one_character_between_a_shrinking_and_a_growing_word_stays_out_of_the_edits() -> None:
+    # Six substitutions cost as much as the two words' edits: the alignment keeps the 0.
+    assert _edits("記憶體0泡麵", "tw2sp") == [("記憶體", "内存"), ("泡麵", "方便面")]
+
+
 @given(gen.phrase_converted_lines())
 def test_phrase_edits_give_opencc_output_and_touch_only_the_converted_words(
     case: tuple[str, str, list[bool]],
@@ -63,9 +68,22 @@ def test_phrase_edits_give_opencc_output_and_touch_only_the_converted_words(
         assert all(in_word[edit.start : edit.end]), (edit, text)
 
 
+def test_a_long_line_is_aligned_stretch_by_stretch() -> None:
+    text = "买了内存，吃方便面。" * 200
+    repair = _explain(text, "s2twp")
+    assert repair.text == opencc.OpenCC("s2twp").convert(text)
+    assert {(edit.before, edit.after) for edit in repair.edits} == {
+        ("买", "買"),
+        ("内存", "記憶體"),
+        ("方便面", "泡麵"),
+    }
+
+
 def test_a_long_stretch_without_punctuation_is_converted_as_one_change() -> None:
     text = "吃方便面买内存" * 200
-    assert _explain(text, "s2twp").text == opencc.OpenCC("s2twp").convert(text)
+    repair = _explain(text, "s2twp")
+    assert repair.text == opencc.OpenCC("s2twp").convert(text)
+    assert len(repair.edits) == 1
 
 
 # ---- OpenCC's dictionaries ----

@@ -28,7 +28,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Hamming, Indel
 
 from ..han_script import han_form
 from ..rule import Change, Example, Notice, Rule, minimal_change
@@ -120,23 +120,38 @@ def _changes_in_place(start: int, source: str, converted: str, note: str) -> Ite
 RESIZING_CONVERSIONS = frozenset({"s2twp", "tw2sp", "s2hkp", "hk2sp"})
 
 # No dictionary word holds whitespace or this punctuation, so OpenCC passes them through
-# and converts the stretches between them on their own: the n-th stretch of a converted
-# line is the conversion of the n-th stretch of the source.
+# and converts the stretches between them on their own: the n-th line, or stretch, of a
+# conversion is the conversion of the n-th line, or stretch, of the source.
 STRETCH = regex.compile(r"[^\s，。、；：！？「」『』（）,.;:!?()]+")
 
-# A stretch longer than this (a text without punctuation) is reported as one change
-# instead of aligned, because aligning costs the product of the lengths: a clause of
-# running text is far shorter, and the one change still turns it into OpenCC's output.
+# A line or stretch longer than this is not aligned as a whole, because aligning costs the
+# product of the lengths: a line is aligned stretch by stretch, and a stretch (a text
+# without punctuation) is reported as one change, which still gives OpenCC's output.
 _MAX_ALIGNED_CHARS = 1000
 
 
-def _aligned_changes(start: int, source: str, converted: str, note: str) -> Iterator[Change]:
-    """One change per run of edits of the cheapest alignment (Levenshtein) of a stretch
-    with its conversion: ``买了内存`` -> ``買了記憶體`` reports ``买`` and ``内存``."""
+def _in_place_keeps_most(source: str, converted: str) -> bool:
+    """Whether comparing position by position keeps as many characters as any alignment:
+    one length, and as many differing positions as characters outside a longest common
+    subsequence (an ``Indel`` distance counts each of those twice)."""
+    return len(source) == len(converted) and 2 * Hamming.distance(
+        source, converted
+    ) == Indel.distance(source, converted)
+
+
+def _edit_runs(start: int, source: str, converted: str, note: str) -> Iterator[Change]:
+    """One change per run of edits of an alignment of ``source`` with its conversion that
+    keeps the most characters in place (their longest common subsequence; counting a
+    substitution as cheaper would shift ``記憶體0泡麵`` -> ``内存0方便面`` position by
+    position): ``买了内存`` -> ``買了記憶體`` reports ``买`` and ``内存``. Position by
+    position when that keeps as many, as every conversion but the phrase ones does."""
     if max(len(source), len(converted)) > _MAX_ALIGNED_CHARS:
         yield minimal_change(start, source, converted, note)
         return
-    alignment = Levenshtein.opcodes(source, converted)
+    if _in_place_keeps_most(source, converted):
+        yield from _changes_in_place(start, source, converted, note)
+        return
+    alignment = Indel.opcodes(source, converted)
     for is_equal, group in groupby(alignment, key=lambda opcode: opcode.tag == "equal"):
         if not is_equal:
             edits = list(group)
@@ -149,12 +164,21 @@ def _aligned_changes(start: int, source: str, converted: str, note: str) -> Iter
             )
 
 
-def _stretch_changes(start: int, source: str, converted: str, note: str) -> Iterator[Change]:
-    """The changes of each stretch between spaces and punctuation, aligned on its own."""
-    pairs = zip(STRETCH.finditer(source), STRETCH.finditer(converted), strict=True)
-    for old, new in pairs:
-        if old.group() != new.group():
-            yield from _aligned_changes(start + old.start(), old.group(), new.group(), note)
+def _aligned_changes(start: int, piece: str, converted: str, note: str) -> Iterator[Change]:
+    """The changes of each line that differs, aligned with its conversion (a long line
+    stretch by stretch)."""
+    lines = zip(piece.split("\n"), converted.split("\n"), strict=True)
+    for old_line, new_line in lines:
+        if old_line == new_line:
+            pass
+        elif max(len(old_line), len(new_line)) <= _MAX_ALIGNED_CHARS:
+            yield from _edit_runs(start, old_line, new_line, note)
+        else:
+            stretches = zip(STRETCH.finditer(old_line), STRETCH.finditer(new_line), strict=True)
+            for old, new in stretches:
+                if old.group() != new.group():
+                    yield from _edit_runs(start + old.start(), old.group(), new.group(), note)
+        start += len(old_line) + 1
 
 
 # OpenCC is given the text a piece of about this many characters at a time, each piece
@@ -198,7 +222,7 @@ def find(text: str, options: Options) -> Iterator[Change]:
         if in_place and len(converted) == len(piece):
             yield from _changes_in_place(start, piece, converted, note)
         else:
-            yield from _stretch_changes(start, piece, converted, note)
+            yield from _aligned_changes(start, piece, converted, note)
 
 
 class ScriptMix(NamedTuple):
