@@ -15,6 +15,10 @@ Left alone: text already in the target script; non-Han text; everything, unless 
 Gate: a text without a Han character is not passed to OpenCC; converters are built on
 first use.
 
+Edits: a conversion keeps characters where they stand, except the phrase conversions
+(``s2twp`` ...), whose words may grow or shrink (``方便面`` -> ``泡麵``): a line they change is
+aligned with its conversion, so each edit covers the words converted, never shifted text.
+
 >>> [change.after for change in find("新開發區", Options("t2s"))]
 ['开发区']
 """
