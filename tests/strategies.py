@@ -1431,3 +1431,34 @@ def repetitive_text(draw: st.DrawFn) -> str:
         other = draw(st.text(alphabet=alphabet + "谢", min_size=1, max_size=8))
         text = text[:cut] + other + text[cut:]
     return text
+
+
+# Words the Taiwan phrase conversions lengthen, shorten or keep the length of (内存 ->
+# 記憶體, 泡麵 -> 方便面, 软件 -> 軟體), for the conversion named by each key.
+PHRASE_WORDS = {
+    "s2twp": ("内存", "U盘", "博客", "方便面", "软件", "信息"),
+    "tw2sp": ("記憶體", "隨身碟", "部落格", "泡麵", "網際網路", "軟體", "資訊"),
+}
+# Filler that no conversion touches and no dictionary word holds (lower-case Latin, digits),
+# with the spaces and punctuation that separate stretches.
+_PHRASE_FILLER = "abxyz019 ，"
+
+
+@st.composite
+def phrase_converted_lines(draw: st.DrawFn) -> tuple[str, str, list[bool]]:
+    """``(conversion, text, in_word)``: lines mixing words of ``PHRASE_WORDS`` with filler,
+    and for each character whether it belongs to a word (filler must never be edited)."""
+    conversion = draw(st.sampled_from(sorted(PHRASE_WORDS)))
+    words = st.sampled_from(PHRASE_WORDS[conversion])
+    filler = st.text(alphabet=_PHRASE_FILLER, min_size=1, max_size=4)
+    text, in_word = "", []
+    for line in range(draw(st.integers(1, 5))):
+        if line:
+            text += "\n"
+            in_word.append(False)
+        for _ in range(draw(st.integers(1, 5))):
+            is_word = draw(st.booleans())
+            token = draw(words if is_word else filler)
+            text += token
+            in_word.extend([is_word] * len(token))
+    return conversion, text, in_word

@@ -15,6 +15,10 @@ Left alone: text already in the target script; non-Han text; everything, unless 
 Gate: a text without a Han character is not passed to OpenCC; converters are built on
 first use.
 
+Edits: a conversion keeps characters where they stand, except the phrase conversions
+(``s2twp`` ...), whose words may grow or shrink (``方便面`` -> ``泡麵``): a line they change is
+aligned with its conversion, so each edit covers the words converted, never shifted text.
+
 >>> [change.after for change in find("新開發區", Options("t2s"))]
 ['开发区']
 """
@@ -24,9 +28,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
+from rapidfuzz.distance import Hamming, Indel
 
 from ..han_script import han_form
 from ..rule import Change, Example, Notice, Rule, minimal_change
@@ -103,13 +109,80 @@ def _runs(positions: Iterable[int]) -> Iterator[tuple[int, int]]:
     yield start, previous + 1
 
 
-def _changes(start: int, source: str, converted: str, note: str) -> Iterator[Change]:
-    """One change per run of converted characters (a change of length, one for the piece)."""
-    if len(converted) != len(source):
-        yield minimal_change(start, source, converted, note)
-        return
+def _changes_in_place(start: int, source: str, converted: str, note: str) -> Iterator[Change]:
+    """One change per run of converted characters, for a conversion that keeps every
+    character where it was."""
     for run_start, run_end in _runs(_differing(source, converted)):
         yield Change(start + run_start, start + run_end, converted[run_start:run_end], note)
+
+
+# The phrase conversions (Taiwan and Hong Kong usage) map some words to words of another
+# length (記憶體 -> 内存, 方便面 -> 泡麵), so a word that grows and one that shrinks leave the
+# characters between them shifted although the length is kept; every other conversion maps
+# each word to one of its own length (tests/test_convert_script_alignment.py reads OpenCC's
+# dictionaries to check both).
+RESIZING_CONVERSIONS = frozenset({"s2twp", "tw2sp", "s2hkp", "hk2sp"})
+
+# No dictionary word holds whitespace or this punctuation, so OpenCC passes them through
+# and converts the stretches between them on their own: the n-th line, or stretch, of a
+# conversion is the conversion of the n-th line, or stretch, of the source.
+STRETCH = regex.compile(r"[^\s，。、；：！？「」『』（）,.;:!?()]+")
+
+# A line or stretch longer than this is not aligned as a whole, because aligning costs the
+# product of the lengths: a line is aligned stretch by stretch, and a stretch (a text
+# without punctuation) is reported as one change, which still gives OpenCC's output.
+_MAX_ALIGNED_CHARS = 1000
+
+
+def _in_place_keeps_most(source: str, converted: str) -> bool:
+    """Whether comparing position by position keeps as many characters as any alignment:
+    one length, and as many differing positions as characters outside a longest common
+    subsequence (an ``Indel`` distance counts each of those twice)."""
+    return len(source) == len(converted) and 2 * Hamming.distance(
+        source, converted
+    ) == Indel.distance(source, converted)
+
+
+def _edit_runs(start: int, source: str, converted: str, note: str) -> Iterator[Change]:
+    """One change per run of edits of an alignment of ``source`` with its conversion that
+    keeps the most characters in place (their longest common subsequence; counting a
+    substitution as cheaper would shift ``記憶體0泡麵`` -> ``内存0方便面`` position by
+    position): ``买了内存`` -> ``買了記憶體`` reports ``买`` and ``内存``. Position by
+    position when that keeps as many, as every conversion but the phrase ones does."""
+    if max(len(source), len(converted)) > _MAX_ALIGNED_CHARS:
+        yield minimal_change(start, source, converted, note)
+        return
+    if _in_place_keeps_most(source, converted):
+        yield from _changes_in_place(start, source, converted, note)
+        return
+    alignment = Indel.opcodes(source, converted)
+    for is_equal, group in groupby(alignment, key=lambda opcode: opcode.tag == "equal"):
+        if not is_equal:
+            edits = list(group)
+            first, last = edits[0], edits[-1]
+            yield Change(
+                start + first.src_start,
+                start + last.src_end,
+                converted[first.dest_start : last.dest_end],
+                note,
+            )
+
+
+def _aligned_changes(start: int, piece: str, converted: str, note: str) -> Iterator[Change]:
+    """The changes of each line that differs, aligned with its conversion (a long line
+    stretch by stretch)."""
+    lines = zip(piece.split("\n"), converted.split("\n"), strict=True)
+    for old_line, new_line in lines:
+        if old_line == new_line:
+            pass
+        elif max(len(old_line), len(new_line)) <= _MAX_ALIGNED_CHARS:
+            yield from _edit_runs(start, old_line, new_line, note)
+        else:
+            stretches = zip(STRETCH.finditer(old_line), STRETCH.finditer(new_line), strict=True)
+            for old, new in stretches:
+                if old.group() != new.group():
+                    yield from _edit_runs(start + old.start(), old.group(), new.group(), note)
+        start += len(old_line) + 1
 
 
 # OpenCC is given the text a piece of about this many characters at a time, each piece
@@ -129,41 +202,31 @@ def _pieces(text: str) -> Iterator[tuple[int, int]]:
         start = end
 
 
+def _convert(converter: opencc.OpenCC, piece: str) -> str:
+    """OpenCC's conversion of ``piece``; the parts between NUL characters are converted on
+    their own, as conversions of several steps (s2twp) end their output at a NUL."""
+    if "\0" not in piece:
+        return converter.convert(piece)
+    return "\0".join(converter.convert(part) for part in piece.split("\0"))
+
+
 def find(text: str, options: Options) -> Iterator[Change]:
     if not _HAN.search(text):
         return
     converter = _converter(options.conversion)
     note = f"OpenCC {options.conversion}"
+    in_place = options.conversion not in RESIZING_CONVERSIONS
     # OpenCC segments by dictionary words, and no word holds a line break, so converting the
-    # text piece by piece equals converting it whole, and line by line. The pieces are
-    # converted once to learn which change and by how many characters, and those that
-    # change again when their changes are reported: no converted copy of the whole text
-    # is held.
-    changed: list[tuple[int, int]] = []
-    growths: list[int] = []
+    # text piece by piece equals converting it whole.
     for start, end in _pieces(text):
         piece = text[start:end]
-        converted = converter.convert(piece)
-        if converted != piece:
-            changed.append((start, end))
-            growths.append(len(converted) - len(piece))
-    if not changed:
-        return
-    if not any(growths):
-        for start, end in changed:
-            piece = text[start:end]
-            yield from _changes(start, piece, converter.convert(piece), note)
-        return
-    if sum(growths) == 0:
-        # Words that grew and words that shrank by as much: compared as one text.
-        converted = "".join(converter.convert(text[start:end]) for start, end in _pieces(text))
-        yield from _changes(0, text, converted, note)
-        return
-    # Some conversion changed a word's length: keep each change inside its own line.
-    for match in _LINE.finditer(text):
-        line = match.group()
-        if _HAN.search(line):
-            yield from _changes(match.start(), line, converter.convert(line), note)
+        converted = _convert(converter, piece)
+        if converted == piece:
+            continue
+        if in_place and len(converted) == len(piece):
+            yield from _changes_in_place(start, piece, converted, note)
+        else:
+            yield from _aligned_changes(start, piece, converted, note)
 
 
 class ScriptMix(NamedTuple):
