@@ -81,8 +81,9 @@ def test_covering_searched_only_where_squares_end_is_the_one_searched_everywhere
     assert reach(text, bound) == searched_everywhere(text, bound)
 
 
-def test_a_long_line_is_searched_only_where_squares_end(monkeypatch) -> None:
-    searched = []
+def searched_ends(monkeypatch) -> list[int]:
+    """The ends at which the covering is searched from now on, in the order searched."""
+    searched: list[int] = []
     best_at = _squares._best_at
 
     def counted(text: str, end: int, *rest: object) -> object:
@@ -90,6 +91,11 @@ def test_a_long_line_is_searched_only_where_squares_end(monkeypatch) -> None:
         return best_at(text, end, *rest)
 
     monkeypatch.setattr(_squares, "_best_at", counted)
+    return searched
+
+
+def test_a_long_line_is_searched_only_where_squares_end(monkeypatch) -> None:
+    searched = searched_ends(monkeypatch)
     # Prose recurs its letters within a run's length almost everywhere, and has no
     # squares but its doubled letters: each is searched where it ends.
     line = "A small class of seventeen students met at noon to discuss the plan. " * 200
@@ -98,14 +104,7 @@ def test_a_long_line_is_searched_only_where_squares_end(monkeypatch) -> None:
 
 
 def test_repetitive_text_is_searched_only_until_its_covering_repeats(monkeypatch) -> None:
-    searched = []
-    best_at = _squares._best_at
-
-    def counted(text: str, end: int, *rest: object) -> object:
-        searched.append(end)
-        return best_at(text, end, *rest)
-
-    monkeypatch.setattr(_squares, "_best_at", counted)
+    searched = searched_ends(monkeypatch)
     for unit in ("月", "月日", "哈哈哈哈，", "2020年", "ab "):
         searched.clear()
         stretches(unit * 500, MAX_RUN_LENGTH)
