@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -54,20 +56,34 @@ def test_copies_apart_by_one_space_are_a_square() -> None:
 
 def searched_everywhere(text: str, bound: int) -> list:
     """The covering of each prefix of ``text``, searched at every position."""
-    previous = _squares._previous_occurrences(text)
     reach: list = [None] * (len(text) + 1)
     for end in range(2, len(text) + 1):
-        reach[end] = _squares._best_at(text, end, previous, reach, bound)
+        reach[end] = _squares._best_at(text, end, reach, bound)
     return reach
+
+
+def reach(text: str, bound: int) -> list:
+    return _squares._reach(text, bound, _squares._square_ends(text, bound))
 
 
 @given(s.repetitive_text(), st.sampled_from([1, 2, 5, 8, MAX_RUN_LENGTH]))
 def test_covering_copied_where_text_repeats_is_the_one_searched(text: str, bound: int) -> None:
-    assert _squares._reach(text, bound) == searched_everywhere(text, bound)
+    assert reach(text, bound) == searched_everywhere(text, bound)
 
 
-def test_repetitive_text_is_searched_only_until_its_covering_repeats(monkeypatch) -> None:
-    searched = []
+@given(
+    st.one_of(s.paragraph, s.repetitive_text(), st.text(alphabet="ab 月", max_size=80)),
+    st.sampled_from([1, 2, 5, MAX_RUN_LENGTH]),
+)
+def test_covering_searched_only_where_squares_end_is_the_one_searched_everywhere(
+    text: str, bound: int
+) -> None:
+    assert reach(text, bound) == searched_everywhere(text, bound)
+
+
+def searched_ends(monkeypatch) -> list[int]:
+    """The ends at which the covering is searched from now on, in the order searched."""
+    searched: list[int] = []
     best_at = _squares._best_at
 
     def counted(text: str, end: int, *rest: object) -> object:
@@ -75,6 +91,20 @@ def test_repetitive_text_is_searched_only_until_its_covering_repeats(monkeypatch
         return best_at(text, end, *rest)
 
     monkeypatch.setattr(_squares, "_best_at", counted)
+    return searched
+
+
+def test_a_long_line_is_searched_only_where_squares_end(monkeypatch) -> None:
+    searched = searched_ends(monkeypatch)
+    # Prose recurs its letters within a run's length almost everywhere, and has no
+    # squares but its doubled letters: each is searched where it ends.
+    line = "A small class of seventeen students met at noon to discuss the plan. " * 200
+    stretches(line, MAX_RUN_LENGTH)
+    assert len(searched) == len(re.findall(r"(.)\1", line)) < len(line) / 5
+
+
+def test_repetitive_text_is_searched_only_until_its_covering_repeats(monkeypatch) -> None:
+    searched = searched_ends(monkeypatch)
     for unit in ("月", "月日", "哈哈哈哈，", "2020年", "ab "):
         searched.clear()
         stretches(unit * 500, MAX_RUN_LENGTH)

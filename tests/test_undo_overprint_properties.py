@@ -10,7 +10,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import textfix
-from textfix.rules import undo_overprint
+from textfix.rules import _overprint_shuffled, undo_overprint
 from textfix.rules._overprint_evidence import CONVENTIONAL_DOUBLES
 from textfix.rules._overprint_lines import MIN_SHARED_PART_OF_STEP, MIN_STAIRCASE_OVERLAPS
 from textfix.rules._overprint_shuffled import MAX_SHUFFLE_LINES
@@ -299,6 +299,34 @@ ADVERSARIAL_UNITS = {
 def test_work_grows_linearly_with_the_text(unit: str) -> None:
     repair(unit)  # tables built on first use are no part of the work
     assert _calls(unit * 16) <= 2.2 * _calls(unit * 8)
+
+
+def _pieces_compared(text: str, monkeypatch: pytest.MonkeyPatch) -> int:
+    """How many pairs of lines the search for shuffled pieces compares repairing ``text``."""
+    compared = 0
+    compare = _overprint_shuffled.shared_run
+
+    def counted(*args: object) -> int:
+        nonlocal compared
+        compared += 1
+        return compare(*args)
+
+    monkeypatch.setattr(_overprint_shuffled, "shared_run", counted)
+    repair(text)
+    return compared
+
+
+def test_lines_whose_ends_are_of_other_kinds_are_not_compared(monkeypatch) -> None:
+    # Every line is a seed (it copies the next) and may be a piece; a run shared is one
+    # kind of character, and ``.`` ends what a letter begins: no pair can share one.
+    assert _pieces_compared("word..\n  " * 100, monkeypatch) == 0
+
+
+def test_identical_lines_are_compared_once_per_seed_and_direction(monkeypatch) -> None:
+    # ``wx.wy`` begins with a letter as it ends, but shares no run with itself: each of
+    # its neighbours would be compared with it, were lines alike not compared once.
+    lines = 100
+    assert _pieces_compared("wx.wy\n" * lines, monkeypatch) <= 2 * lines
 
 
 def _corpus(name: str) -> str:

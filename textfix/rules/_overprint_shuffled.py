@@ -32,9 +32,12 @@ pieces none of which is followed by the next and none with a telltale doubled ru
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Sequence
 
 from ..rule import Change
+from ._overprint_evidence import kind
 from ._overprint_lines import (
     MAX_BLANK_LINES,
     Page,
@@ -63,10 +66,12 @@ def shuffled_staircases(
     ``repaired_alone`` gives a line other than a piece as repaired in place."""
     seen: set[int] = set()
     taken: set[int] = set()
+    ends: _LineEnds | None = None
     for seed in sorted(seeds):
         if seed in seen or not may_be_kept_in_place(page.contents[seed]):
             continue
-        pieces = _pieces(page, seed, bound)
+        ends = ends or _LineEnds(page.contents)
+        pieces = _pieces(page, ends, seed, bound)
         seen.update(pieces)
         span = range(min(pieces), max(pieces) + 1)
         if len(pieces) < 2 or _in_order(page, pieces) or not taken.isdisjoint(span):
@@ -81,14 +86,67 @@ def _in_order(page: Page, pieces: Sequence[int]) -> bool:
     return all(page.following(a) == b for a, b in zip(pieces, pieces[1:], strict=False))
 
 
-def _pieces(page: Page, seed: int, bound: int) -> list[int]:
+# The lines are sorted by the kinds of their ends in blocks of this many, each when a
+# piece near it is first looked for: a page with few seeds has few of its lines read.
+BLOCK_LINES = 64
+
+
+class _LineEnds:
+    """The non-blank lines of a page by the kind of their first and of their last
+    character. A shared run is one kind of character, spaces aside (``shared_run``),
+    so a line ends with a run that another begins with only if the one's last
+    character and the other's first are of one kind, or one of them is a space: the
+    lines near a piece that may follow or precede it are found without reading the
+    others (many identical lines, ``word..``, are all seeds and link to none)."""
+
+    def __init__(self, contents: Sequence[str]) -> None:
+        self._contents = contents
+        self._blocks: dict[int, tuple[dict[str, list[int]], dict[str, list[int]]]] = {}
+
+    def _block(self, number: int) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """Block ``number``'s lines by the kind of their first, and of their last character."""
+        block = self._blocks.get(number)
+        if block is None:
+            first: dict[str, list[int]] = defaultdict(list)
+            last: dict[str, list[int]] = defaultdict(list)
+            for index in range(
+                number * BLOCK_LINES, min(len(self._contents), (number + 1) * BLOCK_LINES)
+            ):
+                content = self._contents[index]
+                if content:
+                    first[kind(content[0])].append(index)
+                    last[kind(content[-1])].append(index)
+            block = self._blocks[number] = (first, last)
+        return block
+
+    def near(self, index: int, *, backwards: bool) -> Sequence[int]:
+        """The lines within ``MAX_SHUFFLE_LINES`` of line ``index`` that may begin with a
+        run that it ends with, or ``backwards``, end with a run that it begins with."""
+        low = max(0, index - MAX_SHUFFLE_LINES)
+        high = min(len(self._contents), index + MAX_SHUFFLE_LINES + 1)
+        content = self._contents[index]
+        meeting = kind(content[0] if backwards else content[-1])
+        if meeting == "space":
+            return range(low, high)
+        found: list[int] = []
+        for number in range(low // BLOCK_LINES, (high - 1) // BLOCK_LINES + 1):
+            lines = self._block(number)[backwards]
+            for other in (meeting, "space"):
+                if other in lines:
+                    found += lines[other][
+                        bisect_left(lines[other], low) : bisect_left(lines[other], high)
+                    ]
+        return found
+
+
+def _pieces(page: Page, ends: _LineEnds, seed: int, bound: int) -> list[int]:
     """The lines linked to ``seed`` by shared runs, in the order the runs give: each line
     ends with a run that the next begins with, and that run starts after the run the
     line shares with the one before (as in ``_overprint_lines.chain_from``)."""
     contents = page.contents
     pieces, used = [seed], {seed}
     floor = 0  # where the run that the last piece shares with the one before it ends
-    while (found := _only_link(page, pieces[-1], used, bound, floor=floor)) is not None:
+    while (found := _only_link(page, ends, pieces[-1], used, bound, floor=floor)) is not None:
         pieces.append(found[0])
         used.add(found[0])
         floor = found[1]
@@ -97,7 +155,7 @@ def _pieces(page: Page, seed: int, bound: int) -> list[int]:
     room = len(contents[seed]) - (
         shared_run(contents[seed], contents[pieces[1]], 0, bound) if len(pieces) > 1 else 0
     )
-    while (found := _only_link(page, pieces[0], used, bound, backwards=True)) is not None:
+    while (found := _only_link(page, ends, pieces[0], used, bound, backwards=True)) is not None:
         if found[1] > room:
             break
         pieces.insert(0, found[0])
@@ -107,33 +165,47 @@ def _pieces(page: Page, seed: int, bound: int) -> list[int]:
 
 
 def _only_link(
-    page: Page, index: int, used: set[int], bound: int, *, floor: int = 0, backwards: bool = False
+    page: Page,
+    ends: _LineEnds,
+    index: int,
+    used: set[int],
+    bound: int,
+    *,
+    floor: int = 0,
+    backwards: bool = False,
 ) -> tuple[int, int] | None:
     """The line near ``index``, not in ``used``, that may be a piece and begins with a run
     that line ``index`` ends with (starting at or after ``floor``), or ``backwards``,
     ends with a run that line ``index`` begins with: its index and the run's length.
     None if there are several: a run shared twice leaves the order open."""
     found = None
-    for candidate in range(
-        max(0, index - MAX_SHUFFLE_LINES), min(len(page.contents), index + MAX_SHUFFLE_LINES + 1)
-    ):
-        if candidate == index or candidate in used or not page.contents[candidate]:
+    # Lines alike link alike: a page of one repeated line reads it once per call.
+    links: dict[str, int] = {}
+    for candidate in ends.near(index, backwards=backwards):
+        content = page.contents[candidate]
+        if candidate == index or candidate in used or not content:
             continue
-        line, following = (
-            (page.contents[candidate], page.contents[index])
-            if backwards
-            else (page.contents[index], page.contents[candidate])
-        )
-        size = (
-            following[0] in line[-bound:]
-            and may_share(line, following, bound)
-            and shared_run(line, following, floor, bound)
-        )
-        if size and may_be_kept_in_place(page.contents[candidate]):
+        size = links.get(content)
+        if size is None:
+            size = links[content] = _link(page.contents[index], content, floor, bound, backwards)
+        if size:
             if found is not None:
                 return None
             found = candidate, size
     return found
+
+
+def _link(content: str, candidate: str, floor: int, bound: int, backwards: bool) -> int:
+    """The length of the run that ``content`` ends with and ``candidate`` begins with
+    (``backwards``: ``candidate`` ends with and ``content`` begins with), 0 if none or
+    if ``candidate`` may not be a piece."""
+    line, following = (candidate, content) if backwards else (content, candidate)
+    size = (
+        shared_run(line, following, floor, bound)
+        if following[0] in line[-bound:] and may_share(line, following, bound)
+        else 0
+    )
+    return size if size and may_be_kept_in_place(candidate) else 0
 
 
 def _boxes(page: Page, first: int, last: int) -> list[list[int]] | None:

@@ -9,12 +9,14 @@ appears once: one space between two squares is a *gap* (``还月亮还月亮 摄
 ``stretches`` finds the maximal stretches of a string that are covered completely
 by consecutive squares, by dynamic programming over positions: ``reach[i]`` holds
 the earliest start ``s`` such that ``text[s:i]`` is covered, and the fewest squares
-that cover it. Only halves up to ``bound`` characters are tried, and only where the
-last character of the half also occurs one half earlier (found through a chain of
-previous occurrences), so the work is O(n · bound²) at worst and close to O(n) on
-ordinary text. The worst case is repetitive text (``月月月…``, ``哈哈哈哈，…``), where
-squares end everywhere; there the covering repeats too, and is copied one period on
-rather than searched (``_reach``). No regular expression is involved.
+that cover it. Only halves up to ``bound`` characters are tried, only at the ends
+of squares (found first by one regular-expression scan, ``_square_ends``: most
+characters of a long line recur within a half, few end a square) and only where the
+last character of the half also occurs one half earlier (the nearest occurrences),
+so the work is O(n · bound²) at worst and close to O(n) on ordinary text. The worst
+case is repetitive text (``月月月…``, ``哈哈哈哈，…``), where squares end everywhere;
+there the covering repeats too, and is copied one period on rather than searched
+(``_reach``).
 
 Which decomposition is returned when several exist:
 
@@ -35,6 +37,8 @@ Which decomposition is returned when several exist:
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import NamedTuple
 
 SEPARATOR = " "
@@ -81,26 +85,39 @@ class _Best(NamedTuple):
     separated: bool
 
 
-def _previous_occurrences(text: str) -> list[int]:
-    previous = [-1] * len(text)
-    last: dict[str, int] = {}
-    for index, char in enumerate(text):
-        previous[index] = last.get(char, -1)
-        last[char] = index
-    return previous
+@lru_cache(maxsize=4)
+def _square_start(bound: int) -> re.Pattern[str]:
+    """Where a square starts, plain or separated, of halves up to ``bound`` characters."""
+    return re.compile(
+        rf"(?=(.{{1,{bound}}})\1|([^{SEPARATOR}]{{1,{bound}}}){SEPARATOR}\2)", re.DOTALL
+    )
 
 
-def _squares_ending_at(text: str, end: int, previous: list[int], bound: int):
+def _square_ends(text: str, bound: int) -> bytearray:
+    """``ends[end]`` is 1 where a square of ``text`` ends (a necessary condition for
+    ``_squares_ending_at`` to yield one), else 0. Read backwards, a square is a square
+    that starts where it ended: one scan of the reversed text by the regular expression
+    engine finds them all, where looking at each position in turn costs the square
+    search's Python steps at every character that recurs within a half (most of them)."""
+    ends = bytearray(len(text) + 1)
+    for match in _square_start(bound).finditer(text[::-1]):
+        ends[len(text) - match.start()] = 1
+    return ends
+
+
+def _squares_ending_at(text: str, end: int, bound: int):
     """Yield (via, half_length, separated) for the squares ending at ``end``.
 
     The first copy of a half ends one half before the second: at an earlier
     occurrence of the same character. The nearest ``MAX_OCCURRENCES_TRIED`` are tried.
     """
-    other = previous[end - 1]
+    last = text[end - 1]
+    nearest = max(0, end - 2 - bound)
+    other = text.rfind(last, nearest, end - 1)
     for _ in range(MAX_OCCURRENCES_TRIED):
-        distance = end - 1 - other
-        if other < 0 or distance > bound + 1:
+        if other < 0:
             return
+        distance = end - 1 - other
         if (
             distance <= bound
             and text[end - 2 * distance : end - distance] == text[end - distance : end]
@@ -112,20 +129,13 @@ def _squares_ending_at(text: str, end: int, previous: list[int], bound: int):
             second = text[end - half : end]
             if SEPARATOR not in second and text[via : end - half - 1] == second:
                 yield via, half, True
-        other = previous[other]
+        other = text.rfind(last, nearest, other)
 
 
-def _best_at(
-    text: str, end: int, previous: list[int], reach: list[_Best | None], bound: int
-) -> _Best | None:
+def _best_at(text: str, end: int, reach: list[_Best | None], bound: int) -> _Best | None:
     """How ``text[:end]`` is best covered, given how each position before ``end`` is."""
-    other = previous[end - 1]
-    # No square ends here unless its last character occurs a half earlier: at most
-    # positions of most texts it does not, and nothing else need be looked at.
-    if other < 0 or end - 1 - other > bound + 1:
-        return None
     best = None
-    for via, half, separated in _squares_ending_at(text, end, previous, bound):
+    for via, half, separated in _squares_ending_at(text, end, bound):
         before = reach[via]
         if before is not None:
             option = (before.start, before.count + 1, False, -half, separated)
@@ -169,7 +179,7 @@ def _repeat(
     return None
 
 
-def _reach(text: str, bound: int) -> list[_Best | None]:
+def _reach(text: str, bound: int, square_ends: bytearray) -> list[_Best | None]:
     """How each ``text[:end]`` is best covered (None: no square ends at ``end``).
 
     Where the text repeats itself (``哈哈哈…``, ``月日月日…``), so does the covering,
@@ -180,7 +190,6 @@ def _reach(text: str, bound: int) -> list[_Best | None]:
     Inside a long covered stretch, a repeat is looked for once per window; once found,
     the covering is copied, not searched, to the end of the repetition.
     """
-    previous = _previous_occurrences(text)
     reach: list[_Best | None] = [None] * (len(text) + 1)
     # reach[end] reads text[end - window + 1 : end] and reach[end - window + 1 : end].
     window = 2 * bound + 3
@@ -188,12 +197,19 @@ def _reach(text: str, bound: int) -> list[_Best | None]:
     next_try = 0
     while end <= len(text):
         covered = reach[end - 1]
+        if covered is None and not square_ends[end]:
+            # Nothing to cover, nor to copy, until the next square ends.
+            end = square_ends.find(1, end)
+            if end < 0:
+                break
+            continue
         repeat = None
         if end >= next_try and covered is not None and covered.start <= end - 2 * window:
             repeat = _repeat(text, reach, end, window)
             next_try = end + window
         if repeat is None:
-            reach[end] = _best_at(text, end, previous, reach, bound)
+            if square_ends[end]:
+                reach[end] = _best_at(text, end, reach, bound)
             end += 1
             continue
         period, steps = repeat
@@ -233,13 +249,15 @@ def stretches(text: str, bound: int) -> list[Stretch]:
     Stretches are taken greedily from the right: the rightmost covered end with its
     earliest start, then the same again left of that start.
     """
-    reach = _reach(text, bound)
+    square_ends = _square_ends(text, bound)
+    reach = _reach(text, bound, square_ends)
     found = []
     end = len(text)
     while end > 1:
         best = reach[end]
         if best is None:
-            end -= 1
+            # Only where a square ends can a stretch end.
+            end = square_ends.rfind(1, 0, end)
             continue
         runs = _glyph_runs(text, best.start, end) or _backtrack(text, reach, best.start, end)
         found.append(Stretch(best.start, end, runs))

@@ -78,7 +78,8 @@ Gate: only lines found by whole-text scans are looked at: lines at least twice
 or hold a mark doubled that clean text never doubles (a doubled segment needs
 telltale runs, and a bold lead-in is set off by marks, doubled with it); lines
 that start a block of copied lines or share a run with the next line. The square
-search itself only compares positions where a character recurs within
+search itself only looks at the ends of squares, found by one regular-expression
+scan of the line, and there only at earlier occurrences of a character within
 ``max_run_length`` + 1 characters.
 
 >>> from textfix.rule import Change
