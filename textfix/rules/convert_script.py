@@ -55,7 +55,6 @@ MIN_MINORITY_CHARS = 5
 MIN_MINORITY_SHARE = 0.1
 
 _HAN = regex.compile(r"\p{Han}")
-_LINE = regex.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True)
