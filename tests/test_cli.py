@@ -377,6 +377,27 @@ def test_paragraph_separator_reaches_the_reflow_rule(
     assert capsys.readouterr().out == fixed_with("\n\n")
 
 
+def test_window_size_reaches_the_engine(monkeypatch: pytest.MonkeyPatch, capsys: Capture) -> None:
+    # Wrapped paragraphs, each a dozen lines: read in windows of a few lines, the
+    # column and its wraps show within each window only as far as its lines go.
+    paragraph = "市委书记杜小\n刚主持召开人工智\n能产业座谈会，\n" * 4 + "他强调要深入学习。\n\n"
+    text = paragraph * 6
+
+    def fixed_with(window_chars: int) -> str:
+        return textfix.fix(text, textfix.Config(window_chars=window_chars))
+
+    assert fixed_with(40) != fixed_with(0), "the input must show the window size"
+    for window_chars in (40, 0):
+        _stdin(monkeypatch, text.encode())
+        assert main(["fix", "--window-chars", str(window_chars)]) == 0
+        assert capsys.readouterr().out == fixed_with(window_chars)
+
+
+def test_a_negative_window_size_is_a_usage_error(capsys: Capture) -> None:
+    assert main(["fix", "--window-chars", "-1"]) == 2
+    assert "window_chars" in _error_line(capsys)
+
+
 # ---- fix: input errors ----
 
 

@@ -4,18 +4,20 @@ Each rule sees the output of the rules before it. For ``explain`` the engine kee
 each stage's changes so that an edit made at stage k can be mapped back through
 stages k-1 … 0 to offsets in the original input. ``fix`` skips that bookkeeping and
 applies each change as its rule reports it, so that its memory stays a small multiple
-of the text's size.
+of the text's size. A long text is run a window at a time (``textfix.windows``).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from . import text_cache
 from .config import Config
 from .registry import RULES
-from .report import Edit, Repair, StageMap
+from .report import Edit, Repair, RunMap, StageMap, WindowedMap
 from .rule import Change, Notice, Rule
+from .windows import windows
 
 
 class RuleError(RuntimeError):
@@ -47,11 +49,27 @@ class _Stage:
 
 
 def run(text: str, config: Config, *, track: bool, counts: Counter[str] | None = None) -> Repair:
-    """Run the active rules; ``counts`` (if given) gains each rule's number of changes."""
+    """Run the active rules; ``counts`` (if given) gains each rule's number of changes.
+
+    A text longer than ``config.window_chars`` is repaired a window at a time, cut where
+    paragraphs end (``textfix.windows``): the rules' work is held for one window only.
+    """
+    spans = list(windows(text, config.window_chars))
     if not track:
-        return Repair(original=text, text=_fixed(text, config, counts), edits=())
+        fixed = (_fixed(text[start:end], config, counts) for start, end in spans)
+        return Repair(original=text, text="".join(fixed), edits=())
+    if len(spans) == 1:
+        output, edits, offsets = _tracked(text, config, counts)
+    else:
+        output, edits, offsets = _tracked_windows(text, spans, config, counts)
+    return Repair(text, output, edits + _findings(text, config), offsets)
+
+
+def _tracked(
+    text: str, config: Config, counts: Counter[str] | None
+) -> tuple[str, tuple[Edit, ...], RunMap]:
+    """The repaired text, its edits (offsets into ``text``) and its offset map."""
     stages: list[_Stage] = []
-    original = text
     for rule in active_rules(config):
         changes: list[Change] = []
         chunks, _ = _rewritten(rule, text, config.options_for(rule), keep=changes)
@@ -62,9 +80,27 @@ def run(text: str, config: Config, *, track: bool, counts: Counter[str] | None =
         stages.append(_Stage(rule.id, text, changes))
         if chunks is not None:
             text = "".join(chunks)
-    edits = _map_back(stages) + _findings(original, config)
-    maps = tuple(stage.map for stage in stages)
-    return Repair(original=original, text=text, edits=edits, maps=maps)
+    return text, _map_back(stages), RunMap([stage.map for stage in stages])
+
+
+def _tracked_windows(
+    text: str, spans: list[tuple[int, int]], config: Config, counts: Counter[str] | None
+) -> tuple[str, tuple[Edit, ...], WindowedMap]:
+    """``_tracked`` for each window of ``text``: the edits shifted to where their window
+    starts and put in pipeline order (a rule's edits in the order of the text)."""
+    outputs: list[str] = []
+    edits: list[Edit] = []
+    maps: list[tuple[int, int, RunMap]] = []
+    output_start = 0
+    for start, end in spans:
+        output, window_edits, offsets = _tracked(text[start:end], config, counts)
+        edits += (replace(e, start=e.start + start, end=e.end + start) for e in window_edits)
+        maps.append((output_start, start, offsets))
+        outputs.append(output)
+        output_start += len(output)
+    order = {rule.id: index for index, rule in enumerate(RULES)}
+    edits.sort(key=lambda edit: order[edit.rule])
+    return "".join(outputs), tuple(edits), WindowedMap(maps)
 
 
 def _fixed(text: str, config: Config, counts: Counter[str] | None) -> str:

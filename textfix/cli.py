@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import __version__, _cli_corpus, _render, _render_check, html_report, io
 from ._api import explain, fix, rules
-from .config import PRESET_DOCS, PRESETS, Config
+from .config import PRESET_DOCS, PRESETS, WINDOW_CHARS, Config
 from .corpus import FORMATS, CorpusError
 from .io import FileError, Source
 from .parallel import PARALLEL_MIN_CHARS, default_jobs, executor_for, ordered_map
@@ -234,6 +234,14 @@ def _rule_selection_parser() -> argparse.ArgumentParser:
         metavar="SEP",
         help=f"text written between paragraphs by the rule {REFLOW_RULE}; escapes \\n \\r \\t \\f "
         "\\\\ \\uXXXX are understood (default: one newline)",
+    )
+    group.add_argument(
+        "--window-chars",
+        type=int,
+        default=WINDOW_CHARS,
+        metavar="N",
+        help="repair a longer text a window of about N characters at a time, cut where a "
+        f"paragraph ends; 0 reads it whole (default: {WINDOW_CHARS:,})",
     )
     return selection
 
@@ -457,6 +465,7 @@ def _config(args: argparse.Namespace) -> Config:
             enable=(preset.enable - disable) | enable,
             disable=(preset.disable - enable) | disable,
             options=options,
+            window_chars=args.window_chars,
         )
     except ValueError as error:
         raise UsageError(str(error)) from None

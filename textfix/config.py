@@ -63,9 +63,19 @@ def _frozen_options(rule: Rule, overrides: Any) -> Any:
     return dataclasses.replace(rule.options, **overrides)
 
 
+# A text longer than about this many characters is repaired a window at a time
+# (``textfix.windows``): what the rules hold while they read a window is several times
+# its size, so a long text's run needs little more than its output. Half a million
+# characters is a thousand newspaper columns' worth of lines — every page-wide fact
+# (column width, running heads repeated page after page) shows many times over — and its
+# work (~20–40 MB) is small beside the input of any run it bounds.
+WINDOW_CHARS = 1 << 19
+
+
 @dataclass(frozen=True)
 class Config:
-    """Rule selection and options.
+    """Rule selection and options; ``window_chars``: the size of the windows a long text
+    is repaired in (0: the whole text at once).
 
     >>> Config(disable=["remove_space_beside_cjk_punct"]).is_enabled(
     ...     rule_by_id("remove_space_beside_cjk_punct"))
@@ -75,8 +85,11 @@ class Config:
     enable: frozenset[str] = frozenset()
     disable: frozenset[str] = frozenset()
     options: Mapping[str, Any] = field(default_factory=dict)
+    window_chars: int = WINDOW_CHARS
 
     def __post_init__(self) -> None:
+        if not isinstance(self.window_chars, int) or self.window_chars < 0:
+            raise ValueError(f"window_chars must be a whole number >= 0, not {self.window_chars!r}")
         enable = frozenset(self.enable)
         disable = frozenset(self.disable)
         for rule_id in enable | disable:

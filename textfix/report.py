@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -82,6 +82,43 @@ class StageMap:
         return change.end + (position - out_end)
 
 
+class RunMap:
+    """Maps offsets in the output of one pipeline run back to its input, through the map
+    of each rule that changed the text (``StageMap``), last rule first."""
+
+    def __init__(self, stages: Sequence[StageMap]) -> None:
+        self._stages = tuple(reversed(stages))
+
+    def to_input(self, offset: int, *, is_end: bool) -> int:
+        for stage in self._stages:
+            offset = stage.to_input(offset, is_end=is_end, widen=False)
+        return offset
+
+
+class WindowedMap:
+    """Maps offsets in a text repaired a window at a time (``textfix.windows``) back to
+    its input: each window's run is mapped, then shifted to where the window starts.
+
+    An offset where one window's output ends and the next one's starts is read as the
+    end of the first (``is_end``) or the start of the second.
+
+    >>> windowed = WindowedMap([(0, 0, RunMap([])), (2, 3, RunMap([]))])  # "ab|cd" from "ab_|cd"
+    >>> windowed.to_input(2, is_end=True), windowed.to_input(2, is_end=False)
+    (2, 3)
+    """
+
+    def __init__(self, windows: Sequence[tuple[int, int, RunMap]]) -> None:
+        """``windows``: each window's output start, input start and run map, in order."""
+        self._output_starts = [output_start for output_start, _, _ in windows]
+        self._windows = windows
+
+    def to_input(self, offset: int, *, is_end: bool) -> int:
+        find = bisect_left if is_end else bisect_right
+        index = max(find(self._output_starts, offset) - 1, 0)
+        output_start, input_start, run = self._windows[index]
+        return input_start + run.to_input(offset - output_start, is_end=is_end)
+
+
 @dataclass(frozen=True)
 class Repair:
     """The result of ``textfix.explain``: the repaired text and every edit, in pipeline order."""
@@ -89,8 +126,8 @@ class Repair:
     original: str
     text: str
     edits: tuple[Edit, ...]
-    # One map per rule that changed the text, in pipeline order (empty from ``fix``).
-    maps: tuple[StageMap, ...] = field(default=(), repr=False, compare=False)
+    # How offsets in ``text`` map back to ``original`` (None from ``fix``, which keeps no map).
+    offsets: RunMap | WindowedMap | None = field(default=None, repr=False, compare=False)
 
     @property
     def changed(self) -> bool:
@@ -107,7 +144,7 @@ class Repair:
 
         Needs the offset maps that ``textfix.explain`` records (``fix`` keeps none).
         """
-        if self.changed and not self.maps:
+        if self.changed and self.offsets is None:
             raise ValueError("blocks need the edits: use textfix.explain, not textfix.fix")
         return classify(self)
 
@@ -123,9 +160,9 @@ class Repair:
         >>> repair.text[3], repair.original[repair.to_original(3)]
         ('（', '（')
         """
-        for stage in reversed(self.maps):
-            offset = stage.to_input(offset, is_end=is_end, widen=False)
-        return offset
+        if self.offsets is None:
+            return offset
+        return self.offsets.to_input(offset, is_end=is_end)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an offset in the original input.
