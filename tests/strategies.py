@@ -1462,3 +1462,30 @@ def phrase_converted_lines(draw: st.DrawFn) -> tuple[str, str, list[bool]]:
             text += token
             in_word.extend([is_word] * len(token))
     return conversion, text, in_word
+
+
+# ---- a CJK term glossed in a Latin sentence ----
+# English text about China names a term in Han and glosses it in brackets, or quotes it:
+# ``The term 人工智能 (AI) is common.``, ``mimi means “秘密” (secret) here.``
+
+
+@st.composite
+def latin_sentence_with_cjk_term(draw: st.DrawFn) -> str:
+    """A Latin sentence with a Han term of up to ``TERM_MAX_LETTERS`` letters, maybe
+    quoted, after a lowercase word and a space, followed by a bracketed Latin gloss and
+    more words; the Latin before the term prints over twice as wide as the term."""
+    from textfix.cjk_terms import TERM_MAX_LETTERS
+
+    words = st.lists(st.sampled_from(LATIN_WORDS), min_size=1, max_size=5)
+    term = draw(st.text(alphabet=han_char, min_size=1, max_size=TERM_MAX_LETTERS))
+    before = draw(words) + [draw(st.sampled_from(LATIN_WORDS))]
+    while sum(map(len, before)) <= 4 * len(term):
+        before.insert(0, draw(st.sampled_from(LONG_LATIN_WORDS)))
+    if draw(st.booleans()):
+        term = f"“{term}”"
+    gloss = " ".join(draw(words))
+    ending = draw(st.sampled_from([f" {' '.join(draw(words))}.", ".", ""]))
+    return f"{' '.join(before).capitalize()} {term} ({gloss}){ending}"
+
+
+LONG_LATIN_WORDS = [word for word in LATIN_WORDS if len(word) >= 10]

@@ -25,7 +25,9 @@ from .strategies import (
     doubled_separators,
     full_width_alnum,
     half_width_punct,
+    han_word,
     latin_paragraph,
+    latin_sentence_with_cjk_term,
     latin_with_meta_variables,
     ocr_gapped_quotes,
     ocr_read_bylines,
@@ -195,6 +197,31 @@ def test_meta_variables_in_latin_text_keep_their_spaces(sentence: str) -> None:
     # normalize_glyphs gives U+2329/U+232A their canonical forms 〈〉; nothing else changes.
     expected = sentence.replace("\u2329", "〈").replace("\u232a", "〉")
     assert textfix.fix(sentence) == expected
+
+
+@given(st.lists(latin_sentence_with_cjk_term(), min_size=1, max_size=4))
+def test_a_cjk_term_glossed_in_a_latin_sentence_keeps_half_width_brackets(
+    sentences: list[str],
+) -> None:
+    document = "\n".join(sentences) + "\n"
+    assert textfix.fix(document) == document
+
+
+@given(latin_sentence_with_cjk_term(), han_word)
+def test_a_bracket_pair_with_cjk_text_after_it_turns_full_width(sentence: str, word: str) -> None:
+    # The same pair with a CJK sentence going on after it: it is CJK context now.
+    opening, closing = sentence.index(" ("), sentence.rindex(")")
+    glossed = sentence[: closing + 1] + word + "。"
+    fixed = textfix.fix(glossed, _only("normalize_punct_width"))
+    assert fixed[opening + 1] == "（" and fixed[closing] == "）"
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["say 人工智能 (ai) is, ", "“一”, “二” (a) ", "said, “你好” " * 3 + "(x)", "一 ,,,, a 二 (b) "],
+)
+def test_terms_in_latin_text_take_linear_work(unit: str) -> None:
+    assert work_grows_linearly(_only("normalize_punct_width"), unit)
 
 
 # ---- robustness ----

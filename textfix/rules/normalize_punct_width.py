@@ -11,7 +11,8 @@ Broken:     ``你好,世界``   ``版本v1.2,发布``   ``深度求索 (DeepSeek
 Fixed:      ``你好，世界``  ``版本v1.2，发布``  ``深度求索 （DeepSeek） 全尺寸``  ``3.14``
             ``（本报记者 王明 ）``
             (the spaces beside full-width brackets go in ``remove_space_beside_cjk_punct``)
-Left alone: anything in a protected region (``12:30``, ``1,000``, ``http://a.cn/x?y=1,2``,
+Left alone: a CJK term in a Latin sentence (``The term 人工智能 (AI) is common``);
+anything in a protected region (``12:30``, ``1,000``, ``http://a.cn/x?y=1,2``,
 ``a@b.com``, ``C:\\dir``, `` `code(x)` ``); marks between Latin words (``Hello, world``);
 a function call or formula (``函数f(x)的值``: the bracket is attached to ``f``);
 Markdown syntax (``[链接](http://a.cn)``, ``![图](a.png)``);
@@ -27,6 +28,10 @@ spaces and other marks:
   CJK-only mark (``，。、；：？！``) stands right beside it; a pair that is a line of its
   own (OCR's byline ``(本报记者 王明 )``) has nothing outside, so a CJK letter just
   inside it decides;
+- a CJK letter does not count when it belongs to a short term set in Latin text
+  (``textfix.cjk_terms``) and a Latin letter or another such term is on the other
+  side: ``The term 人工智能 (AI) is common``, ``said, “你好” (hello)`` and ``means
+  “秘密” (secret), “机密” (confidential)`` keep their marks;
 - ``．`` between ASCII letters or digits turns half-width: it is never the Chinese
   full stop (that is ``。``), so there it can only be a decimal point or a dot in a name.
 
@@ -51,6 +56,7 @@ from dataclasses import dataclass
 from ..brackets import pair_brackets
 from ..chars import ASCII_ALNUM, has_cjk_letter, is_cjk_letter
 from ..cjk_lines import CJK_ONLY_MARKS, matches_on_cjk_lines
+from ..cjk_terms import BACKWARD, FORWARD, is_term_in_latin
 from ..neighbours import neighbours
 from ..protect import protected
 from ..rule import Change, Example, Rule
@@ -89,9 +95,18 @@ def _clause_mark_is_cjk(text: str, position: int) -> bool:
     before, after = text[position - 1 : position], text[position + 1 : position + 2]
     if before.isdigit() and after.isdigit():
         return False
-    return is_cjk_letter(neighbours(text).before(position)) or is_cjk_letter(
-        neighbours(text).after(position + 1)
-    )
+    before, after = neighbours(text).before(position), neighbours(text).after(position + 1)
+    return _sides_are_cjk(text, position, position + 1, before, after)
+
+
+def _ends_cjk(text: str, position: int) -> bool:
+    """``: ? !`` at ``position`` belong to what precedes them: a CJK letter there puts
+    them in CJK context (unless it is a term in Latin text followed by Latin)."""
+    before = neighbours(text).before(position)
+    if not is_cjk_letter(before):
+        return False
+    after = neighbours(text).after(position + 1)
+    return _sides_are_cjk(text, position, position + 1, before, after)
 
 
 def _beside(text: str, position: int, step: int) -> str:
@@ -99,6 +114,29 @@ def _beside(text: str, position: int, step: int) -> str:
     while 0 <= position < len(text) and text[position] == " ":
         position += step
     return text[position] if 0 <= position < len(text) else ""
+
+
+def _sides_are_cjk(text: str, before_at: int, after_at: int, before: str, after: str) -> bool:
+    """Whether ``before`` and ``after``, the nearest letters before ``before_at`` and
+    from ``after_at`` on, put what lies between them in CJK context.
+
+    A CJK letter does, unless it belongs to a term set in Latin text
+    (``textfix.cjk_terms``) and the other side is a Latin letter or such a term too:
+    ``The term 人工智能 (AI) is``, ``“秘密” (secret), “机密” (``.
+    """
+    before_cjk, after_cjk = is_cjk_letter(before), is_cjk_letter(after)
+    if not (before_cjk or after_cjk):
+        return False
+    before_term = before_cjk and is_term_in_latin(text, before_at, BACKWARD)
+    after_term = after_cjk and is_term_in_latin(text, after_at, FORWARD)
+    if (before_cjk and not before_term) or (after_cjk and not after_term):
+        return True
+    other = after if before_term else before
+    return not (before_term and after_term) and not _is_latin_letter(other)
+
+
+def _is_latin_letter(char: str) -> bool:
+    return char.isalpha() and not is_cjk_letter(char)
 
 
 def _pair_is_cjk(text: str, opening: int, closing: int) -> bool:
@@ -113,9 +151,13 @@ def _pair_is_cjk(text: str, opening: int, closing: int) -> bool:
         return is_cjk_letter(neighbours(text).after(opening + 1)) or is_cjk_letter(
             neighbours(text).before(closing)
         )
-    return is_cjk_letter(neighbours(text).before(opening)) or is_cjk_letter(
-        neighbours(text).after(closing + 1)
-    )
+    # Where nothing follows the pair on its line, Latin words inside it stand for what
+    # follows: ``means 人工智能 (AI)`` at a line end.
+    before_letter = neighbours(text).before(opening)
+    after_letter = neighbours(text).after(closing + 1)
+    if not after_letter and _is_latin_letter(neighbours(text).after(opening + 1)):
+        after_letter = neighbours(text).after(opening + 1)
+    return _sides_are_cjk(text, opening, closing + 1, before_letter, after_letter)
 
 
 def _to_full_width(text: str, line_span: int) -> Iterator[tuple[int, str]]:
@@ -132,7 +174,7 @@ def _to_full_width(text: str, line_span: int) -> Iterator[tuple[int, str]]:
                 yield position, _TO_FULL[mark]
         elif text[position + 1 : position + 2] == _MARKDOWN_IMAGE:
             continue
-        elif is_cjk_letter(neighbours(text).before(position)):
+        elif _ends_cjk(text, position):
             yield position, _TO_FULL[mark]
     yield from _bracket_pairs(text, on_cjk_lines, line_span)
 
