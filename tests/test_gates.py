@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Mapping
 from unittest.mock import patch
 
 import ftfy.badness
@@ -173,9 +174,12 @@ def test_lines_without_the_characters_of_a_form_have_none(lines: list[str]) -> N
 class _GatheredPerKey(similarity._Candidates):
     """The plain definition: every key's candidates gathered afresh."""
 
-    def place(self, key: str, size: int) -> str | None:
-        self._cached.clear()
-        return super().place(key, size)
+    def place_all(self, keys: list[str], sizes: Mapping[str, int]) -> dict[str, str]:
+        joined: dict[str, str] = {}
+        for key in keys:
+            self._cached.clear()
+            joined.update(super().place_all([key], sizes))
+        return joined
 
 
 def _near_keys(seed: int) -> list[str]:
