@@ -136,13 +136,13 @@ class _Candidates:
         self._stale: set[int] = set()  # lengths whose candidates predate a group's growth
         self._kept: set[int] = set()  # lengths whose candidates a new group left, unused since
         self._filters: dict[int, _PieceFilter] = {}
+        self._full: set[int] = set()  # lengths whose bucket's head is full
 
     def place_all(self, keys: list[str], sizes: Mapping[str, int]) -> dict[str, str]:
         """Place each of ``keys`` (``sizes[key]`` strings) in turn, most populous first:
         the group each key that joins one joins; every other key starts a group."""
         joined: dict[str, str] = {}
-        cached, kept, by_length = self._cached, self._kept, self._by_length
-        filters = self._filters
+        cached, kept, full, filters = self._cached, self._kept, self._full, self._filters
         extract_one = process.extractOne
         for key in keys:
             length = len(key)
@@ -151,13 +151,20 @@ class _Candidates:
                 if candidates is None:
                     candidates = cached[length] = self._gather(length)
                 kept.discard(length)
-                # ASCII keys are never looked up by their pieces: see ``_PieceFilter``.
-                if candidates and (key.isascii() or not _rules_out(filters, key, candidates)):
+                if candidates:
+                    # ASCII keys are never looked up by their pieces: see ``_PieceFilter``.
+                    if not key.isascii():
+                        sieve = filters.get(length)
+                        if sieve is None:
+                            sieve = filters[length] = _PieceFilter(length)
+                        if sieve.rules_out(key, candidates):
+                            candidates = None
+                if candidates:
                     best = extract_one(key, candidates, scorer=fuzz.ratio, score_cutoff=SIMILARITY)
                     if best is not None:
                         joined[key] = self._grow(best[0], key, sizes[key])
                         continue
-            if len(by_length[length]) < MAX_CANDIDATES:
+            if length not in full:
                 self._start(key, sizes[key])
         return joined
 
@@ -175,7 +182,10 @@ class _Candidates:
 
     def _start(self, key: str, size: int) -> None:
         """``key`` (``size`` strings) starts a group at the end of its bucket's head."""
-        self._by_length[len(key)].append(key)
+        bucket = self._by_length[len(key)]
+        bucket.append(key)
+        if len(bucket) == MAX_CANDIDATES:
+            self._full.add(len(key))
         self._sizes[key] = size
         for near in _near(len(key)):
             candidates = self._cached.get(near)
@@ -206,14 +216,6 @@ class _Candidates:
         candidates = list(chain.from_iterable(buckets))
         candidates.sort(key=self._sizes.__getitem__, reverse=True)
         return candidates[:MAX_CANDIDATES]
-
-
-def _rules_out(filters: dict[int, _PieceFilter], key: str, candidates: list[str]) -> bool:
-    """Whether the filter of ``key``'s length rules ``key`` out of ``candidates``."""
-    sieve = filters.get(len(key))
-    if sieve is None:
-        sieve = filters[len(key)] = _PieceFilter(len(key))
-    return sieve.rules_out(key, candidates)
 
 
 def _near(length: int) -> range:
