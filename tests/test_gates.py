@@ -16,6 +16,7 @@ import ftfy.badness
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
+from rapidfuzz import fuzz, process
 
 from textfix import mojibake_gate, neighbours, protect, similarity
 from textfix.chars import CJK_LETTER
@@ -377,13 +378,22 @@ def _variant(original: str, edits: int, rng: random.Random, letters: str) -> str
     return "".join(out)
 
 
+# Han (the piece filter rules most strings out), ASCII (never looked up by pieces), and
+# both: ASCII and Han strings of one length share its candidates and its filter.
+_VARIANT_LETTERS = (
+    "日报星期五六要闻版面编辑责任国际经济文化体育社会新闻评论时政财经科技#",
+    "abcdefghijklmnopqrstuvwxyz#",
+    "日报星期五六要闻版面编辑责任abcdefghijklmn#",
+)
+
+
 def _variant_keys(seed: int) -> list[str]:
     """Unrelated strings of many Han characters, among a few originals (repeated: they
     are the candidates) and variants of them ``max_edits`` or one more insertions and
     deletions apart, each edit inside another piece: pairs just on both sides of the
     similarity threshold, whose edits touch as many pieces as they can."""
     rng = random.Random(seed)
-    letters = "日报星期五六要闻版面编辑责任国际经济文化体育社会新闻评论时政财经科技#"
+    letters = rng.choice(_VARIANT_LETTERS)
 
     def text() -> str:
         return "".join(rng.choices(letters, k=rng.randint(8, 30)))
@@ -413,6 +423,24 @@ def test_clusters_ruling_out_by_pieces_equal_clusters_comparing_every_candidate(
         patch.object(similarity, "MIN_INDEX_TRIAL", 2**62),
     ):
         assert similarity.Clusters(keys).groups() == groups
+
+
+@given(st.integers(0, 2**32 - 1).map(_variant_keys))
+def test_a_string_the_piece_filter_rules_out_is_near_none_of_its_candidates(
+    keys: list[str],
+) -> None:
+    rng = random.Random(len(keys))
+    distinct = list(dict.fromkeys(keys))
+    for key in distinct:
+        candidates = [o for o in distinct if o != key and abs(len(o) - len(key)) <= 2]
+        candidates = rng.sample(candidates, min(len(candidates), similarity.MAX_CANDIDATES))
+        with patch.object(similarity, "FIRST_TRIAL_COST_SHARE", 0):
+            sieve = similarity._PieceFilter(len(key))
+        if candidates and sieve.rules_out(key, candidates):
+            best = process.extractOne(
+                key, candidates, scorer=fuzz.ratio, score_cutoff=similarity.SIMILARITY
+            )
+            assert best is None
 
 
 # Whitespace of every kind but the line break (the information separators, which

@@ -135,7 +135,7 @@ class _Candidates:
         self._cached: dict[int, list[str]] = {}
         self._stale: set[int] = set()  # lengths whose candidates predate a group's growth
         self._kept: set[int] = set()  # lengths whose candidates a new group left, unused since
-        self._filters: dict[int, _PieceFilter] = {}
+        self._filters = _Filters()
         self._full: set[int] = set()  # lengths whose bucket's head is full
 
     def place_all(self, keys: list[str], sizes: Mapping[str, int]) -> dict[str, str]:
@@ -151,15 +151,8 @@ class _Candidates:
                 if candidates is None:
                     candidates = cached[length] = self._gather(length)
                 kept.discard(length)
-                if candidates:
-                    # ASCII keys are never looked up by their pieces: see ``_PieceFilter``.
-                    if not key.isascii():
-                        sieve = filters.get(length)
-                        if sieve is None:
-                            sieve = filters[length] = _PieceFilter(length)
-                        if sieve.rules_out(key, candidates):
-                            candidates = None
-                if candidates:
+                # ASCII keys are never looked up by their pieces: see ``_PieceFilter``.
+                if candidates and (key.isascii() or not filters[length].rules_out(key, candidates)):
                     best = extract_one(key, candidates, scorer=fuzz.ratio, score_cutoff=SIMILARITY)
                     if best is not None:
                         joined[key] = self._grow(best[0], key, sizes[key])
@@ -221,6 +214,14 @@ class _Candidates:
 def _near(length: int) -> range:
     """The lengths within ``LENGTH_SLACK`` of ``length``."""
     return range(length - LENGTH_SLACK, length + LENGTH_SLACK + 1)
+
+
+class _Filters(dict[int, "_PieceFilter"]):
+    """The piece filter of each length, made when first asked for."""
+
+    def __missing__(self, length: int) -> _PieceFilter:
+        sieve = self[length] = _PieceFilter(length)
+        return sieve
 
 
 class _PieceFilter:
