@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 from collections.abc import Mapping
 from unittest.mock import patch
 
@@ -446,6 +447,13 @@ def test_a_string_the_piece_filter_rules_out_is_near_none_of_its_candidates(
 # Whitespace of every kind but the line break (the information separators, which
 # ``str.split`` takes for spaces and ``\s`` does not, among them), digits and letters.
 _SHAPE_CHARS = " \t\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2028\u3000\u200b\u180e0９٣a日#"
+
+
+def test_the_other_spaces_are_every_space_but_the_space_and_the_line_break() -> None:
+    spaces = {char for char in map(chr, range(sys.maxunicode + 1)) if char.isspace()}
+    other = remove_page_furniture._OTHER_SPACES
+    assert len(other) == len(set(other))
+    assert set(other) == spaces - {" ", "\n"}
 
 
 @given(st.lists(st.text(st.sampled_from(_SHAPE_CHARS), max_size=12), max_size=6))
