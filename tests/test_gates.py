@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import random
 import re
+import sys
+from collections.abc import Mapping
 from unittest.mock import patch
 
 import ftfy.badness
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
+from rapidfuzz import fuzz, process
 
 from textfix import mojibake_gate, neighbours, protect, similarity
 from textfix.chars import CJK_LETTER
@@ -173,9 +176,12 @@ def test_lines_without_the_characters_of_a_form_have_none(lines: list[str]) -> N
 class _GatheredPerKey(similarity._Candidates):
     """The plain definition: every key's candidates gathered afresh."""
 
-    def place(self, key: str, size: int) -> str | None:
-        self._cached.clear()
-        return super().place(key, size)
+    def place_all(self, keys: list[str], sizes: Mapping[str, int]) -> dict[str, str]:
+        joined: dict[str, str] = {}
+        for key in keys:
+            self._cached.clear()
+            joined.update(super().place_all([key], sizes))
+        return joined
 
 
 def _near_keys(seed: int) -> list[str]:
@@ -373,13 +379,22 @@ def _variant(original: str, edits: int, rng: random.Random, letters: str) -> str
     return "".join(out)
 
 
+# Han (the piece filter rules most strings out), ASCII (never looked up by pieces), and
+# both: ASCII and Han strings of one length share its candidates and its filter.
+_VARIANT_LETTERS = (
+    "日报星期五六要闻版面编辑责任国际经济文化体育社会新闻评论时政财经科技#",
+    "abcdefghijklmnopqrstuvwxyz#",
+    "日报星期五六要闻版面编辑责任abcdefghijklmn#",
+)
+
+
 def _variant_keys(seed: int) -> list[str]:
     """Unrelated strings of many Han characters, among a few originals (repeated: they
     are the candidates) and variants of them ``max_edits`` or one more insertions and
     deletions apart, each edit inside another piece: pairs just on both sides of the
     similarity threshold, whose edits touch as many pieces as they can."""
     rng = random.Random(seed)
-    letters = "日报星期五六要闻版面编辑责任国际经济文化体育社会新闻评论时政财经科技#"
+    letters = rng.choice(_VARIANT_LETTERS)
 
     def text() -> str:
         return "".join(rng.choices(letters, k=rng.randint(8, 30)))
@@ -411,9 +426,34 @@ def test_clusters_ruling_out_by_pieces_equal_clusters_comparing_every_candidate(
         assert similarity.Clusters(keys).groups() == groups
 
 
+@given(st.integers(0, 2**32 - 1).map(_variant_keys))
+def test_a_string_the_piece_filter_rules_out_is_near_none_of_its_candidates(
+    keys: list[str],
+) -> None:
+    rng = random.Random(len(keys))
+    distinct = list(dict.fromkeys(keys))
+    for key in distinct:
+        candidates = [o for o in distinct if o != key and abs(len(o) - len(key)) <= 2]
+        candidates = rng.sample(candidates, min(len(candidates), similarity.MAX_CANDIDATES))
+        with patch.object(similarity, "FIRST_TRIAL_COST_SHARE", 0):
+            sieve = similarity._PieceFilter(len(key))
+        if candidates and sieve.rules_out(key, candidates):
+            best = process.extractOne(
+                key, candidates, scorer=fuzz.ratio, score_cutoff=similarity.SIMILARITY
+            )
+            assert best is None
+
+
 # Whitespace of every kind but the line break (the information separators, which
 # ``str.split`` takes for spaces and ``\s`` does not, among them), digits and letters.
 _SHAPE_CHARS = " \t\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2028\u3000\u200b\u180e0９٣a日#"
+
+
+def test_the_other_spaces_are_every_space_but_the_space_and_the_line_break() -> None:
+    spaces = {char for char in map(chr, range(sys.maxunicode + 1)) if char.isspace()}
+    other = remove_page_furniture._OTHER_SPACES
+    assert len(other) == len(set(other))
+    assert set(other) == spaces - {" ", "\n"}
 
 
 @given(st.lists(st.text(st.sampled_from(_SHAPE_CHARS), max_size=12), max_size=6))

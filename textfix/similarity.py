@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from itertools import chain, compress, repeat
 from operator import itemgetter
 
@@ -97,15 +98,9 @@ class Clusters:
         left out), each in order, ordered by first member."""
         keys = self._keys
         sizes = Counter(keys)  # in order of first occurrence, counted in C
-        candidates = _Candidates()
-        joined: dict[str, str] = {}  # a key merged into another's group: that group
         # Stable sorts, largest first: equal sizes keep their order.
         order = sorted(sizes, key=sizes.__getitem__, reverse=True)
-        place = candidates.place
-        for key, size in zip(order, map(sizes.__getitem__, order), strict=True):
-            target = place(key, size)
-            if target is not None:
-                joined[key] = target
+        joined = _Candidates().place_all(order, sizes)
         repeated = bisect_left(order, -1, key=lambda key: -sizes[key])  # keys seen twice or more
         grouped = set(order[:repeated]).union(joined, joined.values())
         found: dict[str, list[int]] = {}
@@ -140,36 +135,59 @@ class _Candidates:
         self._cached: dict[int, list[str]] = {}
         self._stale: set[int] = set()  # lengths whose candidates predate a group's growth
         self._kept: set[int] = set()  # lengths whose candidates a new group left, unused since
-        self._filters: dict[int, _PieceFilter] = {}
+        self._filters = _Filters()
+        self._full: set[int] = set()  # lengths whose bucket's head is full
 
-    def place(self, key: str, size: int) -> str | None:
-        """The group ``key`` (``size`` strings) joins, if any; else it starts one."""
-        length = len(key)
-        if length >= MIN_FUZZY_CHARS:
-            target = self._nearest(key, length)
-            if target is not None:
-                self._sizes[target] += size
-                for near in _near(length):  # every candidate heads its bucket
-                    self._drop(near)
-                for near in _near(len(target)):
-                    if near in self._kept:
-                        self._drop(near)
-                    elif near in self._cached:
-                        self._stale.add(near)
-                return target
-        bucket = self._by_length[length]
-        if len(bucket) < MAX_CANDIDATES:
-            bucket.append(key)
-            self._sizes[key] = size
-            for near in _near(length):
-                candidates = self._cached.get(near)
+    def place_all(self, keys: list[str], sizes: Mapping[str, int]) -> dict[str, str]:
+        """Place each of ``keys`` (``sizes[key]`` strings) in turn, most populous first:
+        the group each key that joins one joins; every other key starts a group."""
+        joined: dict[str, str] = {}
+        cached, kept, full, filters = self._cached, self._kept, self._full, self._filters
+        extract_one = process.extractOne
+        for key in keys:
+            length = len(key)
+            if length >= MIN_FUZZY_CHARS:
+                candidates = cached.get(length)
                 if candidates is None:
-                    continue
-                if near in self._stale or self._ranks(key, candidates):
-                    self._drop(near)
-                else:
-                    self._kept.add(near)
-        return None
+                    candidates = cached[length] = self._gather(length)
+                kept.discard(length)
+                # ASCII keys are never looked up by their pieces: see ``_PieceFilter``.
+                if candidates and (key.isascii() or not filters[length].rules_out(key, candidates)):
+                    best = extract_one(key, candidates, scorer=fuzz.ratio, score_cutoff=SIMILARITY)
+                    if best is not None:
+                        joined[key] = self._grow(best[0], key, sizes[key])
+                        continue
+            if length not in full:
+                self._start(key, sizes[key])
+        return joined
+
+    def _grow(self, target: str, key: str, size: int) -> str:
+        """``key`` (``size`` strings) joins the group ``target``."""
+        self._sizes[target] += size
+        for near in _near(len(key)):  # every candidate heads its bucket
+            self._drop(near)
+        for near in _near(len(target)):
+            if near in self._kept:
+                self._drop(near)
+            elif near in self._cached:
+                self._stale.add(near)
+        return target
+
+    def _start(self, key: str, size: int) -> None:
+        """``key`` (``size`` strings) starts a group at the end of its bucket's head."""
+        bucket = self._by_length[len(key)]
+        bucket.append(key)
+        if len(bucket) == MAX_CANDIDATES:
+            self._full.add(len(key))
+        self._sizes[key] = size
+        for near in _near(len(key)):
+            candidates = self._cached.get(near)
+            if candidates is None:
+                continue
+            if near in self._stale or self._ranks(key, candidates):
+                self._drop(near)
+            else:
+                self._kept.add(near)
 
     def _drop(self, length: int) -> None:
         self._cached.pop(length, None)
@@ -185,20 +203,6 @@ class _Candidates:
         size, last_size = self._sizes[key], self._sizes[last]
         return size > last_size or (size == last_size and len(key) < len(last))
 
-    def _nearest(self, key: str, length: int) -> str | None:
-        """The group ``key`` is near-identical to, if any."""
-        candidates = self._cached.get(length)
-        if candidates is None:
-            candidates = self._cached[length] = self._gather(length)
-        self._kept.discard(length)
-        sieve = self._filters.get(length)
-        if sieve is None:
-            sieve = self._filters[length] = _PieceFilter(length)
-        if not candidates or sieve.rules_out(key, candidates):
-            return None
-        best = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=SIMILARITY)
-        return None if best is None else best[0]
-
     def _gather(self, length: int) -> list[str]:
         # Keys arrive most populous first, so each bucket's head holds its largest groups.
         buckets = map(self._by_length.get, _near(length), repeat(()))
@@ -212,6 +216,14 @@ def _near(length: int) -> range:
     return range(length - LENGTH_SLACK, length + LENGTH_SLACK + 1)
 
 
+class _Filters(dict[int, "_PieceFilter"]):
+    """The piece filter of each length, made when first asked for."""
+
+    def __missing__(self, length: int) -> _PieceFilter:
+        sieve = self[length] = _PieceFilter(length)
+        return sieve
+
+
 class _PieceFilter:
     """For the strings of one length: every substring of their pieces' size that their
     candidates hold or held before (a superset of today's candidates' substrings rules
@@ -222,6 +234,10 @@ class _PieceFilter:
     it would; given up where it rules out too few, and tried again after twice as many
     strings as before (a text's first lines need not be like the rest) and enough to
     pay for the failed trial many times over.
+
+    ASCII strings are never looked up: ASCII has few letters, and every piece of two or
+    three of them is common in any text (of 7,440 lines of wrapped English the trials
+    ruled out 417, and cost more than the comparisons they spared).
     """
 
     __slots__ = (
