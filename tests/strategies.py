@@ -1489,3 +1489,19 @@ def latin_sentence_with_cjk_term(draw: st.DrawFn) -> str:
 
 
 LONG_LATIN_WORDS = [word for word in LATIN_WORDS if len(word) >= 10]
+
+
+@st.composite
+def change_lists(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, str, str]]]:
+    """``(text, changes)``: a short text and changes to it as ``Change`` fields, most of
+    them in order and in bounds (some writing what they replace), some not."""
+    text = draw(st.text(alphabet="ab\n中 ", max_size=12))
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    if draw(st.booleans()):  # bounds anywhere: out of order, overlapping, out of bounds
+        cuts = draw(st.lists(st.integers(-1, len(text) + 1), max_size=8))
+    changes = []
+    for start, end in zip(cuts[::2], cuts[1::2], strict=False):
+        same = draw(st.booleans()) and 0 <= start <= end <= len(text)
+        after = text[start:end] if same else draw(st.text(alphabet="xy\n", max_size=3))
+        changes.append((start, end, after, draw(st.sampled_from(["", "why"]))))
+    return text, changes

@@ -20,7 +20,7 @@ from tests import layouts
 from tests import strategies as gen
 from textfix import _engine
 from textfix.config import Config
-from textfix.rule import Change, Rule
+from textfix.rule import Change, ChangeColumns, Rule
 
 documents = st.one_of(
     gen.corpus_document(),
@@ -76,6 +76,42 @@ def test_out_of_order_changes_raise_in_fix_and_explain() -> None:
         for run in (textfix.fix, textfix.explain):
             with pytest.raises(_engine.RuleError, match="fake"):
                 run("abcdef")
+
+
+def _outcome(text: str, chunk_chars: int) -> tuple[str, tuple, Counter[str]] | str:
+    """What fix and explain give for ``text`` (the changes counted), or the error raised."""
+    counts: Counter[str] = Counter()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_engine, "_CHUNK_CHARS", chunk_chars)
+        patch.setattr(_engine, "_CHUNK_PIECES", chunk_chars // (4 * _engine._PIECE_CHARS))
+        try:
+            fixed = _engine.run(text, Config(), track=False, counts=counts).text
+            return fixed, textfix.explain(text).edits, counts
+        except _engine.RuleError as error:
+            return str(error)
+
+
+@pytest.mark.parametrize("chunk_chars", [1, 7, _engine._CHUNK_CHARS])
+@given(gen.change_lists())
+def test_change_columns_give_what_their_changes_give_one_by_one(
+    chunk_chars: int, drawn: tuple[str, list[tuple[int, int, str, str]]]
+) -> None:
+    text, changes = drawn
+    listed = _fake_rule(lambda text, options: [Change(*change) for change in changes])
+    starts, ends, afters, notes = (
+        (list(column) for column in zip(*changes, strict=True)) if changes else ([], [], [], [])
+    )
+    columns = ChangeColumns(starts, ends, afters, notes)
+    with _only(listed):
+        expected = _outcome(text, chunk_chars)
+    with _only(_fake_rule(lambda text, options: columns)):
+        assert _outcome(text, chunk_chars) == expected
+
+
+def test_change_columns_of_unequal_lengths_raise() -> None:
+    rule = _fake_rule(lambda text, options: ChangeColumns([0], [1], ["x"], []))
+    with _only(rule), pytest.raises(_engine.RuleError, match="unequal lengths"):
+        textfix.fix("abc")
 
 
 def _spaces_dropped(text: str, options: object) -> Iterator[Change]:

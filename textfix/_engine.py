@@ -9,14 +9,17 @@ of the text's size. A long text is run a window at a time (``textfix.windows``).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
+from itertools import chain, compress, islice
+from operator import eq, le, sub
 
 from . import text_cache
 from .config import Config
 from .registry import RULES
 from .report import Edit, Repair, RunMap, StageMap, WindowedMap
-from .rule import Change, Notice, Rule
+from .rule import Change, ChangeColumns, Notice, Rule
 from .windows import windows
 
 
@@ -36,6 +39,9 @@ _CHUNK_CHARS = 1 << 16
 # What a pending piece weighs besides its characters: a string object's header (~50-80
 # bytes) and its place in the list, in characters of a 2-byte (CJK) string.
 _PIECE_CHARS = 48
+# Changes joined into one chunk at most (``_columns_rewritten``): each adds two pieces,
+# which weigh half a chunk at most (the text they span weighs the other half).
+_CHUNK_PIECES = _CHUNK_CHARS // (4 * _PIECE_CHARS)
 
 
 class _Stage:
@@ -134,14 +140,18 @@ def _rewritten(
     Each change is checked to be in order and in bounds; changes that change nothing are
     dropped, except notices. ``keep`` (if given) gains the changes kept. Small pieces are
     joined into chunks of about ``_CHUNK_CHARS``; a long stretch of unchanged text is a
-    chunk of its own, never copied a second time into a bigger one. One loop does all of
-    it: a rule that rewrites every line break reports a change per line.
+    chunk of its own, never copied a second time into a bigger one. Changes reported as
+    ``ChangeColumns`` in order are applied by ``_columns_rewritten``; otherwise one loop
+    does all of it (columns out of order go through it too, to be reported as one change).
     """
+    changes = rule.find(text, options)
+    if isinstance(changes, ChangeColumns) and _columns_in_order(rule, changes, len(text)):
+        return _columns_rewritten(changes, text, keep)
     chunks: list[str] = []
     pieces: list[str] = []
     checked = applied = pending = kept = 0
     size = len(text)
-    for change in rule.find(text, options):
+    for change in changes:
         start, end, after, _ = change  # unpacked once: a field lookup costs more
         if not checked <= start <= end <= size:
             raise RuleError(
@@ -179,6 +189,58 @@ def _rewritten(
         chunks.append("".join(pieces))
     chunks.append(text[applied:])
     return chunks, kept
+
+
+def _columns_in_order(rule: Rule, columns: ChangeColumns, size: int) -> bool:
+    """The changes are sorted, do not overlap and lie within a text ``size`` long."""
+    starts, ends = columns.starts, columns.ends
+    count = len(starts)
+    if not count == len(ends) == len(columns.afters) == len(columns.notes):
+        raise RuleError(f"rule {rule.id} reported change columns of unequal lengths")
+    return count == 0 or (
+        starts[0] >= 0
+        and ends[-1] <= size
+        and all(map(le, starts, ends))
+        and all(map(le, ends, islice(starts, 1, None)))
+    )
+
+
+def _columns_rewritten(
+    columns: ChangeColumns, text: str, keep: list[Change] | None
+) -> tuple[list[str] | None, int]:
+    """``_rewritten`` for changes given as columns, in order: their output and number.
+
+    A change changes nothing when it writes as many characters as it replaces, the same
+    ones; it is not counted or kept, but applied with the others (the output is the
+    same). Each chunk joins, in one join, the changes that start within half of
+    ``_CHUNK_CHARS`` of where it starts (``_CHUNK_PIECES`` at most), with the text
+    between them; unchanged text as long as a chunk before a change is a chunk of its own.
+    """
+    starts, ends, afters = columns.starts, columns.ends, columns.afters
+    count = len(afters)
+    same_size = compress(range(count), map(eq, map(sub, ends, starts), map(len, afters)))
+    unchanged = [n for n in same_size if text.startswith(afters[n], starts[n])]
+    if len(unchanged) == count:
+        return None, 0
+    if keep is not None:
+        changed = bytearray(b"\x01") * count
+        for n in unchanged:
+            changed[n] = 0
+        keep += compress(columns, changed)
+    chunks: list[str] = []
+    applied = first = 0
+    while first < count:
+        if starts[first] - applied >= _CHUNK_CHARS:
+            chunks.append(text[applied : starts[first]])
+            applied = starts[first]
+        reach = bisect_left(starts, applied + _CHUNK_CHARS // 2, first)
+        stop = max(min(reach, first + _CHUNK_PIECES), first + 1)
+        gaps = map(slice, chain((applied,), ends[first : stop - 1]), starts[first:stop])
+        pieces = zip(map(text.__getitem__, gaps), afters[first:stop], strict=True)
+        chunks.append("".join(chain.from_iterable(pieces)))
+        applied, first = ends[stop - 1], stop
+    chunks.append(text[applied:])
+    return chunks, count - len(unchanged)
 
 
 def _findings(original: str, config: Config) -> tuple[Edit, ...]:

@@ -658,6 +658,11 @@ class Page:
         return self._measured.ends
 
     @property
+    def firsts(self) -> str:
+        """The first character of each line's content, one per line."""
+        return self._measured.firsts
+
+    @property
     def lasts(self) -> str:
         """The last character of each line's content, one per line."""
         return self._measured.lasts

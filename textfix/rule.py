@@ -7,8 +7,9 @@ validates them and maps them back to the original input (see ``_engine``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any, NamedTuple
 
 
@@ -30,6 +31,30 @@ class Notice(Change):
     """
 
     __slots__ = ()
+
+
+@dataclass(frozen=True)
+class ChangeColumns:
+    """Changes reported as columns, for a rule that reports a change per line: change
+    ``n`` replaces ``text[starts[n]:ends[n]]`` with ``afters[n]``, ``notes[n]`` saying why.
+
+    The engine checks and applies columns a column at a time, in C, where it would
+    resume the rule and apply its changes one at a time; iterated, they are the changes.
+    They hold no notices.
+
+    >>> list(ChangeColumns([0, 4], [1, 5], ["A", ""], ["why", "why"]))
+    [Change(start=0, end=1, after='A', note='why'), Change(start=4, end=5, after='', note='why')]
+    """
+
+    starts: Sequence[int]
+    ends: Sequence[int]
+    afters: Sequence[str]
+    notes: Sequence[str]
+
+    def __iter__(self) -> Iterator[Change]:
+        columns = zip(self.starts, self.ends, self.afters, self.notes, strict=True)
+        # tuple.__new__ builds each Change in C, without NamedTuple's Python __new__.
+        return map(tuple.__new__, repeat(Change), columns)
 
 
 def minimal_change(start: int, before: str, after: str, note: str) -> Change:
@@ -58,7 +83,7 @@ class Example:
     why: str
 
 
-Finder = Callable[[str, Any], Iterable[Change]]
+Finder = Callable[[str, Any], Iterable[Change]]  # a ChangeColumns is one
 Reporter = Callable[[str, Any], Iterable[Notice]]
 
 

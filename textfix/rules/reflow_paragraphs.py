@@ -58,10 +58,11 @@ hard-wrapped and is returned untouched.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import chain, compress, repeat
+from itertools import compress, repeat
 from operator import and_, lt, mul, not_
 
 import regex
@@ -75,7 +76,7 @@ from ..layout import (
     read_page,
 )
 from ..layout_weights import WEIGHTS
-from ..rule import Change, Example, Rule
+from ..rule import Change, ChangeColumns, Example, Rule
 
 # Wrapped text shows its column: at least this many line breaks explained by one
 # column width (fewer is too little evidence: two short lines may be a headline
@@ -166,19 +167,15 @@ class _Vocabulary:
         return tail[:1].isupper() or head.lower() in COMPOUND_HEADS
 
 
-def _join(
+def _hyphen_join(
     text: str, a_start: int, a_end: int, b_start: int, b_end: int, vocabulary: _Vocabulary
-) -> Change:
-    """The change joining the line ``text[a_start:a_end]`` to the next, ``text[b_start:b_end]``."""
-    last, first = text[a_end - 1], text[b_start]
-    if last == "-":
-        head, tail = _hyphen_parts(text, a_start, a_end, b_start, b_end)
-        if head and tail and not vocabulary.keeps_hyphen(head, tail):
-            return Change(a_end - 1, b_start, "", "removed a hyphen that only marked the wrap")
-        return Change(a_end, b_start, "", "joined a wrapped line after a hyphen")
-    if is_unspaced(last) or is_unspaced(first):
-        return Change(a_end, b_start, "", _JOINED)
-    return Change(a_end, b_start, " ", "joined a hard-wrapped line with one space")
+) -> tuple[int, str]:
+    """Where the change joining the line ``text[a_start:a_end]``, which ends in a hyphen, to
+    the next, ``text[b_start:b_end]``, starts, and why (it writes nothing)."""
+    head, tail = _hyphen_parts(text, a_start, a_end, b_start, b_end)
+    if head and tail and not vocabulary.keeps_hyphen(head, tail):
+        return a_end - 1, "removed a hyphen that only marked the wrap"
+    return a_end, "joined a wrapped line after a hyphen"
 
 
 def _hyphen_parts(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> tuple[str, str]:
@@ -198,12 +195,10 @@ def _paragraph_note(score: float) -> str:
     return f"paragraph break (p={1 / (1 + math.exp(-score)):.2f})"
 
 
-def find(text: str, options: Options) -> Iterable[Change]:
-    """The changes, a change for every line break, built as the engine takes them.
-
-    What each change writes is filled in for all breaks first, in columns (a list of
-    changes would weigh several times the text, and a generator would be resumed once
-    for each change).
+def find(text: str, options: Options) -> ChangeColumns | list[Change]:
+    """The changes, in columns: one for the layout whitespace before the text, one for
+    every line break, one for the layout tail (a list of changes would weigh several
+    times the text, and the engine applies columns in C).
     """
     if "\n" not in text:
         return []
@@ -215,32 +210,39 @@ def find(text: str, options: Options) -> Iterable[Change]:
     if page.mid_sentence_share() < MIN_MID_SENTENCE_SHARE:
         return []
     starts, ends = page.starts, page.ends
-    head = [Change(0, starts[0], "", "layout whitespace before the text")] if starts[0] else []
     scores = list(boundary_scores(page))
-    # Every break as the common join first (unspaced text, nothing between), then the
-    # paragraph breaks and the other joins in their places: by break, where its change
-    # starts (it ends where the next line starts), what it writes and why.
-    froms, afters, notes = ends[:breaks], [""] * breaks, [_JOINED] * breaks
+    # Every change as the common join first (unspaced text, nothing between), then the
+    # paragraph breaks and the other joins in their places: by change (break ``n`` is
+    # change ``n + 1``, after the layout whitespace before the text), where it starts
+    # (it ends where the next line starts), what it writes and why.
+    last = ends[-1]
+    froms = array("q", (0,)) + ends
+    afters = [""] * (breaks + 2)
+    afters[-1] = "\n" if "\n" in text[last:] else ""
+    notes = [_JOINED] * (breaks + 2)
+    notes[0], notes[-1] = "layout whitespace before the text", "layout tail"
     paragraphs = list(map(lt, repeat(0), scores))
     for n in compress(range(breaks), paragraphs):
-        afters[n], notes[n] = options.paragraph_sep, _paragraph_note(scores[n])
-    lasts = page.lasts
-    joins = map(not_, paragraphs)
-    spaced = list(compress(range(breaks), map(and_, joins, map(not_, map(is_unspaced, lasts)))))
-    hyphens = [
-        _hyphen_parts(text, starts[n], ends[n], starts[n + 1], ends[n + 1])
-        for n in spaced
-        if lasts[n] == "-"
-    ]
-    vocabulary = _Vocabulary(text, hyphens)
-    for n in spaced:
-        join = _join(text, starts[n], ends[n], starts[n + 1], ends[n + 1], vocabulary)
-        froms[n], _, afters[n], notes[n] = join
-    last = ends[-1]
-    tail = Change(last, len(text), "\n" if "\n" in text[last:] else "", "layout tail")
-    # tuple.__new__ builds each Change in C, without NamedTuple's Python __new__.
-    changes = map(tuple.__new__, repeat(Change), zip(froms, starts[1:], afters, notes, strict=True))
-    return chain(head, changes, [tail])
+        afters[n + 1], notes[n + 1] = options.paragraph_sep, _paragraph_note(scores[n])
+    # Joins after a line ending in a Latin character: a space before a Latin line, the
+    # hyphen's own decision after a hyphen.
+    lasts, firsts = page.lasts, page.firsts
+    unspaced = {char: is_unspaced(char) for char in {*lasts, *firsts}}
+    latin_lasts = map(not_, map(unspaced.__getitem__, lasts))
+    hyphens = []
+    for n in compress(range(breaks), map(and_, map(not_, paragraphs), latin_lasts)):
+        if lasts[n] == "-":
+            hyphens.append(n)
+        elif not unspaced[firsts[n + 1]]:
+            afters[n + 1], notes[n + 1] = " ", "joined a hard-wrapped line with one space"
+    vocabulary = _Vocabulary(
+        text, [_hyphen_parts(text, starts[n], ends[n], starts[n + 1], ends[n + 1]) for n in hyphens]
+    )
+    for n in hyphens:
+        froms[n + 1], notes[n + 1] = _hyphen_join(
+            text, starts[n], ends[n], starts[n + 1], ends[n + 1], vocabulary
+        )
+    return ChangeColumns(froms, starts + array("q", (len(text),)), afters, notes)
 
 
 RULE = Rule(
