@@ -33,6 +33,7 @@ from tests.strategies import (
     several_widths_page,
     several_widths_pages,
 )
+from textfix.rules import reflow_paragraphs
 from textfix.rules.reflow_paragraphs import _WORD_PIECE_CHARS
 
 ONLY_REFLOW = textfix.Config(
@@ -248,3 +249,37 @@ def test_a_line_end_hyphen_follows_the_spelling_found_far_into_the_document(
     text = f"{opening}{filler}\n{elsewhere} again\n"
     assert len(filler) > 2 * _WORD_PIECE_CHARS
     assert f"agreed to {joined} with the" in reflow(text)
+
+
+# Letters whose lowercase is not one character of their own kind: the Kelvin sign
+# (lowercases to ASCII k), dotted capital I (to two characters), capital sigma (to a
+# final or medial sigma by context), long s (lowercase already, folds to s).
+_TRICKY_LETTERS = "\u212a\u0130\u03a3\u017f"
+_WORDS_ALPHABET = "abkKsS-é" + _TRICKY_LETTERS
+# Mostly ASCII words: where every asked word is, only the lines showing them are read.
+_pool_words = st.one_of(
+    st.text(alphabet="abkK-", min_size=1, max_size=5),
+    st.text(alphabet=_WORDS_ALPHABET, min_size=1, max_size=5),
+)
+
+
+@pytest.mark.parametrize("piece_chars", [3, 20, _WORD_PIECE_CHARS])
+@given(
+    pool=st.lists(_pool_words, min_size=1, max_size=3),
+    data=st.data(),
+)
+def test_vocabulary_finds_the_asked_words_that_all_words_of_the_text_hold(
+    piece_chars: int, pool: list[str], data: st.DataObject
+) -> None:
+    line = st.lists(st.sampled_from([*pool, "中", ","]), min_size=1, max_size=4).map(" ".join)
+    text = "\n".join(data.draw(st.lists(line, min_size=2, max_size=6)))
+    # Line-end hyphens split the pool's words (hyphens and tricky letters included).
+    hyphens = [(word[:cut], word[cut:]) for word in pool for cut in (1, len(word) // 2)]
+    vocabulary = reflow_paragraphs._Vocabulary(text, hyphens)
+    asked = {form.lower() for head, tail in hyphens for form in (f"{head}-{tail}", head + tail)}
+    words = reflow_paragraphs._LATIN_WORD.findall(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reflow_paragraphs, "_WORD_PIECE_CHARS", piece_chars)
+        # However short the text, the lines that show asked words are read alone.
+        patch.setattr(reflow_paragraphs, "_TEXT_CHARS_PER_SHOWN_WORD", 0)
+        assert vocabulary.words == asked.intersection(map(str.lower, words))

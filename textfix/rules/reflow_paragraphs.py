@@ -58,12 +58,13 @@ hard-wrapped and is returned untouched.
 from __future__ import annotations
 
 import math
+import re
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import compress, repeat
-from operator import and_, lt, mul, not_
+from itertools import compress, groupby, repeat
+from operator import and_, itemgetter, lt, mul, not_
 
 import regex
 
@@ -103,6 +104,14 @@ _WEIGHT_VECTOR = tuple(WEIGHTS[name] for name in FEATURES)
 _LATIN_WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 # Characters of text whose words are listed at a time (``_Vocabulary.words``).
 _WORD_PIECE_CHARS = 1 << 16
+# An asked word of ASCII letters, hyphens between them (``_shown_words``).
+_ASCII_WORD = re.compile("[a-z]+(?:-[a-z]+)*")
+# Asked words longer than this (no word a line-end hyphen splits) are looked for among all
+# words of the text: the trie that finds them nests a group per character (``_trie``).
+_SHOWN_WORD_CHARS = 100
+# The trie of asked words costs as much to build per word as reading some 130 characters
+# for words: with fewer than four times that many characters per asked word, it does not pay.
+_TEXT_CHARS_PER_SHOWN_WORD = 512
 
 
 @dataclass(frozen=True)
@@ -150,13 +159,33 @@ class _Vocabulary:
         """The asked words (lowercased) that the text holds."""
         # Read piece by piece (no word spans a line break), keeping only asked words: a
         # list or set of every word of a long text would weigh several times the text.
-        text, asked, found, start = self._text, self._asked, set(), 0
+        # Where every asked word is ASCII, only the lines where the lowercased piece shows
+        # one are read (``_shown_words``), until they are half the piece.
+        text, found, start = self._text, set(), 0
+        shown = _shown_words(self._asked, text)
         while start < len(text):
             end = text.find("\n", start + _WORD_PIECE_CHARS)
             end = len(text) if end < 0 else end
-            found.update(asked.intersection(map(str.lower, _LATIN_WORD.findall(text, start, end))))
+            lowered = text[start:end].lower() if shown is not None else ""
+            if shown is None or len(lowered) != end - start:  # a character lowercased to two
+                found.update(self._asked_in(start, end))
+            else:
+                position = read = 0
+                while (match := shown.search(lowered, position)) is not None:
+                    line_start = lowered.rfind("\n", 0, match.start()) + 1
+                    position = lowered.find("\n", match.end())
+                    position = len(lowered) if position < 0 else position
+                    found.update(self._asked_in(start + line_start, start + position))
+                    read += position - line_start
+                    if 2 * read > len(lowered):  # most lines show one: read the rest whole
+                        found.update(self._asked_in(start + position, end))
+                        break
             start = end + 1
         return frozenset(found)
+
+    def _asked_in(self, start: int, end: int) -> set[str]:
+        """The asked words (lowercased) among the words of ``text[start:end]``."""
+        return self._asked.intersection(map(str.lower, _LATIN_WORD.findall(self._text, start, end)))
 
     def keeps_hyphen(self, head: str, tail: str) -> bool:
         hyphenated = f"{head}-{tail}".lower()
@@ -165,6 +194,42 @@ class _Vocabulary:
         if f"{head}{tail}".lower() in self.words:
             return False
         return tail[:1].isupper() or head.lower() in COMPOUND_HEADS
+
+
+def _shown_words(asked: set[str], text: str) -> re.Pattern[str] | None:
+    """A pattern that finds, in lowercased ``text``, every place where a word of it may
+    lowercase to an asked word; None where it cannot tell (an asked word is not ASCII,
+    or longer than ``_SHOWN_WORD_CHARS``) or would not pay (more asked words than one
+    per ``_TEXT_CHARS_PER_SHOWN_WORD`` characters of text).
+
+    Only ASCII letters and the Kelvin sign lowercase to ASCII letters, one character
+    each, so a word that lowercases to an ASCII word shows as that word at its own place
+    in the lowercased text. The pattern is a trie of the asked words shaped like words
+    (``_trie``): at each character its search follows one branch at most.
+    """
+    if (
+        len(asked) * _TEXT_CHARS_PER_SHOWN_WORD > len(text)
+        or not all(map(str.isascii, asked))
+        or max(map(len, asked), default=0) > _SHOWN_WORD_CHARS
+    ):
+        return None
+    return re.compile(_trie(sorted(filter(_ASCII_WORD.fullmatch, asked))))
+
+
+def _trie(words: list[str]) -> str:
+    """A regular expression matching any of ``words`` (sorted, none empty), each branch
+    starting with a different character; ``(?!)``, which matches nothing, for no word."""
+    if not words:
+        return "(?!)"
+    branches = []
+    for char, group in groupby(words, itemgetter(0)):
+        rests = [word[1:] for word in group]
+        longer = [rest for rest in rests if rest]
+        body = _trie(longer) if longer else ""
+        if longer and len(longer) < len(rests):  # a word ends here, others go on
+            body = f"(?:{body})?"
+        branches.append(re.escape(char) + body)
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _hyphen_join(
