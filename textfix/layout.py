@@ -484,7 +484,6 @@ def equal_width_pairs(cores: list[int], column: int) -> list[int]:
 
 
 def narrow_regions(
-    text: str,
     lines: _Measured,
     line_widths: list[int],
     cores: list[int],
@@ -508,9 +507,10 @@ def narrow_regions(
     before; between two regions, that reading wins); lines wider than the column
     stay the page's.
     """
-    widths = _region_widths(
-        Counter(max(cores[n], cores[n + 1]) for n in pairs if _breaks_mid_clause(text, lines, n))
-    )
+    mid_clause = _breaking_mid_clause(lines, pairs)
+    nexts = map(add, mid_clause, repeat(1))
+    shown = map(max, map(cores.__getitem__, mid_clause), map(cores.__getitem__, nexts))
+    widths = _region_widths(Counter(shown))
     if not widths:
         return NO_NARROW_REGIONS
     band = {
@@ -518,10 +518,7 @@ def narrow_regions(
         for width in widths
         for core in range(width - NOISE_CELLS, width + NOISE_CELLS + 1)
     }
-    fills = [
-        _filled_width(band, core, final, width, column)
-        for core, final, width in zip(cores, lines.finals, line_widths, strict=True)
-    ]
+    fills = _filled_widths(band, cores, lines.finals, line_widths, column)
     members = _region_members(lines.gaps, lines.finals, fills, column)
     starts = lines.starts
     columns = {starts[n]: width for n, width in members.items() if cores[n] <= width + NOISE_CELLS}
@@ -530,21 +527,23 @@ def narrow_regions(
     return NarrowRegions(columns, explained)
 
 
-def _filled_width(band: dict[int, int], core: int, final: bool, width: int, column: int) -> int:
-    """The width a line fills (``core``, ``width``: its widths without and with hanging
-    punctuation; ``final``: it ends a sentence): a region's (``band`` maps the widths
-    near each to it), ``column`` for a full line of the page's column or a wider one
-    (they bound the regions), else 0.
+def _filled_widths(
+    band: dict[int, int], cores: list[int], finals: list[bool], widths: list[int], column: int
+) -> list[int]:
+    """The width each line fills (``cores``, ``widths``: their widths without and with
+    hanging punctuation; ``finals``: they end a sentence): a region's (``band`` maps the
+    widths near each to it), ``column`` for a full line of the page's column or a wider
+    one (they bound the regions), else 0.
 
     A line fills a width with or without its final mark (which need not hang). One
     that ends a sentence shows no wrap: one-sentence lines of one width may stand
     in a stack.
     """
-    if core >= column - NOISE_CELLS:
-        return column
-    if final:
-        return 0
-    return band.get(core) or band.get(width, 0)
+    full = column - NOISE_CELLS
+    return [
+        column if core >= full else 0 if final else band.get(core) or band.get(width, 0)
+        for core, final, width in zip(cores, finals, widths, strict=True)
+    ]
 
 
 def _region_members(
@@ -583,17 +582,18 @@ def _region_members(
     return members
 
 
-def _breaks_mid_clause(text: str, lines: _Measured, n: int) -> bool:
-    """Line ``n`` ends on a CJK letter (or an opening mark) in a sentence that the next
-    line goes on."""
-    last = text[lines.ends[n] - 1]
-    return (
-        lines.gaps[n + 1] == 0
-        and not lines.bares[n]
-        and not lines.finals[n]
-        and is_unspaced(last)
-        and (last.isalpha() or last in OPENERS)
-    )
+def _breaking_mid_clause(lines: _Measured, pairs: list[int]) -> list[int]:
+    """The ``pairs`` (by first line) whose first line ends on a CJK letter (or an
+    opening mark) in a sentence that the next line goes on."""
+    gaps, bares, finals, lasts = lines.gaps, lines.bares, lines.finals, lines.lasts
+    open_ends = {
+        last: is_unspaced(last) and (last.isalpha() or last in OPENERS) for last in set(lasts)
+    }
+    return [
+        n
+        for n in pairs
+        if gaps[n + 1] == 0 and not bares[n] and not finals[n] and open_ends[lasts[n]]
+    ]
 
 
 def _region_widths(pairs: Counter[int]) -> list[int]:
@@ -706,7 +706,7 @@ class Page:
         pairs = equal_width_pairs(cores, self.column)
         if len(pairs) < MIN_NARROW_PAIRS:
             return NO_NARROW_REGIONS
-        return narrow_regions(self.text, self._measured, self._widths, cores, pairs, self.column)
+        return narrow_regions(self._measured, self._widths, cores, pairs, self.column)
 
     def _wide_region_columns(self) -> dict[int, int]:
         """Columns of wider regions, by the content start of each line set in one.
