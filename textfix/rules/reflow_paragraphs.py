@@ -292,13 +292,13 @@ def find(text: str, options: Options) -> ChangeColumns | list[Change]:
     # Joins after a line ending in a Latin character: a space before a Latin line, the
     # hyphen's own decision after a hyphen.
     lasts, firsts = page.lasts, page.firsts
-    unspaced = {char: is_unspaced(char) for char in {*lasts, *firsts}}
-    latin_lasts = map(not_, map(unspaced.__getitem__, lasts))
+    unspaced_lasts = {char: is_unspaced(char) for char in set(lasts)}
+    latin_lasts = map(not_, map(unspaced_lasts.__getitem__, lasts))
     hyphens = []
     for n in compress(range(breaks), map(and_, map(not_, paragraphs), latin_lasts)):
         if lasts[n] == "-":
             hyphens.append(n)
-        elif not unspaced[firsts[n + 1]]:
+        elif not is_unspaced(firsts[n + 1]):
             afters[n + 1], notes[n + 1] = " ", "joined a hard-wrapped line with one space"
     vocabulary = _Vocabulary(
         text, [_hyphen_parts(text, starts[n], ends[n], starts[n + 1], ends[n + 1]) for n in hyphens]
