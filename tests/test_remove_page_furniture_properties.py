@@ -37,6 +37,7 @@ from tests.strategies import (
     paged_document,
     repeated_line_document,
 )
+from textfix.rules import remove_page_furniture
 from textfix.rules._counted_pages import MIN_TWO_PAGE_BLOCK_ROWS
 from textfix.rules.remove_page_furniture import MIN_PAGE_SHARE, MIN_REPEATS, ZONE_LINES
 
@@ -281,3 +282,16 @@ def test_a_foot_read_with_a_column_goes_and_a_word_it_split_is_whole(document) -
         assert glued[1] + glued[2] in repaired, "the hyphenated word is whole again"
     assert _squash(repaired) == _squash(expected(blocks))
     assert textfix.fix(repaired, ONLY) == repaired
+
+
+@pytest.mark.parametrize(
+    ("line", "removed"),
+    [("the email report reporting", ""), ("the email rereport reporting", "report reporting\n")],
+)
+def test_the_longest_foot_ending_a_line_decides_if_it_is_glued(line: str, removed: str) -> None:
+    # Both feet end the line; set apart by a space, the longer one was printed there.
+    text = f"port reporting\nreport reporting\n{line}\nwell-known council\n"
+    doc = remove_page_furniture._Document(text)
+    found = {doc.content[0]: "foot", doc.content[1]: "foot"}
+    changes = list(remove_page_furniture._feet_glued_to_words(doc, found))
+    assert "".join(text[change.start : change.end] for change in changes) == removed

@@ -663,7 +663,10 @@ def _feet_glued_to_words(doc: _Document, found: dict[int, str]) -> Iterator[Chan
 
     Only a line of several words found as furniture elsewhere counts, glued to a
     lowercase letter and followed, on the same page, by a line that starts with a
-    lowercase letter: a word's head and tail. A single word may end a compound.
+    lowercase letter: a word's head and tail. A single word may end a compound. Where
+    several feet end a line, the longest is the one printed there (``the email report
+    reporting`` ends with the foot ``report reporting`` set apart by a space, not with
+    ``port reporting`` glued to ``re``).
     """
     feet = {doc.contents[index] for index in found}
     feet = {foot for foot in feet if " " in foot}
@@ -678,7 +681,7 @@ def _feet_glued_to_words(doc: _Document, found: dict[int, str]) -> Iterator[Chan
         line = lines[rank]
         if row in found or after in found:
             continue
-        glued = next((foot for foot in feet if line.endswith(foot)), None)
+        glued = max((foot for foot in feet if line.endswith(foot)), key=len, default=None)
         if glued is None or len(line) == len(glued):
             continue
         head_end = len(line) - len(glued)
