@@ -45,7 +45,10 @@ standalone lines (they stay on their own line), inner spaces.
 Gate: fewer than ``MIN_WRAPPED_BREAKS`` breaks explained by the column width or
 the narrower regions' columns, or less than ``MIN_WRAPPED_SHARE`` of all breaks,
 or fewer than ``MIN_MID_SENTENCE_SHARE`` of the lines ending mid-sentence: the text is not
-hard-wrapped and is returned untouched.
+hard-wrapped as a whole. Its wrapped paragraphs are then joined alone (a report or
+manual whose table of contents, code, tables and headings outnumber its prose
+lines): the breaks after lines that fill the prose column and end mid-clause
+(``textfix.wrapped_regions``); every other line break stays as it is.
 
 >>> import textfix
 >>> text = ("市委书记杜小\\n刚主持召开人工智\\n能产业座谈会。\\n\\n"
@@ -76,6 +79,7 @@ from ..layout import (
 )
 from ..layout_weights import WEIGHTS
 from ..rule import Change, Example, Rule
+from ..wrapped_regions import wrapped_breaks
 
 # Wrapped text shows its column: at least this many line breaks explained by one
 # column width (fewer is too little evidence: two short lines may be a headline
@@ -198,6 +202,18 @@ def _paragraph_note(score: float) -> str:
     return f"paragraph break (p={1 / (1 + math.exp(-score)):.2f})"
 
 
+def wrapped_as_a_whole(page: Page) -> bool:
+    """The page reads as hard-wrapped text: its column (and its narrower regions'
+    columns) explain ``MIN_WRAPPED_BREAKS`` breaks and ``MIN_WRAPPED_SHARE`` of all,
+    and ``MIN_MID_SENTENCE_SHARE`` of its lines end mid-sentence."""
+    explained = page.explained + page.narrow_regions.explained
+    return (
+        explained >= MIN_WRAPPED_BREAKS
+        and explained >= MIN_WRAPPED_SHARE * (page.line_count - 1)
+        and page.mid_sentence_share() >= MIN_MID_SENTENCE_SHARE
+    )
+
+
 def find(text: str, options: Options) -> Iterable[Change]:
     """The changes, a change for every line break, built as the engine takes them.
 
@@ -208,12 +224,9 @@ def find(text: str, options: Options) -> Iterable[Change]:
     if "\n" not in text:
         return []
     page = read_page(text)
+    if not wrapped_as_a_whole(page):
+        return _region_joins(text, page)
     breaks = page.line_count - 1
-    explained = page.explained + page.narrow_regions.explained
-    if explained < MIN_WRAPPED_BREAKS or explained < MIN_WRAPPED_SHARE * breaks:
-        return []
-    if page.mid_sentence_share() < MIN_MID_SENTENCE_SHARE:
-        return []
     starts, ends = page.starts, page.ends
     head = [Change(0, starts[0], "", "layout whitespace before the text")] if starts[0] else []
     scores = list(boundary_scores(page))
@@ -241,6 +254,22 @@ def find(text: str, options: Options) -> Iterable[Change]:
     # tuple.__new__ builds each Change in C, without NamedTuple's Python __new__.
     changes = map(tuple.__new__, repeat(Change), zip(froms, starts[1:], afters, notes, strict=True))
     return chain(head, changes, [tail])
+
+
+def _region_joins(text: str, page: Page) -> list[Change]:
+    """The joins of the wrapped paragraphs of a page that is not wrapped as a whole
+    (``wrapped_breaks``); every other line break stays as it is."""
+    breaks = wrapped_breaks(page)
+    if not breaks:
+        return []
+    starts, ends = page.starts, page.ends
+    hyphens = [
+        _hyphen_parts(text, starts[n], ends[n], starts[n + 1], ends[n + 1])
+        for n in breaks
+        if text[ends[n] - 1] == "-"
+    ]
+    vocabulary = _Vocabulary(text, hyphens)
+    return [_join(text, starts[n], ends[n], starts[n + 1], ends[n + 1], vocabulary) for n in breaks]
 
 
 RULE = Rule(
