@@ -98,8 +98,10 @@ def wrapped_breaks(page: Page) -> list[int]:
         return []
     tolerances, units = _tolerances(page), page.measured.units
     column = prose_column(pairs, _unwrapped_widths(page, tolerances))
+    if not column:
+        return []
     joined: list[int] = []
-    for n in cut if column else ():
+    for n in cut:
         core, tolerance, after = cores[n], tolerances[n], n + 1
         indent = 0 if joined and joined[-1] == n - 1 else PARAGRAPH_INDENT_CELLS
         if (
