@@ -52,8 +52,8 @@ def test_a_line_with_latin_glyphs_may_stray_from_the_column_by_their_spread() ->
     assert _breaks(*[FULL] * 4, beyond, LAST) == [0, 1, 2]
 
 
-def test_leaves_lines_ending_a_number_a_colon_or_a_sentence() -> None:
-    for end in ("2", "：", "。"):
+def test_leaves_lines_ending_a_number_a_colon_a_statement_or_a_sentence() -> None:
+    for end in ("2", "：", ":", ";", "。"):
         assert _breaks(*[FULL] * 4, FULL[:-1] + end, LAST) == [0, 1, 2, 3]
 
 

@@ -77,8 +77,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 # A wrap cuts text between letters or after a clause mark, an opening mark or a
 # word-end hyphen. A colon ending a line introduces a display (a code block, a list)
-# set on lines of its own more often than a wrap fell right after it.
-_CUT_ENDS = frozenset((CLAUSE - {":", "："}) | OPENERS | {"-"})
+# set on lines of its own, and a half-width semicolon ends a statement of code, more
+# often than a wrap fell right after either.
+_CUT_ENDS = frozenset((CLAUSE - {":", "：", ";"}) | OPENERS | {"-"})
 
 
 def wrapped_breaks(page: Page) -> list[int]:
