@@ -16,6 +16,7 @@ from . import extract, ocr, texts
 from .metrics import Scores, false_change_rate, score
 from .newspaper_pdf import Layout, NewspaperPdf, build_newspaper_pdf, find_cjk_font
 from .peers import REPAIR_PEERS, TEXTFIX, Tool
+from .report_pdf import build_report_pdf, report_sections
 
 RAW = "raw"  # the extractor's output, unrepaired
 # Tesseract language per script of the page.
@@ -62,20 +63,29 @@ class _Document:
     name: str
     script: str  # "zh" or "en"
     articles: Sequence[texts.Article]
-    columns: tuple[int, ...]
+    columns: tuple[int, ...]  # of a newspaper page; a report is set in one
+    genre: str = "newspaper"  # or "report": wrapped paragraphs among contents and listings
+
+
+# Sections of the generated report (``report_pdf``): a table of contents, paragraphs and
+# listings over about four pages.
+REPORT_SECTIONS = 6
 
 
 def _documents(quick: bool) -> list[_Document]:
     zh = texts.chinese_articles()
     en_count = 3 if quick else 8
     en = texts.english_articles(limit=en_count)
+    report = _Document("zh report", "zh", zh[:REPORT_SECTIONS], (1,), genre="report")
     if quick:
         # Articles in 3, 4 and 2 columns by turns: the hardest page layout, in CI.
         return [
             _Document("zh 3/4/2 col", "zh", zh, (3, 4, 2)),
             _Document("en 4 col", "en", en, (4,)),
+            report,
         ]
     return [
+        report,
         _Document("zh 2 col", "zh", zh, (2,)),
         _Document("zh 3 col", "zh", zh, (3,)),
         _Document("zh 4 col", "zh", zh, (4,)),
@@ -101,6 +111,8 @@ def _ocr_documents(quick: bool) -> list[_Document]:
 
 def _build(document: _Document, workdir: Path) -> NewspaperPdf:
     path = workdir / (document.name.replace(" ", "_").replace("/", "-") + ".pdf")
+    if document.genre == "report":
+        return build_report_pdf(report_sections(document.articles), path)
     return build_newspaper_pdf(document.articles, path, layout=Layout(columns=document.columns))
 
 

@@ -18,7 +18,9 @@ SOURCES_NOTE = (
     "Clean text: the seed corpus gold pages (`corpus/*.gold.txt`, hand-made), and English prose "
     "paragraphs of the Python Language Reference as shipped with CPython in `pydoc_data.topics` "
     "(PSF licence); headlines, bylines and captions are generated from them. PDFs are built at run "
-    "time by `benchmarks/newspaper_pdf.py`; nothing is stored. Each PDF sample is scored against "
+    "time by `benchmarks/newspaper_pdf.py` (newspaper pages) and `benchmarks/report_pdf.py` (a "
+    "one-column report: contents, headings, listings among wrapped paragraphs of mixed Han and "
+    "Latin text); nothing is stored. Each PDF sample is scored against "
     "the gold with every article's titles where that extractor read them (the PDF draws titles "
     "after the body but prints them above it; textfix keeps document order as extracted)."
 )

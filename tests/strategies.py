@@ -1505,3 +1505,126 @@ def change_lists(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, str, str]]]
         after = text[start:end] if same else draw(st.text(alphabet="xy\n", max_size=3))
         changes.append((start, end, after, draw(st.sampled_from(["", "why"]))))
     return text, changes
+
+
+# ---- reports and manuals: wrapped paragraphs among unwrapped material ----
+
+# Printed widths, in cells (half an em of the CJK font), of the glyphs of a
+# proportional Latin font set beside it: spaces and points narrow, capitals wide,
+# lower case a little under half an em. The cell model counts each as one.
+_PROPORTIONAL_CELLS = {" ": 0.6, ",": 0.55, ".": 0.55, "-": 0.65}
+_UPPER_CELLS, _LOWER_CELLS = 1.35, 0.95
+# Latin terms of a Chinese manual, set without spaces beside Han characters.
+REPORT_TERMS = ("TeX Live", "Windows", "GitHub", "xelatex", "cmd", "macOS", "CTAN", "Overleaf")
+_CODE_WORDS = ("tlmgr", "install", "update", "--all", "export", "PATH=/usr/local/bin:$PATH", "-e")
+
+
+def _printed_cells(token: str) -> float:
+    from textfix.chars import is_unspaced
+
+    total = 0.0
+    for char in token:
+        if is_unspaced(char):
+            total += 2
+        elif char in _PROPORTIONAL_CELLS:
+            total += _PROPORTIONAL_CELLS[char]
+        else:
+            total += _UPPER_CELLS if char.isupper() else _LOWER_CELLS
+    return total
+
+
+def _report_paragraph(rng) -> str:
+    """One long sentence of Han clauses with Latin terms (no sentence ends inside)."""
+    clauses = []
+    for _ in range(rng.randint(10, 30)):
+        clause = "".join(rng.choice(COMMON_HAN) for _ in range(rng.randint(3, 10)))
+        if rng.random() < 0.4:
+            cut = rng.randint(1, len(clause) - 1)
+            clause = clause[:cut] + rng.choice(REPORT_TERMS) + clause[cut:]
+        clauses.append(clause)
+    marks = [rng.choice("，，，、") for _ in clauses[1:]]
+    return clauses[0] + "".join(m + c for m, c in zip(marks, clauses[1:], strict=True)) + "。"
+
+
+def set_proportionally(paragraph: str, column: int, indent: int) -> list[str]:
+    """``paragraph`` set into lines of ``column`` printed cells, greedily (the first
+    line ``indent`` cells in): a Han character with the marks after it, or a Latin
+    word, moves whole to the next line when it does not fit."""
+    from textfix.chars import NO_LINE_START, is_unspaced
+
+    units = regex.findall(r"[^\s\p{Han}，、。]+|\p{Han}[，、。]*|\s|[，、。]", paragraph)
+    lines, line, used = [], "", float(indent)
+    for unit in units:
+        width = _printed_cells(unit)
+        if line and used + width > column and unit[0] not in NO_LINE_START:
+            lines.append(line.rstrip())
+            line, used = "", 0.0
+        if line or not unit.isspace():
+            line += unit
+            used += width
+    lines.append(line.rstrip())
+    assert all(is_unspaced(text[:1]) or text[:1].isalnum() for text in lines)
+    return lines
+
+
+def _report_material(rng, column: int) -> list[str]:
+    """Lines of a report that no typesetter wrapped: a heading, table of contents
+    entries with leader dots, a code listing, a table's rows or a page number."""
+    kind = rng.choice(("heading", "contents", "code", "table", "page"))
+    han = "".join(rng.choice(COMMON_HAN) for _ in range(rng.randint(2, 8)))
+    if kind == "heading":
+        return [f"{rng.randint(1, 9)}.{rng.randint(1, 9)} {han}"]
+    if kind == "contents":
+        lines = []
+        for number in range(rng.randint(5, 15)):
+            entry = f"{number + 1}.{rng.randint(1, 9)} {rng.choice(REPORT_TERMS)} {han}"
+            leader = " ." * max((column - len(entry) - 4) // 2, 1)
+            if rng.random() < 0.5:
+                lines.append(f"{entry}{leader} {rng.randint(1, 99)}")
+            else:  # the page number read as a line of its own
+                lines += [f"{entry}{leader}", str(rng.randint(1, 99))]
+        return lines
+    if kind == "code":
+        # Listing lines a third of the text column at most: a line of code that nearly
+        # fills the column, ending in a word, before a line whose first word would not
+        # have fitted after it, cannot be told from a wrapped one.
+        lines = []
+        for _ in range(rng.randint(2, 6)):
+            words = [rng.choice(_CODE_WORDS) for _ in range(rng.randint(1, 4))]
+            while len(words) > 1 and len(" ".join(words)) > column // 3:
+                words.pop()
+            lines.append(" ".join(words))
+        return lines
+    if kind == "table":
+        return [
+            "  ".join(rng.choice(REPORT_TERMS) + rng.choice(COMMON_HAN) for _ in range(3))
+            for _ in range(rng.randint(2, 5))
+        ]
+    return [str(rng.randint(1, 300))]
+
+
+@st.composite
+def report_page(draw: st.DrawFn) -> tuple[str, str]:
+    """``(raw, clean)``: a report or manual page as pdftotext reads it: paragraphs of
+    mixed Han and proportional Latin text wrapped at one column (their two-em indent
+    lost), among headings, table of contents entries, code, tables and page numbers
+    that outnumber them; and the same page with each paragraph on one line."""
+    import random
+
+    rng = random.Random(draw(st.integers(0, 2**32 - 1)))
+    column = rng.randint(60, 100)
+    raw: list[str] = []
+    clean: list[str] = []
+    for _ in range(rng.randint(3, 6)):
+        for _ in range(rng.randint(3, 6)):
+            material = _report_material(rng, column)
+            raw += material
+            clean += material
+        for _ in range(rng.randint(1, 2) if rng.random() < 0.3 else 1):
+            paragraph = _report_paragraph(rng)
+            raw += set_proportionally(paragraph, column, indent=4)
+            clean.append(paragraph)
+        if rng.random() < 0.3:
+            raw.append("")
+            clean.append("")
+    return "\n".join(raw) + "\n", "\n".join(clean) + "\n"

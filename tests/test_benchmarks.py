@@ -374,3 +374,47 @@ def test_markdown_names_what_was_skipped_and_why() -> None:
     assert "## Skipped" in text
     assert "- OCR: tesseract not found (apt-get install tesseract-ocr)" in text
     assert "python -m benchmarks --quick" in text
+
+
+# ---- the report PDF builder ----
+
+# Running head left and right, footer, page number (``_Writer.new_page``).
+_FURNITURE_PER_PAGE = 4
+
+
+@pytest.fixture(scope="module")
+def built_report(tmp_path_factory):
+    _require_pdf_builder()
+    from benchmarks.report_pdf import build_report_pdf, report_sections
+
+    path = tmp_path_factory.mktemp("pdf") / "report.pdf"
+    return build_report_pdf(report_sections(_ARTICLES[:1] * 3), path)
+
+
+def test_report_builder_draws_every_gold_line_in_order(built_report) -> None:
+    import pymupdf
+
+    with pymupdf.open(built_report.path) as doc:
+        drawn = _squeezed("".join(page.get_text(sort=False) for page in doc))
+    # Each page's furniture is drawn as the page opens, inside a paragraph that runs over.
+    furniture, per_page = built_report.furniture, _FURNITURE_PER_PAGE
+    for page in range(0, len(furniture), per_page):
+        drawn = drawn.replace(_squeezed("".join(furniture[page : page + per_page])), "", 1)
+    position = 0
+    for line in built_report.gold.split("\n"):
+        found = drawn.find(_squeezed(line), position)
+        assert found >= position, f"line not drawn intact, in order: {line[:20]}"
+        position = found
+
+
+def test_report_gold_holds_contents_headings_paragraphs_and_listings(built_report) -> None:
+    from benchmarks.report_pdf import LISTING, SUBSECTIONS, TERMS
+
+    gold = built_report.gold.split("\n")
+    assert gold[0] == "目录"
+    assert sum(line.endswith(" . 2") for line in gold) == 1 + len(SUBSECTIONS)
+    assert sum(line in LISTING for line in gold) == 3 * len(LISTING)
+    paragraphs = [line for line in gold if len(line) > 200]
+    assert len(paragraphs) == 3 * len(_ARTICLES[0].paragraphs)
+    assert all(any(term in paragraph for term in TERMS) for paragraph in paragraphs)
+    assert built_report.pages >= 2

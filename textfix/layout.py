@@ -667,6 +667,22 @@ class Page:
         """The last character of each line's content, one per line."""
         return self._measured.lasts
 
+    @property
+    def measured(self) -> _Measured:
+        """The lines' fields, measured over all lines at once (gaps, finals, lengths…)."""
+        return self._measured
+
+    @property
+    def widths(self) -> list[int]:
+        """Each line's width with the page's punctuation width (``Line.width``)."""
+        return self._widths
+
+    @cached_property
+    def cores(self) -> list[int]:
+        """Each line's width without the punctuation that may hang outside the column."""
+        hanging = map(mul, self._measured.hangs, repeat(self.punct_cells))
+        return list(map(sub, self._widths, hanging))
+
     def mid_sentence_share(self) -> float:
         """Share of lines (all but the last) that end neither a sentence nor a bracket."""
         count = self.line_count - 1
@@ -701,8 +717,7 @@ class Page:
         """Regions set in narrower columns than the page's (``narrow_regions``)."""
         if self.column == 0:
             return NO_NARROW_REGIONS
-        hanging = map(mul, self._measured.hangs, repeat(self.punct_cells))
-        cores = list(map(sub, self._widths, hanging))
+        cores = self.cores
         pairs = equal_width_pairs(cores, self.column)
         if len(pairs) < MIN_NARROW_PAIRS:
             return NO_NARROW_REGIONS

@@ -45,7 +45,10 @@ standalone lines (they stay on their own line), inner spaces.
 Gate: fewer than ``MIN_WRAPPED_BREAKS`` breaks explained by the column width or
 the narrower regions' columns, or less than ``MIN_WRAPPED_SHARE`` of all breaks,
 or fewer than ``MIN_MID_SENTENCE_SHARE`` of the lines ending mid-sentence: the text is not
-hard-wrapped and is returned untouched.
+hard-wrapped as a whole. Its wrapped paragraphs are then joined alone (a report or
+manual whose table of contents, code, tables and headings outnumber its prose
+lines): the breaks after lines that fill the prose column and end mid-clause
+(``textfix.wrapped_regions``); every other line break stays as it is.
 
 >>> import textfix
 >>> text = ("市委书记杜小\\n刚主持召开人工智\\n能产业座谈会。\\n\\n"
@@ -78,6 +81,7 @@ from ..layout import (
 )
 from ..layout_weights import WEIGHTS
 from ..rule import Change, ChangeColumns, Example, Rule
+from ..wrapped_regions import wrapped_breaks
 
 # Wrapped text shows its column: at least this many line breaks explained by one
 # column width (fewer is too little evidence: two short lines may be a headline
@@ -100,6 +104,7 @@ COMPOUND_HEADS = frozenset(
 )
 
 _JOINED = "joined a hard-wrapped line"
+_JOINED_WITH_SPACE = "joined a hard-wrapped line with one space"
 _WEIGHT_VECTOR = tuple(WEIGHTS[name] for name in FEATURES)
 _LATIN_WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 # Characters of text whose words are listed at a time (``_Vocabulary.words``).
@@ -260,6 +265,18 @@ def _paragraph_note(score: float) -> str:
     return f"paragraph break (p={1 / (1 + math.exp(-score)):.2f})"
 
 
+def wrapped_as_a_whole(page: Page) -> bool:
+    """The page reads as hard-wrapped text: its column (and its narrower regions'
+    columns) explain ``MIN_WRAPPED_BREAKS`` breaks and ``MIN_WRAPPED_SHARE`` of all,
+    and ``MIN_MID_SENTENCE_SHARE`` of its lines end mid-sentence."""
+    explained = page.explained + page.narrow_regions.explained
+    return (
+        explained >= MIN_WRAPPED_BREAKS
+        and explained >= MIN_WRAPPED_SHARE * (page.line_count - 1)
+        and page.mid_sentence_share() >= MIN_MID_SENTENCE_SHARE
+    )
+
+
 def find(text: str, options: Options) -> ChangeColumns | list[Change]:
     """The changes, in columns: one for the layout whitespace before the text, one for
     every line break, one for the layout tail (a list of changes would weigh several
@@ -268,12 +285,9 @@ def find(text: str, options: Options) -> ChangeColumns | list[Change]:
     if "\n" not in text:
         return []
     page = read_page(text)
+    if not wrapped_as_a_whole(page):
+        return _region_joins(text, page)
     breaks = page.line_count - 1
-    explained = page.explained + page.narrow_regions.explained
-    if explained < MIN_WRAPPED_BREAKS or explained < MIN_WRAPPED_SHARE * breaks:
-        return []
-    if page.mid_sentence_share() < MIN_MID_SENTENCE_SHARE:
-        return []
     starts, ends = page.starts, page.ends
     scores = list(boundary_scores(page))
     # Every change as the common join first (unspaced text, nothing between), then the
@@ -299,7 +313,7 @@ def find(text: str, options: Options) -> ChangeColumns | list[Change]:
         if lasts[n] == "-":
             hyphens.append(n)
         elif not is_unspaced(firsts[n + 1]):
-            afters[n + 1], notes[n + 1] = " ", "joined a hard-wrapped line with one space"
+            afters[n + 1], notes[n + 1] = " ", _JOINED_WITH_SPACE
     vocabulary = _Vocabulary(
         text, [_hyphen_parts(text, starts[n], ends[n], starts[n + 1], ends[n + 1]) for n in hyphens]
     )
@@ -308,6 +322,34 @@ def find(text: str, options: Options) -> ChangeColumns | list[Change]:
             text, starts[n], ends[n], starts[n + 1], ends[n + 1], vocabulary
         )
     return ChangeColumns(froms, starts + array("q", (len(text),)), afters, notes)
+
+
+def _region_joins(text: str, page: Page) -> list[Change]:
+    """The joins of the wrapped paragraphs of a page that is not wrapped as a whole
+    (``wrapped_breaks``); every other line break stays as it is."""
+    breaks = wrapped_breaks(page)
+    if not breaks:
+        return []
+    starts, ends = page.starts, page.ends
+    hyphens = [
+        _hyphen_parts(text, starts[n], ends[n], starts[n + 1], ends[n + 1])
+        for n in breaks
+        if text[ends[n] - 1] == "-"
+    ]
+    vocabulary = _Vocabulary(text, hyphens)
+    joins = []
+    for n in breaks:
+        last, first = text[ends[n] - 1], text[starts[n + 1]]
+        if last == "-":
+            start, note = _hyphen_join(
+                text, starts[n], ends[n], starts[n + 1], ends[n + 1], vocabulary
+            )
+            joins.append(Change(start, starts[n + 1], "", note))
+        elif is_unspaced(last) or is_unspaced(first):
+            joins.append(Change(ends[n], starts[n + 1], "", _JOINED))
+        else:
+            joins.append(Change(ends[n], starts[n + 1], " ", _JOINED_WITH_SPACE))
+    return joins
 
 
 RULE = Rule(
