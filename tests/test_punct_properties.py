@@ -224,6 +224,23 @@ def test_terms_in_latin_text_take_linear_work(unit: str) -> None:
     assert work_grows_linearly(_only("normalize_punct_width"), unit)
 
 
+@given(
+    st.sampled_from(["\\frac", "\\!", "&", "~", "array"]),
+    han_word,
+    st.sampled_from([",", ":", ";"]),
+    st.integers(1, 999),
+)
+def test_a_pair_beside_a_mark_this_rule_turns_full_width_turns_with_it(
+    command: str, word: str, mark: str, page: int
+) -> None:
+    # An index entry: the mark after the pair turns full-width (a CJK letter before it);
+    # the pair beside it must turn in the same pass, not in a second one.
+    line = f"{command} ({word}){mark} {page}\n"
+    once = textfix.fix(line, _only("normalize_punct_width"))
+    assert once[len(command) + 1] == "（" and "）" in once
+    assert textfix.fix(once, _only("normalize_punct_width")) == once
+
+
 # ---- robustness ----
 
 # Dense mixtures of exactly the characters these rules decide on, where arbitrary

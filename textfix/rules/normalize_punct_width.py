@@ -109,11 +109,12 @@ def _ends_cjk(text: str, position: int) -> bool:
     return _sides_are_cjk(text, position, position + 1, before, after)
 
 
-def _beside(text: str, position: int, step: int) -> str:
-    """The first character from ``position`` in direction ``step`` past spaces, or ``""``."""
+def _beside(text: str, position: int, step: int) -> int:
+    """Where the first character from ``position`` in direction ``step`` past spaces
+    is (outside the text where there is none)."""
     while 0 <= position < len(text) and text[position] == " ":
         position += step
-    return text[position] if 0 <= position < len(text) else ""
+    return position
 
 
 def _sides_are_cjk(text: str, before_at: int, after_at: int, before: str, after: str) -> bool:
@@ -139,10 +140,16 @@ def _is_latin_letter(char: str) -> bool:
     return char.isalpha() and not is_cjk_letter(char)
 
 
-def _pair_is_cjk(text: str, opening: int, closing: int) -> bool:
+def _pair_is_cjk(text: str, opening: int, closing: int, turned: set[int]) -> bool:
+    """``turned``: where this rule turns a half-width mark full-width; beside the pair,
+    such a mark is a CJK-only one (and is one when the text is repaired again)."""
     if text[opening - 1 : opening] in _CALL_PREFIX:
         return False
-    before, after = _beside(text, opening - 1, -1), _beside(text, closing + 1, 1)
+    before_at, after_at = _beside(text, opening - 1, -1), _beside(text, closing + 1, 1)
+    if before_at in turned or after_at in turned:
+        return True
+    before = text[before_at] if before_at >= 0 else ""
+    after = text[after_at] if after_at < len(text) else ""
     if before in _CJK_ONLY or after in _CJK_ONLY:
         return True
     if before in _LINE_EDGE and after in _LINE_EDGE:
@@ -161,7 +168,7 @@ def _pair_is_cjk(text: str, opening: int, closing: int) -> bool:
 
 
 def _to_full_width(text: str, line_span: int) -> Iterator[tuple[int, str]]:
-    on_cjk_lines = []
+    on_cjk_lines, turned = [], set()
     for _, match in matches_on_cjk_lines(_HALF_MARK, text):
         position = match.start()
         mark = match.group()
@@ -171,15 +178,19 @@ def _to_full_width(text: str, line_span: int) -> Iterator[tuple[int, str]]:
             on_cjk_lines.append(position)
         elif mark in _CLAUSE:
             if _clause_mark_is_cjk(text, position):
-                yield position, _TO_FULL[mark]
+                turned.add(position)
         elif text[position + 1 : position + 2] == _MARKDOWN_IMAGE:
             continue
         elif _ends_cjk(text, position):
-            yield position, _TO_FULL[mark]
-    yield from _bracket_pairs(text, on_cjk_lines, line_span)
+            turned.add(position)
+    for position in turned:
+        yield position, _TO_FULL[text[position]]
+    yield from _bracket_pairs(text, on_cjk_lines, line_span, turned)
 
 
-def _bracket_pairs(text: str, on_cjk_lines: list[int], line_span: int) -> Iterator[tuple[int, str]]:
+def _bracket_pairs(
+    text: str, on_cjk_lines: list[int], line_span: int, turned: set[int]
+) -> Iterator[tuple[int, str]]:
     """Bracket pairs with one end on a line holding CJK. Pairs within a line are found
     among the brackets of those lines alone; pairs that may span lines need every bracket."""
     brackets = on_cjk_lines
@@ -190,7 +201,7 @@ def _bracket_pairs(text: str, on_cjk_lines: list[int], line_span: int) -> Iterat
     beside_cjk = set(on_cjk_lines)
     for opening, closing in pairs:
         if (opening in beside_cjk or closing in beside_cjk) and _pair_is_cjk(
-            text, opening, closing
+            text, opening, closing, turned
         ):
             yield opening, "（"
             yield closing, "）"
