@@ -30,6 +30,7 @@ from tests.layouts import (
 from tests.strategies import (
     any_text,
     bylined_pages,
+    cjk_paragraph,
     feet_read_with_columns,
     head_block_pages,
     head_read_in_column_order,
@@ -295,3 +296,17 @@ def test_the_longest_foot_ending_a_line_decides_if_it_is_glued(line: str, remove
     found = {doc.content[0]: "foot", doc.content[1]: "foot"}
     changes = list(remove_page_furniture._feet_glued_to_words(doc, found))
     assert "".join(text[change.start : change.end] for change in changes) == removed
+
+
+@given(st.lists(cjk_paragraph(), min_size=2, max_size=5), st.integers(1, 400))
+def test_a_page_number_under_found_furniture_is_at_the_page_break(
+    bodies: list[str], first: int
+) -> None:
+    # The running head above the number is furniture: past it, the number is the
+    # page's first line, and goes in the same pass (not in a second one).
+    pages = [f"User’s guide\n\n{n}\n\n{body}\n" for n, body in enumerate(bodies, first)]
+    doc = remove_page_furniture._Document("\f".join(pages))
+    heads = {index: "head" for index in doc.content if doc.contents[index] == "User’s guide"}
+    numbers = {index for index in doc.content if doc.contents[index].isdigit()}
+    assert not numbers & set(remove_page_furniture._edge_page_numbers(doc))
+    assert numbers <= set(remove_page_furniture._edge_page_numbers(doc, heads))

@@ -619,13 +619,18 @@ def _ends_mid_sentence(line: str) -> bool:
     return line[-1] not in SENTENCE_FINAL and line[-1] not in CLOSERS
 
 
-def _edge_page_numbers(doc: _Document) -> dict[int, str]:
-    """A page number alone at a page break or at the very start or end of the text."""
+def _edge_page_numbers(doc: _Document, furniture: Container[int] = ()) -> dict[int, str]:
+    """A page number alone at a page break or at the very start or end of the text,
+    looking past the lines of ``furniture`` (a running head above the number)."""
     found: dict[int, str] = {}
     if len(doc.content) < 2:
         return found
     pages = doc.pages if doc.marked else [doc.content]
-    edges = {(page[0], +1) for page in pages} | {(page[-1], -1) for page in pages}
+    edges = set()
+    for page in pages:
+        kept = [index for index in page if index not in furniture]
+        if kept:
+            edges |= {(kept[0], +1), (kept[-1], -1)}
     for index, inward in edges:
         content = doc.contents[index]
         if furniture_form(content) != "page number":
@@ -648,6 +653,8 @@ def find(text: str, options: Options) -> Iterator[Change]:
         found.update(_marked_furniture(doc))
     elif not counted:
         found.update(_unmarked_furniture(doc))
+    if found:  # a number that the furniture found stood between and the page break
+        found.update(_edge_page_numbers(doc, found))
     if not found or len(found) == len(doc.content):
         return  # every line "repeats": pages of a form or a list, not furniture around text
     yield from sorted([*_removals(doc, found), *_feet_glued_to_words(doc, found)])
