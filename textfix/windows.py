@@ -33,11 +33,13 @@ from .chars import CLOSERS, SENTENCE_FINAL
 _FINAL = regex.escape("".join(sorted(SENTENCE_FINAL)))
 _CLOSER = regex.escape("".join(sorted(CLOSERS)))
 _SENTENCE_END = rf"[{_FINAL}][{_CLOSER}]*[ \t\u3000]*"
-# A sentence's end, then the end of its line and a blank line or a page break; the cut
-# falls after the blank lines and page breaks. Searched backwards (the last one in a
-# stretch is wanted); each pattern has one way to match a position.
-_PARAGRAPH_END = regex.compile(rf"{_SENTENCE_END}\n(?:[ \t\u3000]*[\n\f])+", flags=regex.REVERSE)
+# A sentence's end and the end of its line, searched backwards (the last ones in a
+# stretch are wanted); whether blank lines or a page break follow is looked at
+# forwards, from each in turn. No pattern has a repeat that a failed match
+# backtracks through more than once: a run of a million empty lines or spaces costs
+# one look per character.
 _SENTENCE_LINE_END = regex.compile(rf"{_SENTENCE_END}\n", flags=regex.REVERSE)
+_BLANK_LINES = regex.compile(r"(?:[ \t\u3000]*[\n\f])*")
 _LINE_END = regex.compile(r"[\n\f]", flags=regex.REVERSE)
 _NEXT_LINE_END = regex.compile(r"[\n\f]")
 
@@ -60,9 +62,16 @@ def windows(text: str, size: int) -> Iterator[tuple[int, int]]:
 def _cut(text: str, low: int, high: int) -> int | None:
     """The end of the last paragraph, sentence or line ending in ``text[low:high]`` (in
     that preference), else of the first line ending after it; None when there is none."""
-    for pattern in (_PARAGRAPH_END, _SENTENCE_LINE_END, _LINE_END):
-        last = pattern.search(text, low, high)
-        if last is not None:
-            return last.end()
+    sentence_end = None
+    for line_end in _SENTENCE_LINE_END.finditer(text, low, high):
+        sentence_end = sentence_end or line_end.end()
+        blank = _BLANK_LINES.match(text, line_end.end())
+        if blank.end() > line_end.end():  # a paragraph's end: cut after the blank lines
+            return blank.end()
+    if sentence_end is not None:
+        return sentence_end
+    last = _LINE_END.search(text, low, high)
+    if last is not None:
+        return last.end()
     following = _NEXT_LINE_END.search(text, high)
     return following.end() if following is not None else None
