@@ -497,3 +497,15 @@ def extract_pages(
         if marked and number and len(out) > start:
             out[start] = "\f" + out[start]
     return PagedText.from_lines(out, spans, len(pages))
+
+
+def random_extractions(count: int) -> list[str]:
+    """``count`` extracted pages of random documents and layouts (seeds 0 to count - 1),
+    every third one Latin."""
+    pages = []
+    for seed in range(count):
+        rng = random.Random(seed)
+        latin = seed % 3 == 0
+        document, layout = random_document(rng, latin), random_layout(rng, latin)
+        pages.append(extract(document, layout, rng))
+    return pages

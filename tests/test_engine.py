@@ -4,7 +4,6 @@ list of changes gives; it holds about two texts' worth of memory and keeps none 
 
 from __future__ import annotations
 
-import random
 import sys
 import tracemalloc
 from collections import Counter
@@ -145,13 +144,7 @@ def test_fix_holds_about_two_texts_however_many_changes_a_rule_reports() -> None
 
 
 def test_fix_keeps_nothing_about_the_texts_it_read() -> None:
-    pages = []
-    for seed in range(20):
-        rng = random.Random(seed)
-        latin = seed % 3 == 0
-        document, layout = layouts.random_document(rng, latin), layouts.random_layout(rng, latin)
-        pages.append(layouts.extract(document, layout, rng))
-    text = "\n".join(pages) * 20
+    text = "\n".join(layouts.random_extractions(20)) * 20
     # Tables and caches the rules fill on first use belong to the process, not the text:
     # a first run fills them, and the second may keep nothing of its own.
     textfix.fix(text)

@@ -4,7 +4,6 @@ reports what its windows' runs report, mapped into the whole input."""
 
 from __future__ import annotations
 
-import random
 import sys
 import tracemalloc
 
@@ -178,13 +177,7 @@ def _peak_of_fix(text: str, config: Config) -> int:
 
 
 def test_a_long_text_read_in_windows_needs_little_more_than_its_output() -> None:
-    pages = []
-    for seed in range(40):
-        rng = random.Random(seed)
-        latin = seed % 3 == 0
-        document, layout = layouts.random_document(rng, latin), layouts.random_layout(rng, latin)
-        pages.append(layouts.extract(document, layout, rng))
-    text = "\n\n".join(pages) * 10
+    text = "\n\n".join(layouts.random_extractions(40)) * 10
     windowed = _peak_of_fix(text, Config(window_chars=len(text) // 20))
     whole = _peak_of_fix(text, Config(window_chars=0))
     # Read whole, the rules' facts about a text weigh several times it; read in windows,
