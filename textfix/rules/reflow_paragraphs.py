@@ -63,7 +63,7 @@ from __future__ import annotations
 import math
 import re
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import compress, groupby, repeat
@@ -303,24 +303,12 @@ def find(text: str, options: Options) -> ChangeColumns | list[Change]:
     paragraphs = list(map(lt, repeat(0), scores))
     for n in compress(range(breaks), paragraphs):
         afters[n + 1], notes[n + 1] = options.paragraph_sep, _paragraph_note(scores[n])
-    # Joins after a line ending in a Latin character: a space before a Latin line, the
-    # hyphen's own decision after a hyphen.
-    lasts, firsts = page.lasts, page.firsts
+    lasts = page.lasts
     unspaced_lasts = {char: is_unspaced(char) for char in set(lasts)}
     latin_lasts = map(not_, map(unspaced_lasts.__getitem__, lasts))
-    hyphens = []
-    for n in compress(range(breaks), map(and_, map(not_, paragraphs), latin_lasts)):
-        if lasts[n] == "-":
-            hyphens.append(n)
-        elif not is_unspaced(firsts[n + 1]):
-            afters[n + 1], notes[n + 1] = " ", _JOINED_WITH_SPACE
-    vocabulary = _Vocabulary(
-        text, [_hyphen_parts(text, starts[n], ends[n], starts[n + 1], ends[n + 1]) for n in hyphens]
-    )
-    for n in hyphens:
-        froms[n + 1], notes[n + 1] = _hyphen_join(
-            text, starts[n], ends[n], starts[n + 1], ends[n + 1], vocabulary
-        )
+    latin_joins = compress(range(breaks), map(and_, map(not_, paragraphs), latin_lasts))
+    for n, start, after, note in _latin_joins(text, page, latin_joins):
+        froms[n + 1], afters[n + 1], notes[n + 1] = start, after, note
     return ChangeColumns(froms, starts + array("q", (len(text),)), afters, notes)
 
 
@@ -328,28 +316,34 @@ def _region_joins(text: str, page: Page) -> list[Change]:
     """The joins of the wrapped paragraphs of a page that is not wrapped as a whole
     (``wrapped_breaks``); every other line break stays as it is."""
     breaks = wrapped_breaks(page)
-    if not breaks:
-        return []
-    starts, ends = page.starts, page.ends
-    hyphens = [
-        _hyphen_parts(text, starts[n], ends[n], starts[n + 1], ends[n + 1])
-        for n in breaks
-        if text[ends[n] - 1] == "-"
-    ]
-    vocabulary = _Vocabulary(text, hyphens)
-    joins = []
-    for n in breaks:
-        last, first = text[ends[n] - 1], text[starts[n + 1]]
-        if last == "-":
-            start, note = _hyphen_join(
-                text, starts[n], ends[n], starts[n + 1], ends[n + 1], vocabulary
-            )
-            joins.append(Change(start, starts[n + 1], "", note))
-        elif is_unspaced(last) or is_unspaced(first):
-            joins.append(Change(ends[n], starts[n + 1], "", _JOINED))
-        else:
-            joins.append(Change(ends[n], starts[n + 1], " ", _JOINED_WITH_SPACE))
-    return joins
+    starts, ends, lasts = page.starts, page.ends, page.lasts
+    joins = {n: Change(ends[n], starts[n + 1], "", _JOINED) for n in breaks}
+    latin_joins = [n for n in breaks if not is_unspaced(lasts[n])]
+    for n, start, after, note in _latin_joins(text, page, latin_joins):
+        joins[n] = Change(start, starts[n + 1], after, note)
+    return [joins[n] for n in breaks]
+
+
+def _latin_joins(
+    text: str, page: Page, joins: Iterable[int]
+) -> Iterator[tuple[int, int, str, str]]:
+    """For the joins (breaks, by the line before) after a line ending in a Latin
+    character, those that differ from the common join (nothing between, from the line's
+    end): ``(break, where the change starts, what it writes, why)``. A space before a
+    Latin line; after a hyphen, the hyphen's own decision (``_hyphen_join``)."""
+    starts, ends, lasts, firsts = page.starts, page.ends, page.lasts, page.firsts
+    hyphens = []
+    for n in joins:
+        if lasts[n] == "-":
+            hyphens.append(n)
+        elif not is_unspaced(firsts[n + 1]):
+            yield n, ends[n], " ", _JOINED_WITH_SPACE
+    vocabulary = _Vocabulary(
+        text, [_hyphen_parts(text, starts[n], ends[n], starts[n + 1], ends[n + 1]) for n in hyphens]
+    )
+    for n in hyphens:
+        start, note = _hyphen_join(text, starts[n], ends[n], starts[n + 1], ends[n + 1], vocabulary)
+        yield n, start, "", note
 
 
 RULE = Rule(
