@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import regex
 
-from .chars import CJK_LETTER_CLASS
+from .chars import CJK_LETTER, CJK_LETTER_CLASS
 
 BACKWARD, FORWARD = -1, 1
 
@@ -47,7 +47,6 @@ _AFTER = regex.compile(rf"{_PAST}{{0,{_GAP}}}{_TERM}{_SPACED}[a-z]{{2,}}(?![A-Za
 # on its line — a clause or two of either script.
 CONTEXT_CHARS = 60
 _LATIN_LETTERS = regex.compile(r"[A-Za-z]")
-_CJK_LETTERS = regex.compile(CJK_LETTER_CLASS)
 
 
 def is_term_in_latin(text: str, position: int, direction: int) -> bool:
@@ -70,4 +69,4 @@ def _is_mostly_latin(text: str, position: int) -> bool:
     end = text.find("\n", position, position + CONTEXT_CHARS)
     end = min(len(text), position + CONTEXT_CHARS) if end < 0 else end
     latin = len(_LATIN_LETTERS.findall(text, start, end))
-    return latin > 4 * len(_CJK_LETTERS.findall(text, start, end))
+    return latin > 4 * len(CJK_LETTER.findall(text, start, end))
