@@ -1628,3 +1628,70 @@ def report_page(draw: st.DrawFn) -> tuple[str, str]:
             raw.append("")
             clean.append("")
     return "\n".join(raw) + "\n", "\n".join(clean) + "\n"
+
+
+# ---- tables of contents ----
+# A contents entry is a title, leader dots and its page number at the margin; the
+# extractors read the right margin's numbers apart from their entries.
+
+LEADER_STYLES = (". ", ".", "…", "·")
+
+
+@st.composite
+def contents_document(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A contents (``title leaders page`` per line, pages ascending) between clean
+    paragraphs: (text before the contents, entries without numbers, numbers, text after)."""
+    count = draw(st.integers(2, 12))
+    leader = draw(st.sampled_from(LEADER_STYLES))
+    titles = draw(
+        st.lists(
+            st.one_of(cjk_clause(), st.sampled_from(LATIN_WORDS)), min_size=count, max_size=count
+        )
+    )
+    steps = draw(st.lists(st.integers(0, 30), min_size=count, max_size=count))
+    first = draw(st.integers(1, 20))
+    pages = [str(first + sum(steps[: n + 1])) for n in range(count)]
+    # Ellipsis and middle-dot leaders follow the title with no space (CJK punctuation).
+    gap = "" if leader in "…·" else " "
+    entries = [
+        f"{n + 1} {title}{gap}" + (leader * draw(st.integers(4, 30))).rstrip()
+        for n, title in enumerate(titles)
+    ]
+    before = draw(st.lists(paragraph, max_size=2))
+    after = draw(st.lists(paragraph, max_size=2))
+    return ("".join(p + "\n" for p in before), entries, pages, "".join(p + "\n" for p in after))
+
+
+def contents_clean(parts: tuple[str, list[str], list[str], str]) -> str:
+    before, entries, pages, after = parts
+    return before + "".join(f"{e} {p}\n" for e, p in zip(entries, pages, strict=True)) + after
+
+
+def contents_numbers_below(parts: tuple[str, list[str], list[str], str]) -> str:
+    """PyMuPDF: each entry's number on the line after it."""
+    before, entries, pages, after = parts
+    return before + "".join(f"{e}\n{p}\n" for e, p in zip(entries, pages, strict=True)) + after
+
+
+# What pdfminer.six may read between the entries and their numbers, and what of it
+# stays when the numbers join their entries: the blank lines before the numbers go.
+_BETWEEN_ENTRIES_AND_NUMBERS = (
+    ("", ""),
+    ("\n", ""),
+    ("\n目录\n\n", "\n目录\n"),
+    ("Contents\n\n", "Contents\n"),
+)
+
+
+@st.composite
+def contents_numbers_as_column(
+    draw: st.DrawFn, parts: tuple[str, list[str], list[str], str]
+) -> tuple[str, str]:
+    """pdftotext and pdfminer.six: the numbers in one block after the entries, after a
+    blank line and, from pdfminer.six, maybe a heading. ``(damaged, repaired)``."""
+    before, entries, pages, after = parts
+    between, kept = draw(st.sampled_from(_BETWEEN_ENTRIES_AND_NUMBERS))
+    listed = "".join(e + "\n" for e in entries)
+    numbers = "".join(p + "\n" for p in pages)
+    damaged = before + listed + between + numbers + after
+    return damaged, contents_clean((before, entries, pages, kept + after))

@@ -36,6 +36,7 @@ from .chars import (
     fast_widths,
     is_unspaced,
 )
+from .contents import ENTRY_LASTS, ends_contents_entry
 from .text_cache import per_text_cache
 
 # Narrowest and widest column (print cells) considered: a newspaper column holds
@@ -210,6 +211,14 @@ class _Measured:
     @cached_property
     def bares(self) -> list[bool]:
         return list(map(not_, map(_SENTENCE_PUNCT.search, self.contents)))
+
+    @cached_property
+    def entries(self) -> frozenset[int]:
+        """The lines that end like a table of contents' entry: leader dots and a page
+        number (``contents``); the line after one is the next entry."""
+        lasts = self.lasts
+        maybe = compress(range(len(lasts)), map(ENTRY_LASTS.__contains__, lasts))
+        return frozenset(n for n in maybe if ends_contents_entry(self.contents[n]))
 
     @cached_property
     def finals(self) -> list[bool]:
@@ -684,13 +693,17 @@ class Page:
         return list(map(sub, self._widths, hanging))
 
     def mid_sentence_share(self) -> float:
-        """Share of lines (all but the last) that end neither a sentence nor a bracket."""
+        """Share of lines (all but the last) that end neither a sentence nor a bracket
+        nor a contents entry."""
         count = self.line_count - 1
         if count < 1:
             return 0.0
         measured = self._measured
         open_lasts = list(compress(measured.lasts[:count], map(not_, measured.finals)))
-        return (len(open_lasts) - sum(map(CLOSERS.__contains__, open_lasts))) / count
+        closed = sum(map(CLOSERS.__contains__, open_lasts))
+        # A contents entry ends as a sentence does (leaders are full stops: not open).
+        entries = sum(1 for n in measured.entries if n < count and not measured.finals[n])
+        return (len(open_lasts) - closed - entries) / count
 
     @property
     def lines(self) -> list[Line]:

@@ -20,6 +20,7 @@ from .rules import (
     normalize_width,
     pair_cjk_quotes,
     reflow_paragraphs,
+    rejoin_toc_page_numbers,
     remove_invisible,
     remove_ocr_han_spaces,
     remove_page_furniture,
@@ -49,6 +50,7 @@ RULES: tuple[Rule, ...] = (
     strip_line_indent.RULE,
     space_cjk_latin.RULE,
     remove_space_beside_cjk_punct.RULE,
+    rejoin_toc_page_numbers.RULE,
     remove_page_furniture.RULE,
     reflow_paragraphs.RULE,
 )

@@ -95,6 +95,9 @@ MIN_WRAPPED_SHARE = 0.35
 # punctuation. Below this share of mid-sentence line ends, the text is not wrapped.
 MIN_MID_SENTENCE_SHARE = 0.5
 
+# The break after a line ending like a contents entry: certain (p = 0.9999).
+CONTENTS_ENTRY_SCORE = 9.2
+
 # Words that begin hyphenated compounds far more often than they are split by a
 # wrap (`well-known`, `self-made`, `long-term`): with no evidence elsewhere in the
 # document, a line-end hyphen after one of them is kept.
@@ -131,11 +134,17 @@ def boundary_scores(page: Page) -> Iterator[float]:
 
     A break's features depend on whether the break before it was a boundary, so the
     breaks are scored one after another; breaks with equal facts score equally, so
-    each distinct facts' score is computed once (``Page.break_facts``).
+    each distinct facts' score is computed once (``Page.break_facts``). The break
+    after a contents entry (``textfix.contents``) is a boundary, however full its line.
     """
     known: tuple[dict[BreakFacts, float], dict[BreakFacts, float]] = ({}, {})
     starts_block = True
-    for facts in page.break_facts():
+    entries = page.measured.entries
+    for n, facts in enumerate(page.break_facts()):
+        if n in entries:
+            yield CONTENTS_ENTRY_SCORE
+            starts_block = True
+            continue
         scores = known[starts_block]
         score = scores.get(facts)
         if score is None:
