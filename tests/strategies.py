@@ -1695,3 +1695,57 @@ def contents_numbers_as_column(
     numbers = "".join(p + "\n" for p in pages)
     damaged = before + listed + between + numbers + after
     return damaged, contents_clean((before, entries, pages, kept + after))
+
+
+def contents_layout_gap(parts: tuple[str, list[str], list[str], str], gaps: list[int]) -> str:
+    """pdftotext -layout: each number on its entry's line, after the gap to the margin."""
+    before, entries, pages, after = parts
+    lines = (f"{e}{' ' * gap}{p}\n" for e, p, gap in zip(entries, pages, gaps, strict=False))
+    return before + "".join(lines) + after
+
+
+# ---- code listings among CJK prose ----
+
+# Lines of a listing: commands with a prompt, options, paths or assignments, and the
+# program's plain output (lowercase words, no code of their own).
+_COMMANDS = ("tlmgr", "xelatex", "pip", "git", "make", "export", "cd")
+_OPTIONS = ("--all", "-e", "--self", "-synctex=1", "--user", "-C")
+_ARGUMENTS = ("main.tex", "/usr/local/bin", "PATH=/opt/bin:$PATH", "https://example.org/x")
+
+
+def _listing_line(rng) -> str:
+    if rng.random() < 0.5:
+        words = [rng.choice(_COMMANDS), rng.choice(_OPTIONS + _ARGUMENTS)]
+        words += [rng.choice(_OPTIONS + _ARGUMENTS) for _ in range(rng.randint(0, 2))]
+        return ("$ " if rng.random() < 0.5 else "") + " ".join(words)
+    return " ".join(rng.choice(LATIN_WORDS) for _ in range(rng.randint(1, 5)))
+
+
+@st.composite
+def listing_page(draw: st.DrawFn) -> tuple[str, str, list[str]]:
+    """``(raw, clean, listing)``: a page of a Chinese manual as extracted: paragraphs
+    wrapped at one column (their indent lost), with code listings between them; the
+    same page one paragraph per line; and the listings' lines. Half a listing's
+    lines at least are commands, and its lines are shorter than a third of the column."""
+    import random
+
+    rng = random.Random(draw(st.integers(0, 2**32 - 1)))
+    column = rng.randint(60, 100)
+    raw: list[str] = []
+    clean: list[str] = []
+    listing: list[str] = []
+    for _ in range(rng.randint(2, 4)):
+        paragraph = _report_paragraph(rng)
+        raw += set_proportionally(paragraph, column, indent=4)
+        clean.append(paragraph)
+        # A command, then its output and more commands: half the lines at least hold code.
+        lines = []
+        for _ in range(rng.randint(1, 3)):
+            lines.append(f"$ {rng.choice(_COMMANDS)} {rng.choice(_OPTIONS)}")
+            if rng.random() < 0.5:
+                lines.append(_listing_line(rng))
+        lines = [line[: column // 3].strip() for line in lines]
+        raw += lines
+        clean += lines
+        listing += lines
+    return "\n".join(raw) + "\n", "\n".join(clean) + "\n", listing

@@ -5,6 +5,7 @@ paragraphs (``tests.strategies.report_page``; ``textfix.wrapped_regions``)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from hypothesis import assume, given
 
@@ -76,4 +77,6 @@ def test_is_idempotent_and_keeps_every_character(page) -> None:
 @given(report_page())
 def test_work_grows_linearly(page) -> None:
     raw, _ = _region_page(page)
-    assert work_grows_linearly(ONLY_REFLOW, raw)
+    # One window: a page near the whole-page gate may read otherwise in a window cut
+    # elsewhere, and the region joins are what is timed here.
+    assert work_grows_linearly(replace(ONLY_REFLOW, window_chars=0), raw)

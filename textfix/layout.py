@@ -37,6 +37,7 @@ from .chars import (
     is_unspaced,
 )
 from .contents import ENTRY_LASTS, ends_contents_entry
+from .listings import listing_lines
 from .text_cache import per_text_cache
 
 # Narrowest and widest column (print cells) considered: a newspaper column holds
@@ -219,6 +220,11 @@ class _Measured:
         lasts = self.lasts
         maybe = compress(range(len(lasts)), map(ENTRY_LASTS.__contains__, lasts))
         return frozenset(n for n in maybe if ends_contents_entry(self.contents[n]))
+
+    @cached_property
+    def listings(self) -> frozenset[int]:
+        """The lines of code listings among CJK prose (``textfix.listings``)."""
+        return listing_lines(self.contents)
 
     @cached_property
     def finals(self) -> list[bool]:

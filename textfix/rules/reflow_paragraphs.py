@@ -95,8 +95,9 @@ MIN_WRAPPED_SHARE = 0.35
 # punctuation. Below this share of mid-sentence line ends, the text is not wrapped.
 MIN_MID_SENTENCE_SHARE = 0.5
 
-# The break after a line ending like a contents entry: certain (p = 0.9999).
-CONTENTS_ENTRY_SCORE = 9.2
+# The break after a line of its own (a contents entry, a listing's line): certain
+# (p = 0.9999).
+LINE_OF_ITS_OWN_SCORE = 9.2
 
 # Words that begin hyphenated compounds far more often than they are split by a
 # wrap (`well-known`, `self-made`, `long-term`): with no evidence elsewhere in the
@@ -135,14 +136,17 @@ def boundary_scores(page: Page) -> Iterator[float]:
     A break's features depend on whether the break before it was a boundary, so the
     breaks are scored one after another; breaks with equal facts score equally, so
     each distinct facts' score is computed once (``Page.break_facts``). The break
-    after a contents entry (``textfix.contents``) is a boundary, however full its line.
+    after a contents entry (``textfix.contents``) is a boundary, however full its line;
+    so are the breaks before and after a listing's line (``textfix.listings``).
     """
     known: tuple[dict[BreakFacts, float], dict[BreakFacts, float]] = ({}, {})
     starts_block = True
-    entries = page.measured.entries
+    # Lines of their own: a contents entry and a listing's lines
+    # (``textfix.contents``, ``textfix.listings``).
+    entries, listings = page.measured.entries, page.measured.listings
     for n, facts in enumerate(page.break_facts()):
-        if n in entries:
-            yield CONTENTS_ENTRY_SCORE
+        if n in entries or n in listings or n + 1 in listings:
+            yield LINE_OF_ITS_OWN_SCORE
             starts_block = True
             continue
         scores = known[starts_block]

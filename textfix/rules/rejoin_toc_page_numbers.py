@@ -32,24 +32,28 @@ Broken (pdftotext, pdfminer.six)::
     2
     5
 
+Broken (pdftotext -layout, which keeps the gap before the margin)::
+
+    1 联系我们 . . . . . . . .      2
+
 Fixed: each entry ends ``. . . 2``, one space before its number; the block of
 numbers goes, with the blank lines before it.
 
-Left alone: an entry whose number is on its line; leaders followed by anything
-but a page number; a single entry (two entries show a contents, one line ending
-in dots and a number under it may be a sentence and a list); a block of numbers
-that does not match the entries one for one (an entry wrapped over two lines, a
-part title without a number: which number is whose is unknown), or whose numbers
-fall anywhere (a contents runs forwards through the book: roman front matter,
-then arabic pages, never decreasing); an ellipsis (fewer than
-``contents.MIN_LEADER_CHARS`` dots).
+Left alone: an entry whose number is on its line one space after its leaders;
+leaders followed by anything but a page number; a single entry (two entries
+show a contents, one line ending in dots and a number under it may be a
+sentence and a list); a block of numbers that does not match the entries one
+for one (an entry wrapped over two lines, a part title without a number: which
+number is whose is unknown), or whose numbers fall anywhere (a contents runs
+forwards through the book: roman front matter, then arabic pages, never
+decreasing); an ellipsis (fewer than ``contents.MIN_LEADER_CHARS`` dots).
 
-Gate: a scan (stdlib ``re``, C speed) for a line ending in leader dots; without
-one, nothing runs.
+Gate: a scan (stdlib ``re``, C speed) for a row of leader dots; without one,
+nothing runs.
 
 >>> text = "甲 . . . . 1\\n乙 . . . .\\n丙 . . . .\\n\\n2\\n3\\n"
 >>> [(c.start, c.end, c.after) for c in find(text, Options())]
-[(20, 20, ' 2'), (30, 36, ' 3')]
+[(21, 21, ' 2'), (31, 36, ' 3')]
 """
 
 from __future__ import annotations
@@ -71,11 +75,14 @@ MIN_ENTRIES = 2
 _SPACE = " \t\r\u3000\xa0\f\v"
 # A leader row at the end of a line, starting where the row starts (the lookbehinds
 # keep each row scanned once, however long).
-_LEADER_END = re.compile(
-    rf"(?<![{LEADERS}])(?<![{LEADERS}][ \u3000])"
-    rf"{LEADER_ROW}[{_SPACE}]*$",
-    re.MULTILINE,
+_ROW_START = rf"(?<![{LEADERS}])(?<![{LEADERS}][ \u3000])"
+_LEADER_END = re.compile(rf"{_ROW_START}{LEADER_ROW}[{_SPACE}]*$", re.MULTILINE)
+# A number on its entry's line after the layout gap pdftotext -layout keeps between
+# the leaders and the margin (two spaces or more; a typeset entry has one).
+_LEADER_GAP = re.compile(
+    rf"{_ROW_START}{LEADER_ROW}(?P<gap>[ \u3000]{{2,}}){PAGE_NUMBER}[{_SPACE}]*$", re.MULTILINE
 )
+_LEADER_ROW = re.compile(LEADER_ROW)
 _ROMAN = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _PAGE_NUMBER = re.compile(PAGE_NUMBER)
@@ -245,8 +252,21 @@ def _block(run: list[_Line], at: int) -> tuple[list[Change], int]:
 
 
 def find(text: str, options: Options) -> Iterator[Change]:
-    if not _LEADER_END.search(text):
+    if not _LEADER_ROW.search(text):
         return
+    yield from sorted([*_numbers_read_apart(text), *_layout_gaps(text)])
+
+
+def _layout_gaps(text: str) -> Iterator[Change]:
+    note = "layout gap between a contents entry's leaders and its page number"
+    for match in _LEADER_GAP.finditer(text):
+        start = match.start("gap")
+        if text[start - 1] in " \u3000":  # the leader row took the gap's first space
+            start -= 1
+        yield Change(start, match.end("gap"), " ", note)
+
+
+def _numbers_read_apart(text: str) -> Iterator[Change]:
     entry_ends = _entries(text)
     lines = _Lines(text, entry_ends)
     read_to = 0
