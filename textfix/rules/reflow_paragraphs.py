@@ -143,9 +143,10 @@ def boundary_scores(page: Page) -> Iterator[float]:
     starts_block = True
     # Lines of their own: a contents entry and a listing's lines
     # (``textfix.contents``, ``textfix.listings``).
-    entries, listings = page.measured.entries, page.measured.listings
+    listings = page.measured.listings
+    own = page.measured.entries.union(listings, [n - 1 for n in listings])
     for n, facts in enumerate(page.break_facts()):
-        if n in entries or n in listings or n + 1 in listings:
+        if own and n in own:
             yield LINE_OF_ITS_OWN_SCORE
             starts_block = True
             continue
