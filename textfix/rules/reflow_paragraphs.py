@@ -40,7 +40,10 @@ starts and ends goes; spaces inside a line stay.
 
 Left alone: text that is not hard-wrapped (already one paragraph per line, or
 too few lines explained by any column width), headlines, bylines and other
-standalone lines (they stay on their own line), inner spaces.
+standalone lines (they stay on their own line), a table of contents' entries
+(``textfix.contents``: the line after one is the next entry), the lines of a
+code listing among CJK prose (``textfix.listings``: set verbatim, never
+wrapped), inner spaces.
 
 Gate: fewer than ``MIN_WRAPPED_BREAKS`` breaks explained by the column width or
 the narrower regions' columns, or less than ``MIN_WRAPPED_SHARE`` of all breaks,
