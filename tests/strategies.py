@@ -901,7 +901,8 @@ _COUNTERS = ("A{page}", "B{page}", "{page}", "第{page}版", "Page {page}")
 
 @st.composite
 def head_block_pages(draw: st.DrawFn, extractor: str | None = None):
-    """Pages that each open with a furniture block ending in a page counter.
+    """Pages that each open with a furniture block ending in a page counter, some
+    holding bare numbers among their lines.
 
     Returns ``(PagedText, blocks, block_rows)``: ``blocks`` are the body blocks and
     ``block_rows`` the furniture lines per page. Pages hold a similar number of
@@ -943,6 +944,18 @@ def head_block_pages(draw: st.DrawFn, extractor: str | None = None):
             filled, limit = 0, page_lines + rng.randint(-2, 2)
         pages[-1].append(line)
         filled += bool(line)
+    # A table's figures on lines of their own, inside some pages: of a bare page
+    # counter's shape, they are no furniture.
+    # Away from the page's edges: a bare number there, page after page, is a page number.
+    from textfix.rules.remove_page_furniture import ZONE_LINES
+
+    if draw(st.booleans()):
+        for body in pages:
+            content = [n for n, line in enumerate(body) if line]
+            if len(content) > 4 * ZONE_LINES and rng.random() < 0.5:
+                at = content[rng.randint(2 * ZONE_LINES, len(content) - 2 * ZONE_LINES)]
+                # A table's column: figures a page holds one of are the page's number.
+                body[at:at] = [str(rng.randint(1, 99)) for _ in range(rng.randint(2, 4))]
     out: list[str] = []
     spans: list[int] = []
     for number, body in enumerate(pages):
@@ -1074,6 +1087,24 @@ def ocr_read_bylines(draw: st.DrawFn, document: str) -> str:
             line = opening + line[1:-1] + " " * draw(st.integers(0, 1)) + ")"
         lines.append(line)
     return "\n".join(lines)
+
+
+def only(rule_id: str):
+    """The ``Config`` that runs ``rule_id`` alone (enabled, if it is off by default)."""
+    import textfix
+
+    others = [rule.id for rule in textfix.rules() if rule.id != rule_id]
+    return textfix.Config(enable=[rule_id], disable=others)
+
+
+def repair_is_sound(text: str, config) -> bool:
+    """Every edit ``textfix.explain`` reports with ``config`` points at its text in the
+    input, and the repair is a fixed point of the same repair."""
+    import textfix
+
+    repair = textfix.explain(text, config)
+    points = all(text[edit.start : edit.end] == edit.before for edit in repair.edits)
+    return points and textfix.fix(repair.text, config) == repair.text
 
 
 # Four times the input may take at most this many times the work (4 for linear time,

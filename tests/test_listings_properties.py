@@ -13,11 +13,9 @@ import textfix
 from textfix.layout import read_page
 from textfix.listings import listing_lines
 
-from .strategies import clean_document, latin_paragraph, listing_page, work_grows_linearly
+from .strategies import clean_document, latin_paragraph, listing_page, only, work_grows_linearly
 
-ONLY_REFLOW = textfix.Config(
-    disable=[rule.id for rule in textfix.rules() if rule.id != "reflow_paragraphs"]
-)
+ONLY_REFLOW = only("reflow_paragraphs")
 
 
 @given(listing_page())

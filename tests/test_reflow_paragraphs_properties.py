@@ -30,6 +30,7 @@ from tests.layouts import (
 from tests.strategies import (
     any_text,
     clean_document,
+    only,
     several_widths_page,
     several_widths_pages,
 )
@@ -37,9 +38,7 @@ from textfix.layout import read_page
 from textfix.rules import reflow_paragraphs
 from textfix.rules.reflow_paragraphs import _WORD_PIECE_CHARS, wrapped_as_a_whole
 
-ONLY_REFLOW = textfix.Config(
-    disable=[rule.id for rule in textfix.rules() if rule.id != "reflow_paragraphs"]
-)
+ONLY_REFLOW = only("reflow_paragraphs")
 
 # Paragraph-boundary F1 over 200 generated pages (half with typesetting noise), every
 # extractor convention mixed. Measured with the committed weights: CJK 0.986 (177 of

@@ -35,6 +35,7 @@ from tests.strategies import (
     head_block_pages,
     head_read_in_column_order,
     numbered_sections_document,
+    only,
     paged_document,
     repeated_line_document,
 )
@@ -43,7 +44,7 @@ from textfix.rules._counted_pages import MIN_TWO_PAGE_BLOCK_ROWS
 from textfix.rules.remove_page_furniture import MIN_PAGE_SHARE, MIN_REPEATS, ZONE_LINES
 
 RULE = "remove_page_furniture"
-ONLY = textfix.Config(disable=[rule.id for rule in textfix.rules() if rule.id != RULE])
+ONLY = only(RULE)
 
 # Measured over 100 generated documents per setting (seeds 0-99, see ``_measure``;
 # documents of one page, or of two without form feeds, are out of scope):

@@ -21,13 +21,12 @@ from tests.strategies import (
     column_layout_page,
     lay_side_by_side,
     make_column_page,
+    only,
     text_table,
 )
 
 RULE = "split_layout_columns"
-ONLY = textfix.Config(
-    enable=[RULE], disable=[rule.id for rule in textfix.rules() if rule.id != RULE]
-)
+ONLY = only(RULE)
 # Each example typesets a page: fewer examples keep each test a few seconds.
 PAGE_EXAMPLES = 100
 # Measured over seeds 0-299: 294 pages split, 6 left alone (columns of short paragraphs,

@@ -18,11 +18,10 @@ from textfix.rules._squares import Run
 from textfix.rules.undo_overprint import LINE_EVIDENCE, MAX_RUN_LENGTH
 
 from . import strategies as s
+from .strategies import only
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-ONLY = textfix.Config(
-    disable=[rule.id for rule in textfix.rules() if rule.id != undo_overprint.RULE.id]
-)
+ONLY = only(undo_overprint.RULE.id)
 
 short_text = st.one_of(s.cjk_sentence(), s.latin_sentence(), s.mixed_paragraph()).filter(
     lambda text: len(text) <= 160

@@ -10,13 +10,11 @@ from dataclasses import replace
 from hypothesis import assume, given
 
 import textfix
-from tests.strategies import report_page, work_grows_linearly
+from tests.strategies import only, report_page, work_grows_linearly
 from textfix.layout import read_page
 from textfix.rules.reflow_paragraphs import wrapped_as_a_whole
 
-ONLY_REFLOW = textfix.Config(
-    disable=[rule.id for rule in textfix.rules() if rule.id != "reflow_paragraphs"]
-)
+ONLY_REFLOW = only("reflow_paragraphs")
 
 
 def reflow(text: str) -> str:

@@ -11,6 +11,10 @@ apart from content that merely repeats (a refrain, ``联系我们``, a list item
 - **companions**: the lines beside the counter repeat with it, in the same order,
   at every occurrence (identical up to their numbers, or near-identical).
 
+A counter is found by its own repetition (its lines alike up to their numbers), or
+beside a companion repeated word for word: a bare page number (``7``, ``8``) is
+alike to every other line of digits alone (a table's figures, a list's numbers).
+
 Where such blocks are found they are the page boundaries: each block, and the
 lines of its groups at the very start or end of the text (the first page's head
 has no previous page's foot beside it), are furniture; nothing else is.
@@ -21,8 +25,9 @@ blocks apart with blank lines, PyMuPDF does not).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cached_property
+from itertools import chain
 from operator import sub
 
 import regex
@@ -105,15 +110,8 @@ class CountedPages:
         """Ranks of the rows in counted blocks, and of their groups' rows at the text's edges."""
         found: set[int] = set()
         members: set[int] = set()
-        lines = self._lines
-        for group in self._groups:
-            # The cheap tests first: a line repeated word for word counts nothing.
-            if lines[group[0]] == lines[group[1]]:
-                continue
+        for group in self._counters():
             gaps = list(map(sub, group[1:], group))
-            # Most repeated lines recur closer than pages.
-            if min(gaps) < self._min_gap or not counts([lines[rank] for rank in group]):
-                continue
             block = self._block(group, gaps)
             if block is None:
                 continue
@@ -121,7 +119,8 @@ class CountedPages:
             for rank in group:
                 rows = range(max(0, rank + low), min(len(self._lines), rank + high + 1))
                 found.update(rows)
-                members.update(self._group_at[row] for row in rows)
+                # The counter's own group may hold other lines of its shape (below).
+                members.update(self._group_at[row] for row in rows if row != rank)
         last = len(self._lines) - 1
         for number in members:
             # The first page's head precedes no foot, the last page's foot no head.
@@ -131,6 +130,34 @@ class CountedPages:
                 if rank < MAX_BLOCK_SIDE or last - rank < MAX_BLOCK_SIDE
             )
         return found
+
+    def _counters(self) -> Iterator[list[int]]:
+        """Rows (ranks) whose numbers count, at page-like intervals: a group of lines
+        repeated up to their numbers, and the rows at one offset from a group of lines
+        repeated word for word (a running head). A counter of bare numbers (``7``,
+        ``8``) shares its shape with a table's figures or a list's numbers, and its
+        group holds them too; beside its head it is found all the same."""
+        lines, last = self._lines, len(self._lines) - 1
+        seen: set[tuple[int, ...]] = set()
+        for group in self._groups:
+            gaps = list(map(sub, group[1:], group))
+            # Most repeated lines recur closer than pages.
+            if min(gaps) < self._min_gap:
+                continue
+            # A line repeated word for word counts nothing: its neighbours may.
+            if lines[group[0]] != lines[group[1]]:
+                candidates = [group]
+            else:
+                candidates = [
+                    [rank + offset for rank in group]
+                    for offset in chain(range(-MAX_BLOCK_SIDE, 0), range(1, MAX_BLOCK_SIDE + 1))
+                    if 0 <= group[0] + offset and group[-1] + offset <= last
+                ]
+            for rows in candidates:
+                key = tuple(rows)
+                if key not in seen and counts([lines[rank] for rank in rows]):
+                    seen.add(key)
+                    yield rows
 
     def _block(self, ranks: list[int], gaps: list[int]) -> tuple[int, int] | None:
         """The offsets around the counter that repeat with it, if they make a page block."""
