@@ -106,7 +106,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..chars import is_cjk_punct
-from ..rule import Change, Example, Rule
+from ..rule import Change, Example, Rule, minimal_change
 from ._overprint_evidence import (
     CONVENTIONAL_DOUBLES,
     LINE_EVIDENCE,
@@ -271,6 +271,94 @@ def find(text: str, options: Options) -> Iterator[Change]:
 
 
 def _repairs(text: str, bound: int) -> list[Change]:
+    """The repairs, each checked on its lines and ``CONTEXT_LINES`` around them: text
+    of one character repeated (``一一一一``), or a line whose copies were also set apart
+    on lines of their own, can be cut into doubled runs more than one way, and a cut
+    may leave doubled runs that a second look repairs further. There the lines are
+    repaired again, up to ``MAX_PASSES`` times, and the result is one repair; lines
+    still changing after that are left as they are. Either way a second run of the
+    rule finds nothing more to do."""
+    changes = _found(text, bound)
+    if not changes:
+        return changes
+    kept: list[Change] = []
+    for start, end, region in _windows(text, changes):
+        window = text[start:end]
+        once = _applied(window, region, start)
+        settled = _settled(once, bound)
+        if settled == once:
+            kept += region
+        elif settled is not None:
+            note = region[0].note + "; repaired again where the first cut left doubled runs"
+            kept.append(minimal_change(start, window, settled, note))
+    return kept
+
+
+# The lines around a repair that its check reads: a copy of a line set apart (a blank
+# line between) and the line it was cut from.
+CONTEXT_LINES = 2
+# A window's lines repaired this many times over without settling are left alone.
+MAX_PASSES = 3
+
+
+def _windows(text: str, changes: list[Change]) -> Iterator[tuple[int, int, list[Change]]]:
+    """``changes`` (in order) grouped by overlapping windows: the lines each touches
+    and ``CONTEXT_LINES`` on either side; each group with its window's span."""
+    group: list[Change] = []
+    low = high = 0
+    for change in changes:
+        start = _line_start(text, change.start, CONTEXT_LINES)
+        if group and start > high:
+            yield low, high, group
+            group = []
+        if not group:
+            low = start
+        group.append(change)
+        high = _line_end(text, change.end, CONTEXT_LINES)
+    yield low, high, group
+
+
+def _line_start(text: str, position: int, before: int) -> int:
+    """Where the line ``before`` lines above the one holding ``position`` starts."""
+    for _ in range(before + 1):
+        position = text.rfind("\n", 0, position)
+        if position < 0:
+            return 0
+    return position + 1
+
+
+def _line_end(text: str, position: int, after: int) -> int:
+    """Where the line ``after`` lines below the one holding ``position`` ends."""
+    position -= 1
+    for _ in range(after + 1):
+        position = text.find("\n", position + 1)
+        if position < 0:
+            return len(text)
+    return position
+
+
+def _applied(window: str, changes: list[Change], offset: int) -> str:
+    """``window`` (found at ``offset``) with ``changes`` made."""
+    pieces, at = [], 0
+    for change in changes:
+        pieces += [window[at : change.start - offset], change.after]
+        at = change.end - offset
+    pieces.append(window[at:])
+    return "".join(pieces)
+
+
+def _settled(text: str, bound: int) -> str | None:
+    """``text`` repaired until nothing more is found (None if it still changes after
+    ``MAX_PASSES`` repairs)."""
+    for _ in range(MAX_PASSES):
+        changes = _found(text, bound)
+        if not changes:
+            return text
+        text = _applied(text, changes, 0)
+    return None
+
+
+def _found(text: str, bound: int) -> list[Change]:
     page = Page(text)
     doubled = list(_doubled_mark().finditer(text))
     in_place = _in_place_lines(page, doubled, bound)
