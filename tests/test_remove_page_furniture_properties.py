@@ -34,6 +34,7 @@ from tests.strategies import (
     feet_read_with_columns,
     head_block_pages,
     head_read_in_column_order,
+    latin_paragraph,
     numbered_sections_document,
     only,
     paged_document,
@@ -41,7 +42,12 @@ from tests.strategies import (
 )
 from textfix.rules import remove_page_furniture
 from textfix.rules._counted_pages import MIN_TWO_PAGE_BLOCK_ROWS
-from textfix.rules.remove_page_furniture import MIN_PAGE_SHARE, MIN_REPEATS, ZONE_LINES
+from textfix.rules.remove_page_furniture import (
+    MIN_PAGE_LINES,
+    MIN_PAGE_SHARE,
+    MIN_REPEATS,
+    ZONE_LINES,
+)
 
 RULE = "remove_page_furniture"
 ONLY = only(RULE)
@@ -135,6 +141,25 @@ def test_head_blocks_with_a_page_counter_are_removed(document) -> None:
 def test_numbered_sections_inside_the_text_survive(document) -> None:
     text, lines = document
     assert textfix.fix(text, ONLY).split("\n")[:-1] == lines
+
+
+@given(
+    st.lists(latin_paragraph(), min_size=2 * MIN_PAGE_LINES, max_size=40, unique=True),
+    st.integers(2, 4),
+)
+def test_numbered_captions_beside_a_page_foot_survive(paragraphs, count) -> None:
+    """Pages that each end with a numbered caption over their foot (an editor line, a
+    page number): ``Figure 1: …``, ``Figure 2: …`` count as the page number does, but
+    captions differ in their words: only the foot goes."""
+    size = len(paragraphs) // count
+    lines, kept = [], []
+    for number in range(count):
+        body = paragraphs[number * size : (number + 1) * size]
+        body.append(f"Figure {number + 1}: {body[0][:40].strip()}")
+        lines += [*body, "Editor: Anna Reed", f"Page {number + 1}"]
+        kept += body
+    repaired = textfix.fix("\n".join(lines) + "\n", ONLY).split("\n")
+    assert [line for line in repaired if line in kept] == kept
 
 
 @given(repeated_line_document())

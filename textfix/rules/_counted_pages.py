@@ -148,16 +148,24 @@ class CountedPages:
             if lines[group[0]] != lines[group[1]]:
                 candidates = [group]
             else:
+                # Rows of one shape (a caption ``Figure 2: …`` beside each head counts too).
                 candidates = [
-                    [rank + offset for rank in group]
+                    rows
                     for offset in chain(range(-MAX_BLOCK_SIDE, 0), range(1, MAX_BLOCK_SIDE + 1))
-                    if 0 <= group[0] + offset and group[-1] + offset <= last
+                    if 0 <= group[0] + offset
+                    and group[-1] + offset <= last
+                    and self._alike(rows := [rank + offset for rank in group])
                 ]
             for rows in candidates:
                 key = tuple(rows)
                 if key not in seen and counts([lines[rank] for rank in rows]):
                     seen.add(key)
                     yield rows
+
+    def _alike(self, rows: list[int]) -> bool:
+        """The rows are all of one group (alike up to their numbers)."""
+        groups = {self._group_at[row] for row in rows}
+        return len(groups) == 1 and -1 not in groups
 
     def _block(self, ranks: list[int], gaps: list[int]) -> tuple[int, int] | None:
         """The offsets around the counter that repeat with it, if they make a page block."""
