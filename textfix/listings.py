@@ -10,8 +10,8 @@ alone cannot tell the two apart. A listing shows itself by its code: a shell
 prompt, a command-line option, an assignment, a path, a URL, a call or a
 statement's brace or semicolon; prose, and a fragment of a justified prose line,
 holds none of them. The page must be CJK prose (no more than half its text in
-ASCII lines), so that
-Latin prose, which may quote a path or a URL in a paragraph, is read as it is.
+ASCII lines), so that Latin prose, which may quote a path or a URL in a paragraph,
+is read as it is.
 
 A listing is a run of consecutive ASCII lines of which half at least hold code
 (a command's output follows it in lines of plain words). Its lines are lines of

@@ -148,7 +148,8 @@ class CountedPages:
             if lines[group[0]] != lines[group[1]]:
                 candidates = [group]
             else:
-                # Rows of one shape (a caption ``Figure 2: …`` beside each head counts too).
+                # Rows of one shape only: numbered captions (``Figure 2: …``) beside each
+                # head count too, but their words differ.
                 candidates = [
                     rows
                     for offset in chain(range(-MAX_BLOCK_SIDE, 0), range(1, MAX_BLOCK_SIDE + 1))
