@@ -63,6 +63,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ..chars import LAYOUT_SPACE
 from ..contents import LEADER_ROW, LEADERS, PAGE_NUMBER
 from ..rule import Change, Example, Rule
 
@@ -72,15 +73,15 @@ MAX_LINES_BETWEEN = 3
 # Two entries show a contents.
 MIN_ENTRIES = 2
 
-_SPACE = " \t\r\u3000\xa0\f\v"
 # A leader row at the end of a line, starting where the row starts (the lookbehinds
 # keep each row scanned once, however long).
 _ROW_START = rf"(?<![{LEADERS}])(?<![{LEADERS}][ \u3000])"
-_LEADER_END = re.compile(rf"{_ROW_START}{LEADER_ROW}[{_SPACE}]*$", re.MULTILINE)
+_LEADER_END = re.compile(rf"{_ROW_START}{LEADER_ROW}[{LAYOUT_SPACE}]*$", re.MULTILINE)
 # A number on its entry's line after the layout gap pdftotext -layout keeps between
 # the leaders and the margin (two spaces or more; a typeset entry has one).
 _LEADER_GAP = re.compile(
-    rf"{_ROW_START}{LEADER_ROW}(?P<gap>[ \u3000]{{2,}}){PAGE_NUMBER}[{_SPACE}]*$", re.MULTILINE
+    rf"{_ROW_START}{LEADER_ROW}(?P<gap>[ \u3000]{{2,}}){PAGE_NUMBER}[{LAYOUT_SPACE}]*$",
+    re.MULTILINE,
 )
 _LEADER_ROW = re.compile(LEADER_ROW)
 _ROMAN = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
@@ -134,16 +135,13 @@ class _Lines:
         while position < len(text):
             newline = text.find("\n", position)
             stop = len(text) if newline < 0 else newline
-            start = position
-            while start < stop and text[start] in _SPACE:
-                start += 1
-            following = stop + 1
-            if start == stop:
+            line, following = text[position:stop], stop + 1
+            content = line.strip(LAYOUT_SPACE)
+            if not content:
                 position = following
                 continue
-            end = stop
-            while text[end - 1] in _SPACE:
-                end -= 1
+            start = position + len(line) - len(line.lstrip(LAYOUT_SPACE))
+            end = start + len(content)
             if start in self.entry_ends:
                 return _Line(start, self.entry_ends[start], "entry"), following
             word = text[start:end]
@@ -161,8 +159,8 @@ def _entries(text: str) -> dict[int, int]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         title = text[line_start : match.start()]
         if any(map(str.isalnum, title)):
-            start = line_start + len(title) - len(title.lstrip(_SPACE))
-            found[start] = match.start() + len(match.group().rstrip(_SPACE))
+            start = line_start + len(title) - len(title.lstrip(LAYOUT_SPACE))
+            found[start] = match.start() + len(match.group().rstrip(LAYOUT_SPACE))
     return found
 
 

@@ -259,9 +259,7 @@ def _repaired_alone(page: Page, index: int, in_place: set[int], bound: int) -> s
     content = page.contents[index]
     if index not in in_place:
         return content
-    for start, end, after, _ in reversed(list(_in_place(Line(0, 0, 0, content), bound))):
-        content = content[:start] + after + content[end:]
-    return content
+    return _applied(content, list(_in_place(Line(0, 0, 0, content), bound)), 0)
 
 
 def find(text: str, options: Options) -> Iterator[Change]:
