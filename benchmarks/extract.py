@@ -45,6 +45,24 @@ def _pymupdf(path: Path) -> str:
         return "".join(page.get_text() for page in doc)
 
 
+def _pdfplumber(path: Path) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(page.extract_text() for page in pdf.pages)
+
+
+def _pypdf(path: Path) -> str:
+    import logging
+
+    import pypdf
+
+    # pypdf logs every odd entry of a CID font's map (the CJK fonts PyMuPDF embeds) as a
+    # warning; the text is unaffected.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+
+
 def _missing_module(module: str) -> str:
     import importlib.util
 
@@ -67,4 +85,6 @@ def extractors() -> list[Extractor]:
         Extractor("pdftotext -layout", _pdftotext("-layout"), poppler),
         Extractor("pdfminer.six", _pdfminer, _missing_module("pdfminer")),
         Extractor("PyMuPDF", _pymupdf, _missing_module("pymupdf")),
+        Extractor("pdfplumber", _pdfplumber, _missing_module("pdfplumber")),
+        Extractor("pypdf", _pypdf, _missing_module("pypdf")),
     ]

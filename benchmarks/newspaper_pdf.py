@@ -287,6 +287,10 @@ _ANCHOR_CHARS = 24
 # Fuzzy matches scoring below this (rapidfuzz 0–100) are taken as not found: OCR misreads a
 # character or two of an anchor; a lower score may be another sentence with shared words.
 _MIN_ANCHOR_SCORE = 90
+# Characters of a paragraph's start looked for exactly where its anchor is not found: an
+# extractor that joins side-by-side columns line by line (pdfplumber's text) cuts the opening
+# after its first column line, and the narrowest column holds 8 Han characters.
+_SHORT_ANCHOR_CHARS = 8
 
 
 def paragraphs_before_titles(article: Article, extracted: str) -> int:
@@ -294,7 +298,8 @@ def paragraphs_before_titles(article: Article, extracted: str) -> int:
 
     Each paragraph is looked for by its opening words no further from the headline than
     the article is long: two articles may open paragraphs alike, and another article's
-    paragraph must not count. Whitespace is
+    paragraph must not count; where those are cut by another column's line (pdfplumber),
+    by its first characters. Whitespace is
     ignored (layout modes pad lines; PyMuPDF drops some spaces), and so are
     compatibility forms (some fonts map 力 to U+F98A). Paragraphs that cannot be found
     do not count (pdfminer reorders the words of justified lines); when the headline or
@@ -308,10 +313,7 @@ def paragraphs_before_titles(article: Article, extracted: str) -> int:
         return len(article.paragraphs)
     # An article is read within its own length of its headline, wherever its titles go.
     reach = len(_compact("".join(article.gold_lines())))
-    found = [
-        _position(_compact(paragraph)[:_ANCHOR_CHARS], compact, near=headline, reach=reach)
-        for paragraph in article.paragraphs
-    ]
+    found = [_opening(paragraph, compact, headline, reach) for paragraph in article.paragraphs]
     if all(position is None for position in found):
         return len(article.paragraphs)
     return sum(position is not None and position < headline for position in found)
@@ -319,6 +321,17 @@ def paragraphs_before_titles(article: Article, extracted: str) -> int:
 
 def _compact(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _opening(paragraph: str, text: str, near: int, reach: int) -> int | None:
+    """Where ``paragraph`` opens in ``text`` (compacted), within ``reach`` of ``near``: by its
+    anchor, else by the exact first ``_SHORT_ANCHOR_CHARS`` of it."""
+    opening = _compact(paragraph)
+    found = _position(opening[:_ANCHOR_CHARS], text, near=near, reach=reach)
+    if found is None:
+        short = text.find(opening[:_SHORT_ANCHOR_CHARS], max(0, near - reach), near + reach)
+        found = None if short < 0 else short
+    return found
 
 
 def _position(anchor: str, text: str, near: int = 0, reach: int | None = None) -> int | None:

@@ -790,6 +790,39 @@ def lay_side_by_side(columns: list[list[str]], gutters: list[int], width) -> lis
     return rows
 
 
+def _prose_columns(rng, script: str, count: int, rows: int, indent: str, **layout_options):
+    """``count`` balanced columns of ``rows`` lines (the last up to two lines shorter) of
+    prose typeset by ``tests/layouts.py`` (CJK, Latin or mixed), each paragraph's first line
+    starting with ``indent``."""
+    from tests import layouts
+
+    latin = script == "latin"
+    layout = layouts.Layout(
+        column=rng.randint(24, 44) if latin else 2 * rng.randint(9, 15),
+        indent=rng.choice((2, 4)) if latin else 4,
+        column_height=rows,
+        extractor="pdftotext",
+        hang_punct=rng.random() < 0.5,
+        early_break_rate=0.0,
+        stray_space_rate=0.0,
+        hyphenate=latin,
+        **layout_options,
+    )
+    flow: list[str] = []
+    while len(flow) < count * rows:
+        if latin:
+            text = layouts.latin_paragraph(rng)
+        else:
+            text = layouts.cjk_paragraph(rng) + layouts.cjk_paragraph(rng)
+            if script == "mixed":
+                cut = rng.randrange(len(text))
+                text = text[:cut] + rng.choice(["DeepSeek", "Python 3.11", "PFlops"]) + text[cut:]
+        lines = layouts.wrap(text, layout, rng)
+        flow += [indent + lines[0], *lines[1:]]
+    flow = flow[: count * rows - rng.randint(0, 2)]
+    return [flow[k : k + rows] for k in range(0, len(flow), rows)]
+
+
 def make_column_page(rng) -> tuple[str, str]:
     """A page of 2–4 side-by-side prose columns (CJK, Latin or mixed), maybe under a headline
     and over a page number, as pdftotext -layout prints it; and the page with its columns read
@@ -803,33 +836,9 @@ def make_column_page(rng) -> tuple[str, str]:
     from textfix.chars import grid_width
 
     script = rng.choice(["cjk", "latin", "mixed"])
-    count = rng.randint(2, 4)
-    rows = rng.randint(6, 16)
     latin = script == "latin"
-    layout = layouts.Layout(
-        column=rng.randint(24, 44) if latin else 2 * rng.randint(9, 15),
-        indent=rng.choice((2, 4)) if latin else 4,
-        column_height=rows,
-        extractor="pdftotext",
-        hang_punct=rng.random() < 0.5,
-        early_break_rate=0.0,
-        stray_space_rate=0.0,
-        hyphenate=latin,
-    )
     indent = " " * (rng.choice((2, 3, 4, 5)) if latin else rng.choice((2, 3)))
-    flow: list[str] = []
-    while len(flow) < count * rows:
-        if latin:
-            text = layouts.latin_paragraph(rng)
-        else:
-            text = layouts.cjk_paragraph(rng) + layouts.cjk_paragraph(rng)
-            if script == "mixed":
-                cut = rng.randrange(len(text))
-                text = text[:cut] + rng.choice(["DeepSeek", "Python 3.11", "PFlops"]) + text[cut:]
-        lines = layouts.wrap(text, layout, rng)
-        flow += [indent + lines[0], *lines[1:]]
-    flow = flow[: count * rows - rng.randint(0, 2)]
-    columns = [flow[k : k + rows] for k in range(0, len(flow), rows)]
+    columns = _prose_columns(rng, script, rng.randint(2, 4), rng.randint(6, 16), indent)
     if rng.random() < 0.5:
         # Beside the lines of the other columns: a row blank across the page ends the block.
         rng.choice(columns).insert(rng.randint(2, min(map(len, columns)) - 2), "")
@@ -848,6 +857,46 @@ def make_column_page(rng) -> tuple[str, str]:
 
 
 column_layout_page = st.integers(0, 2**32 - 1).map(lambda seed: make_column_page(_random(seed)))
+
+
+# ---- CJK columns joined line by line with one space, as pdfplumber's text prints them ----
+# pdfplumber's ``extract_text`` puts the glyphs of one baseline on one line, one space where
+# two glyphs stand apart: a newspaper's columns on one baseline grid come out as each row's
+# column lines joined by a space. Indents are lost (no space starts a line; the indent of an
+# inner column widens a gap that is written as one space anyway).
+
+
+def join_rows(columns: list[list[str]]) -> list[str]:
+    """Each row's column lines joined with one space; a column with no line there is skipped."""
+    rows = max(map(len, columns))
+    return [
+        " ".join(column[row] for column in columns if row < len(column) and column[row])
+        for row in range(rows)
+    ]
+
+
+def make_spaced_column_page(rng) -> tuple[str, str]:
+    """A page of 2–4 balanced CJK (or mixed) prose columns joined row by row with one space,
+    maybe under a headline and over a page number; and the page with its columns read one
+    after another (a blank line between two columns)."""
+    from tests import layouts
+
+    script = rng.choice(["cjk", "mixed"])
+    compress = rng.choice((0.0, 0.1))
+    columns = _prose_columns(
+        rng, script, rng.randint(2, 4), rng.randint(6, 16), "", compress_punct=compress
+    )
+    read = "\n\n".join("\n".join(column) for column in columns).split("\n")
+    above = [layouts._han(rng, 20, 30)] if rng.random() < 0.5 else []
+    below = ["A3"] if rng.random() < 0.5 else []
+    return "\n".join(above + join_rows(columns) + below) + "\n", "\n".join(
+        above + read + below
+    ) + "\n"
+
+
+spaced_column_page = st.integers(0, 2**32 - 1).map(
+    lambda seed: make_spaced_column_page(_random(seed))
+)
 
 
 def _random(seed: int):

@@ -177,6 +177,20 @@ def test_scored_gold_keeps_titles_where_the_extractor_read_them() -> None:
     assert paragraphs_before_titles(article, titles_first.replace("力", "\uf98a")) == 0
 
 
+def test_scored_gold_finds_paragraphs_whose_opening_another_column_interleaves() -> None:
+    paragraph = "本报讯 市委书记主持召开人工智能产业发展座谈会，听取企业意见。"
+    article = Article("人工智能产业发展座谈会召开", "", "", (paragraph,), "")
+    # pdfplumber joins each line of this column with the line of the next column beside it:
+    # the paragraph's 24-character anchor is cut by the other column's text.
+    rows = (
+        "本报讯 市委书记主持召开 加快成为现代产业新支柱\n"
+        "人工智能产业发展座谈会 一要优化制度设计抓紧\n"
+    )
+    titles_first = "人工智能产业发展座谈会召开\n" + rows
+    assert paragraphs_before_titles(article, titles_first) == 0
+    assert paragraphs_before_titles(article, rows + "人工智能产业发展座谈会召开\n") == 1
+
+
 def test_scored_gold_places_titles_between_the_paragraphs_read_around_them() -> None:
     opening = "An augmented assignment evaluates the target"
     earlier = Article("Earlier Story", "", "", (opening + " first.",), "")

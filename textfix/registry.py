@@ -27,6 +27,7 @@ from .rules import (
     remove_space_beside_cjk_punct,
     space_cjk_latin,
     split_layout_columns,
+    split_spaced_columns,
     strip_line_indent,
     undo_overprint,
 )
@@ -35,6 +36,7 @@ RULES: tuple[Rule, ...] = (
     fix_mojibake.RULE,
     remove_invisible.RULE,
     split_layout_columns.RULE,
+    split_spaced_columns.RULE,
     normalize_glyphs.RULE,
     convert_script.RULE,
     undo_overprint.RULE,

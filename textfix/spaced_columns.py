@@ -1,0 +1,314 @@
+"""Blocks of CJK columns that an extractor joined line by line with one space.
+
+Extractors that build text lines from the page's glyphs (pdfplumber's ``extract_text``, and
+others that cluster characters by height across the page) put every glyph of one baseline on
+one line and write a single space wherever two glyphs stand further apart than a word space.
+On a page of side-by-side columns set on one baseline grid, the rule in Chinese newspapers,
+each output line is a line of column 1, a space, the line of column 2 at the same height, and
+so on. No gutter of spaces is left to see, as in layout mode (``textfix.column_grid``).
+
+What is left to measure is width: CJK glyphs are square, so the cells a line fills
+(``chars.grid_width``: a Han character or a full-width mark 2, a digit or Latin letter 1)
+measure it on the page. Every full line of a justified column fills the column's *measure*,
+within a little (punctuation set half-width or hanging, proportional digits and Latin
+letters), and the joining spaces fall where one measure ends. A block is reported only on
+strong evidence: at least ``MIN_SPLIT_ROWS`` lines that split into two or more column
+lines, all full but one (a paragraph's last line), and every column reading as running text.
+
+Latin columns joined this way cannot be told apart from one long line: a proportional font
+puts 25 or 35 letters on the same measure, so letter counts do not measure the page.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import accumulate
+
+import regex
+
+from .chars import CJK_LETTER, CLOSERS, SENTENCE_FINAL, grid_width
+from .column_grid import MIN_BLOCK_ROWS
+from .running_text import MIN_CJK_COLUMN_CELLS, reads_as_running_text
+
+# A full column line may fill this many cells more or fewer than the measure: a mark hanging
+# in the margin or an extra character beside two marks set half-width is two, a digit or Latin
+# letter set proportionally a fraction of one. It must stay below 2.5: a column's shortest
+# line (a character and a full stop, 4 cells) joined by a space to a full line would
+# otherwise fit one measure.
+TOLERANCE = 2
+
+# A paragraph's first line is shorter by its indent (two em, 4 cells), which the extractor
+# drops: a line this much shorter than full is explained too (``_explained``).
+INDENT_CELLS = 4
+
+# Fewest lines that split into full column lines before a block is read in turn: as for
+# layout mode, two or three can be coincidence, four with one measure are a column layout.
+MIN_SPLIT_ROWS = MIN_BLOCK_ROWS
+
+# Pieces (text between joining spaces) of one line that are looked at; a line with more is
+# no row of newspaper columns (six columns with a space or two inside each at most).
+MAX_PIECES = 16
+
+# Measures tried per text, the most common first: a page holds articles in a few widths.
+MAX_MEASURES = 4
+
+# A joining space: one space between two visible characters, one of them wide (a Han
+# character, a full-width mark): between two CJK columns, or a column line ending or
+# starting with Latin letters or digits beside one. An ideographic space is no glyph.
+_WIDE = r"[\p{East_Asian_Width=W}\p{East_Asian_Width=F}--\u3000]"
+_JOIN = regex.compile(rf"(?V1)(?<={_WIDE}) (?=[^\s])|(?<=[^\s]) (?={_WIDE})")
+
+# Characters that end a column's last line of a paragraph (``_ends_paragraph``).
+_PARAGRAPH_END = SENTENCE_FINAL | CLOSERS
+
+
+@dataclass(frozen=True)
+class SpacedBlock:
+    """Lines ``text[start:end]`` (whole lines, the last without its line break) hold side-by-
+    side columns; ``columns`` are their lines in turn, without line breaks."""
+
+    start: int
+    end: int
+    columns: list[list[str]]
+
+
+@dataclass(frozen=True)
+class _Split:
+    """A line cut into column lines for one measure. ``explained`` of them have the width a
+    column line has in running text (``_explained``); ``full`` of them fill the measure;
+    ``last_explained`` tells whether the last one is explained."""
+
+    parts: list[str]
+    explained: int
+    full: int
+    last_explained: bool
+
+    @property
+    def is_column_row(self) -> bool:
+        """Two column lines or more, each explained."""
+        return len(self.parts) >= 2 and self.explained == len(self.parts)
+
+    @property
+    def ends_columns(self) -> bool:
+        """Column lines explained but the last, which may be a column's end (anything)."""
+        return self.explained >= len(self.parts) - 1 + self.last_explained
+
+
+def find_blocks(text: str) -> Iterator[SpacedBlock]:
+    """The blocks of joined columns in ``text``, in order."""
+    lines = text.split("\n")
+    starts = [0, *accumulate(len(line) + 1 for line in lines)]
+    joined = sorted({bisect_right(starts, match.start()) - 1 for match in _JOIN.finditer(text)})
+    if len(joined) < MIN_SPLIT_ROWS:
+        return
+    page = _Page(lines, joined)
+    claimed: list[tuple[int, int, list[_Split]]] = []
+    for measure in page.measures():
+        for first, last, rows in page.blocks(measure):
+            if all(last < low or first > high for low, high, _ in claimed):
+                claimed.append((first, last, rows))
+    for first, last, rows in sorted(claimed, key=lambda block: block[0]):
+        end = starts[last] + len(lines[last].removesuffix("\r"))
+        yield SpacedBlock(starts[first], end, _columns(rows))
+
+
+class _Page:
+    """The lines of a text, read for one measure at a time."""
+
+    def __init__(self, lines: list[str], joined: list[int]) -> None:
+        self.lines = lines
+        self.joined = joined
+        self._pieces: dict[int, list[str] | None] = {}
+
+    def pieces(self, number: int) -> list[str] | None:
+        """Line ``number`` cut at its spaces (a column may end or start with a Latin word or
+        a number, so any space may join two columns); None for no candidate row (a tab, a
+        form feed, a double space, spaces at its ends, too many pieces)."""
+        if number not in self._pieces:
+            line = self.lines[number].removesuffix("\r")
+            bad = not line or line != line.strip(" ") or "  " in line or _has_layout_breaker(line)
+            pieces = None if bad else line.split(" ", MAX_PIECES)
+            if pieces is not None and " " in pieces[-1]:
+                pieces = None
+            self._pieces[number] = pieces
+        return self._pieces[number]
+
+    def measures(self) -> list[int]:
+        """Widths that pieces of joined lines share, the most common first (a column's full
+        lines fill its measure exactly unless a mark hangs or is set half-width), each at
+        least a narrow column's (``MIN_CJK_COLUMN_CELLS``), with ``MIN_SPLIT_ROWS`` pieces
+        within ``TOLERANCE`` of it, and apart by more than ``TOLERANCE``."""
+        counts: Counter[int] = Counter()
+        for number in self.joined:
+            pieces = self.pieces(number)
+            if pieces is not None and len(pieces) >= 2:
+                widths = map(grid_width, pieces)
+                counts.update(width for width in widths if width >= MIN_CJK_COLUMN_CELLS)
+        near = {
+            width: sum(counts[width + step] for step in range(-TOLERANCE, TOLERANCE + 1))
+            for width in counts
+        }
+        chosen: list[int] = []
+        for width in sorted(near, key=lambda width: (-counts[width], -near[width], width)):
+            if near[width] < MIN_SPLIT_ROWS or len(chosen) == MAX_MEASURES:
+                break
+            if all(abs(width - other) > TOLERANCE for other in chosen):
+                chosen.append(width)
+        return chosen
+
+    def split(self, number: int, measure: int) -> _Split | None:
+        """Line ``number`` as column lines of ``measure`` (``_best_cut``); None where no cut
+        fits every piece in the measure, or past the text's end."""
+        if number >= len(self.lines):
+            return None
+        pieces = self.pieces(number)
+        return None if pieces is None else _best_cut(pieces, measure)
+
+    def blocks(self, measure: int) -> Iterator[tuple[int, int, list[_Split]]]:
+        """First and last line and the rows of every block of ``measure``'s columns.
+
+        A block runs from a column row to a column row, every line between them fitting the
+        measure; it stops at a gap of more lines than the column rows it has (which keeps
+        column rows at least half its lines, and the lines looked at linear in the text).
+        """
+        rows: dict[int, _Split] = {}
+        group: list[int] = []
+        for number in self.joined:
+            split = self.split(number, measure)
+            if split is None or not split.is_column_row:
+                continue
+            rows[number] = split
+            if group and not self._bridged(group, number, measure, rows):
+                yield from self._block(group, measure, rows)
+                group = []
+            group.append(number)
+        if group:
+            yield from self._block(group, measure, rows)
+
+    def _bridged(
+        self, group: list[int], number: int, measure: int, rows: dict[int, _Split]
+    ) -> bool:
+        gap = range(group[-1] + 1, number)
+        if len(gap) > len(group):
+            return False
+        for line in gap:
+            split = rows.get(line) or self.split(line, measure)
+            if split is None:
+                return False
+            rows[line] = split
+        return True
+
+    def _block(
+        self, group: list[int], measure: int, rows: dict[int, _Split]
+    ) -> Iterator[tuple[int, int, list[_Split]]]:
+        if len(group) < MIN_SPLIT_ROWS:
+            return
+        count = max(len(rows[line].parts) for line in group)
+        first = self._with_column_tops(group[0], measure, count)
+        last = self._with_column_ends(group[-1], measure, len(group))
+        kept = [rows.get(line) or self.split(line, measure) for line in range(first, last + 1)]
+        if 2 * len(group) < len(kept) or any(len(row.parts) > count for row in kept):
+            return
+        if _reads_as_columns(_columns(kept)):
+            yield first, last, kept
+
+    def _with_column_ends(self, last: int, measure: int, most: int) -> int:
+        """The block's last line: its last column row; then maybe one row where the columns
+        end (``_Split.ends_columns``: each column's last line, the last column's anything);
+        then (``most`` lines at most) the first column going on alone while its lines are
+        explained. (Only one row of several lines: a footer or the next page's running head,
+        spread across the page, may cut into lines that look like columns' last lines.)"""
+        line = last + 1
+        split = self.split(line, measure)
+        count = len(self.split(last, measure).parts)
+        if split is not None and 2 <= len(split.parts) <= count and split.ends_columns:
+            line += 1
+        while (
+            line <= last + most
+            and (split := self.split(line, measure)) is not None
+            and len(split.parts) == 1
+            and split.explained
+        ):
+            line += 1
+        return line - 1
+
+    def _with_column_tops(self, first: int, measure: int, count: int) -> int:
+        """The block's first line: its first column row, or the row above it where each
+        column's first line is explained but the first column's (which may follow a heading
+        or start a paragraph broken early)."""
+        split = self.split(first - 1, measure) if first else None
+        if split is None or not 2 <= len(split.parts) <= count:
+            return first
+        return first - 1 if split.explained >= len(split.parts) - 1 else first
+
+
+def _has_layout_breaker(line: str) -> bool:
+    return any(char in line for char in "\t\f\v")
+
+
+def _best_cut(pieces: list[str], measure: int) -> _Split | None:
+    """The cut of ``pieces`` (joined back with their spaces) into column lines that each fit
+    ``measure``: the most explained lines less unexplained ones, then the most full lines,
+    then the fewest lines, then the longest first lines; None where none fits.
+
+    A piece ending a sentence (``。``, ``！``, a closing quote) ends its column line: inside
+    one line of CJK prose no space follows such a mark, where the next column begins.
+    """
+    widths = [grid_width(piece) for piece in pieces]
+    count = len(pieces)
+    # best[i]: the best cut of pieces[i:], as (score, full lines, -lines, cut points).
+    best: list[tuple[int, int, int, tuple[int, ...]] | None] = [None] * count + [(0, 0, 0, ())]
+    for start in range(count - 1, -1, -1):
+        width = -1
+        for end in range(start + 1, count + 1):
+            width += widths[end - 1] + 1
+            if width > measure + TOLERANCE:
+                break
+            rest = best[end]
+            if rest is not None:
+                score = rest[0] + (1 if _explained(width, pieces[end - 1], measure) else -1)
+                full = rest[1] + (width >= measure - TOLERANCE)
+                candidate = (score, full, rest[2] - 1, (end, *rest[3]))
+                if best[start] is None or candidate[:3] >= best[start][:3]:
+                    best[start] = candidate
+            if _ends_paragraph(pieces[end - 1]):
+                break
+    if best[0] is None:
+        return None
+    cuts = (0, *best[0][3])
+    parts = [" ".join(pieces[low:high]) for low, high in zip(cuts, cuts[1:], strict=False)]
+    explained = [_explained(grid_width(part), part, measure) for part in parts]
+    return _Split(parts, sum(explained), best[0][1], explained[-1])
+
+
+def _explained(width: int, line: str, measure: int) -> bool:
+    """A column line of running text has this width: full (within ``TOLERANCE``), full but
+    for a first-line indent (``INDENT_CELLS``), or shorter where it ends a paragraph."""
+    return width >= measure - TOLERANCE - INDENT_CELLS or _ends_paragraph(line)
+
+
+def _ends_paragraph(line: str) -> bool:
+    return line[-1:] in _PARAGRAPH_END
+
+
+def _columns(rows: list[_Split]) -> list[list[str]]:
+    """Each column's lines; a row with fewer parts than columns fills the first columns."""
+    count = max(len(row.parts) for row in rows)
+    columns: list[list[str]] = [[] for _ in range(count)]
+    for row in rows:
+        for column, part in zip(columns, row.parts, strict=False):
+            column.append(part)
+    return columns
+
+
+def _reads_as_columns(columns: list[list[str]]) -> bool:
+    """Every column reads as running text, mostly CJK letters."""
+    return all(_mostly_cjk("".join(column)) and reads_as_running_text(column) for column in columns)
+
+
+def _mostly_cjk(text: str) -> bool:
+    ink = len(text) - text.count(" ")
+    return 2 * len(CJK_LETTER.findall(text)) >= ink
