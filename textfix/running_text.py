@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import regex
 
+from .chars import print_cells
+
 # A column's longest line must be at least this many print cells wide: the narrowest
 # newspaper columns hold 8 Han characters (16 cells) or about 20 Latin letters (3–4 words);
 # most table cells and code fields are narrower.
@@ -84,23 +86,13 @@ def reads_as_running_text(lines: list[str]) -> bool:
 
 
 def _fills_its_measure(span: list[str], narrowest: int) -> bool:
-    widths = [_print_width(line) for line in span if line]
+    widths = [print_cells(line) for line in span if line]
     measure = max(widths)
     if measure < narrowest:
         return False
     full = sum(width >= FULL_LINE_SHARE * measure for width in widths)
     holes = len(span) - len(widths)
     return full >= MIN_FULL_SHARE * len(widths) and holes <= MAX_HOLE_SHARE * len(span)
-
-
-def _print_width(line: str) -> int:
-    """Print cells, from the UTF-8 length (one C call per line): ASCII 1, CJK (three bytes,
-    punctuation included) 2, two-byte letters 1.5. Close enough to compare lines of a column.
-
-    >>> _print_width("AI应用，"), _print_width("café")
-    (8, 4)
-    """
-    return (len(line) + len(line.encode("utf-8", "surrogatepass"))) // 2
 
 
 def _is_made_of_words(joined: str, ink: int, han: bool) -> bool:

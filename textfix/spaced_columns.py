@@ -8,7 +8,7 @@ each output line is a line of column 1, a space, the line of column 2 at the sam
 so on. No gutter of spaces is left to see, as in layout mode (``textfix.column_grid``).
 
 What is left to measure is width: CJK glyphs are square, so the cells a line fills
-(``chars.grid_width``: a Han character or a full-width mark 2, a digit or Latin letter 1)
+(``chars.print_cells``: a Han character or a CJK mark 2, a digit or Latin letter 1)
 measure it on the page. Every full line of a justified column fills the column's *measure*,
 within a little (punctuation set half-width or hanging, proportional digits and Latin
 letters), and the joining spaces fall where one measure ends. A block is reported only on
@@ -21,7 +21,7 @@ puts 25 or 35 letters on the same measure, so letter counts do not measure the p
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,15 +29,14 @@ from itertools import accumulate
 
 import regex
 
-from .chars import CJK_LETTER, CLOSERS, SENTENCE_FINAL, grid_width
+from .chars import CJK_LETTER, CJK_PUNCT, CLOSERS, SENTENCE_FINAL, print_cells
 from .column_grid import MIN_BLOCK_ROWS
 from .running_text import MIN_CJK_COLUMN_CELLS, reads_as_running_text
 
-# A full column line may fill this many cells more or fewer than the measure: a mark hanging
-# in the margin or an extra character beside two marks set half-width is two, a digit or Latin
-# letter set proportionally a fraction of one. It must stay below 2.5: a column's shortest
-# line (a character and a full stop, 4 cells) joined by a space to a full line would
-# otherwise fit one measure.
+# A full column line may fill this many cells more or fewer than the measure: an extra
+# character beside marks set half-width is two, a digit or Latin letter set proportionally a
+# fraction of one (a mark hanging in the margin is allowed on top, ``_hanging``). Small, so
+# that a short piece and a full line joined by a space never fit one measure together.
 TOLERANCE = 2
 
 # A paragraph's first line is shorter by its indent (two em, 4 cells), which the extractor
@@ -60,6 +59,11 @@ MAX_MEASURES = 4
 # starting with Latin letters or digits beside one. An ideographic space is no glyph.
 _WIDE = r"[\p{East_Asian_Width=W}\p{East_Asian_Width=F}--\u3000]"
 _JOIN = regex.compile(rf"(?V1)(?<={_WIDE}) (?=[^\s])|(?<=[^\s]) (?={_WIDE})")
+
+# A CJK mark right after another: set half-width (a CJK font's marks are full-width, but two
+# in a row, ``”。``, share one em and a half). Plain ``re``, fast on a literal class.
+_MARKS = re.escape("".join(sorted(CJK_PUNCT)))
+_SECOND_MARK = re.compile(f"(?<=[{_MARKS}])[{_MARKS}]")
 
 # Characters that end a column's last line of a paragraph (``_ends_paragraph``).
 _PARAGRAPH_END = SENTENCE_FINAL | CLOSERS
@@ -99,20 +103,35 @@ class _Split:
 
 def find_blocks(text: str) -> Iterator[SpacedBlock]:
     """The blocks of joined columns in ``text``, in order."""
-    lines = text.split("\n")
-    starts = [0, *accumulate(len(line) + 1 for line in lines)]
-    joined = sorted({bisect_right(starts, match.start()) - 1 for match in _JOIN.finditer(text)})
+    joined = _joined_lines(text)
     if len(joined) < MIN_SPLIT_ROWS:
         return
+    lines = text.split("\n")
+    starts = [0, *accumulate(len(line) + 1 for line in lines)]
     page = _Page(lines, joined)
+    taken = bytearray(len(lines))
     claimed: list[tuple[int, int, list[_Split]]] = []
     for measure in page.measures():
         for first, last, rows in page.blocks(measure):
-            if all(last < low or first > high for low, high, _ in claimed):
+            if not any(taken[first : last + 1]):
+                taken[first : last + 1] = b"\x01" * (last + 1 - first)
                 claimed.append((first, last, rows))
     for first, last, rows in sorted(claimed, key=lambda block: block[0]):
         end = starts[last] + len(lines[last].removesuffix("\r"))
         yield SpacedBlock(starts[first], end, _columns(rows))
+
+
+def _joined_lines(text: str) -> list[int]:
+    """Numbers of the lines holding a joining space, in order (one search per such line)."""
+    found: list[int] = []
+    line = position = 0
+    while (match := _JOIN.search(text, position)) is not None:
+        line += text.count("\n", position, match.start())
+        found.append(line)
+        position = text.find("\n", match.end())
+        if position < 0:
+            break
+    return found
 
 
 class _Page:
@@ -145,7 +164,7 @@ class _Page:
         for number in self.joined:
             pieces = self.pieces(number)
             if pieces is not None and len(pieces) >= 2:
-                widths = map(grid_width, pieces)
+                widths = map(_cells, pieces)
                 counts.update(width for width in widths if width >= MIN_CJK_COLUMN_CELLS)
         near = {
             width: sum(counts[width + step] for step in range(-TOLERANCE, TOLERANCE + 1))
@@ -251,13 +270,14 @@ def _has_layout_breaker(line: str) -> bool:
 
 def _best_cut(pieces: list[str], measure: int) -> _Split | None:
     """The cut of ``pieces`` (joined back with their spaces) into column lines that each fit
-    ``measure``: the most explained lines less unexplained ones, then the most full lines,
-    then the fewest lines, then the longest first lines; None where none fits.
+    ``measure`` (a mark ending one may hang beyond it): the most explained lines less
+    unexplained ones, then the most full lines, then the fewest lines, then the longest
+    first lines; None where none fits.
 
     A piece ending a sentence (``。``, ``！``, a closing quote) ends its column line: inside
     one line of CJK prose no space follows such a mark, where the next column begins.
     """
-    widths = [grid_width(piece) for piece in pieces]
+    widths = [_cells(piece) for piece in pieces]
     count = len(pieces)
     # best[i]: the best cut of pieces[i:], as (score, full lines, -lines, cut points).
     best: list[tuple[int, int, int, tuple[int, ...]] | None] = [None] * count + [(0, 0, 0, ())]
@@ -265,7 +285,7 @@ def _best_cut(pieces: list[str], measure: int) -> _Split | None:
         width = -1
         for end in range(start + 1, count + 1):
             width += widths[end - 1] + 1
-            if width > measure + TOLERANCE:
+            if width - _hanging(pieces[end - 1]) > measure + TOLERANCE:
                 break
             rest = best[end]
             if rest is not None:
@@ -280,8 +300,23 @@ def _best_cut(pieces: list[str], measure: int) -> _Split | None:
         return None
     cuts = (0, *best[0][3])
     parts = [" ".join(pieces[low:high]) for low, high in zip(cuts, cuts[1:], strict=False)]
-    explained = [_explained(grid_width(part), part, measure) for part in parts]
+    explained = [_explained(_cells(part), part, measure) for part in parts]
     return _Split(parts, sum(explained), best[0][1], explained[-1])
+
+
+def _hanging(line: str) -> int:
+    """Cells of a mark ending ``line`` that may hang in the margin, beyond the measure."""
+    return 2 if line[-1:] in CJK_PUNCT else 0
+
+
+def _cells(line: str) -> int:
+    """Cells ``line`` fills set in a CJK font (``chars.print_cells``), a mark after another
+    counted half-width.
+
+    >>> _cells("系”。代"), _cells("“前”")
+    (7, 6)
+    """
+    return print_cells(line) - len(_SECOND_MARK.findall(line))
 
 
 def _explained(width: int, line: str, measure: int) -> bool:
