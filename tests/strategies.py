@@ -1146,6 +1146,17 @@ def only(rule_id: str):
     return textfix.Config(enable=[rule_id], disable=others)
 
 
+def repaired_share(make_page, config, pages: int) -> float:
+    """Share of the pages ``make_page(random.Random(seed))`` makes for seeds below ``pages``
+    (each a text and its repair) that ``textfix.fix`` with ``config`` repairs exactly."""
+    import random
+
+    import textfix
+
+    made = [make_page(random.Random(seed)) for seed in range(pages)]
+    return sum(textfix.fix(text, config) == repaired for text, repaired in made) / pages
+
+
 def repair_is_sound(text: str, config) -> bool:
     """Every edit ``textfix.explain`` reports with ``config`` points at its text in the
     input, and the repair is a fixed point of the same repair."""

@@ -1,75 +1,27 @@
-"""Properties of split_layout_columns on pages laid out the way pdftotext -layout prints them.
-
-Pages come from ``tests/strategies.column_layout_page``: prose typeset into 2–4 balanced
-columns by ``tests/layouts.py`` and printed side by side at per-glyph or per-cell grid
-positions, maybe under a headline and over a page number. Clean text, tables and arbitrary
-Unicode must come through unchanged or at least unharmed.
+"""Properties of split_layout_columns of its own: arbitrary grids and Unicode come through
+unharmed, and work stays linear on grids built to look like columns everywhere. What it
+shares with split_spaced_columns (pages read in turn, idempotence, clean text and tables
+unchanged) is in ``test_column_pages_properties.py``.
 """
 
 from __future__ import annotations
 
-import random
 import sys
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import textfix
 from tests.strategies import (
     any_text,
-    clean_document,
-    column_layout_page,
     lay_side_by_side,
-    make_column_page,
     only,
+    repair_is_sound,
     text_table,
 )
 
 RULE = "split_layout_columns"
 ONLY = only(RULE)
-# Each example typesets a page: fewer examples keep each test a few seconds.
-PAGE_EXAMPLES = 100
-# Measured over seeds 0-299: 294 pages split, 6 left alone (columns of short paragraphs,
-# where fewer than MIN_EDGE_SHARE of a column's lines start on its edge, or too few lines
-# side by side), none split wrongly.
-MEASURED_PAGES = 200
-MIN_RECALL = 0.95
-
-
-@settings(max_examples=PAGE_EXAMPLES)
-@given(column_layout_page)
-def test_columns_are_read_in_turn_or_the_page_is_left_alone(page) -> None:
-    text, read_in_turn = page
-    assert textfix.fix(text, ONLY) in (read_in_turn, text)
-
-
-def test_most_generated_pages_are_split() -> None:
-    pages = [make_column_page(random.Random(seed)) for seed in range(MEASURED_PAGES)]
-    split = sum(textfix.fix(text, ONLY) == read_in_turn for text, read_in_turn in pages)
-    assert split >= MIN_RECALL * MEASURED_PAGES
-
-
-@settings(max_examples=PAGE_EXAMPLES)
-@given(column_layout_page)
-def test_split_is_idempotent(page) -> None:
-    text, _ = page
-    once = textfix.fix(text, ONLY)
-    assert textfix.fix(once, ONLY) == once
-    full = textfix.fix(text)
-    assert textfix.fix(full) == full
-
-
-@settings(max_examples=PAGE_EXAMPLES)
-@given(column_layout_page)
-def test_crlf_pages_are_split_alike(page) -> None:
-    text, _ = page
-    crlf = text.replace("\n", "\r\n")
-    assert textfix.fix(crlf, ONLY) == textfix.fix(text, ONLY).replace("\n", "\r\n")
-
-
-@given(clean_document())
-def test_clean_text_is_unchanged(text: str) -> None:
-    assert textfix.fix(text, ONLY) == text
 
 
 @given(text_table())
@@ -94,10 +46,7 @@ def test_arbitrary_grids_keep_every_character(cells: list[str]) -> None:
 
 @given(any_text)
 def test_never_raises_and_edits_are_valid(text: str) -> None:
-    repair = textfix.explain(text, ONLY)
-    for edit in repair.edits:
-        assert text[edit.start : edit.end] == edit.before
-    assert textfix.fix(repair.text, ONLY) == repair.text
+    assert repair_is_sound(text, ONLY)
 
 
 def _python_steps(text: str) -> int:

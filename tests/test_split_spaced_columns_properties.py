@@ -1,15 +1,12 @@
-"""Properties of split_spaced_columns on pages joined the way pdfplumber's text joins them.
-
-Pages come from ``tests/strategies.spaced_column_page``: CJK or mixed prose typeset into 2–4
-balanced columns by ``tests/layouts.py`` (hanging or pulled-down punctuation, marks set
-half-width now and then) and joined row by row with one space, maybe under a headline and
-over a page number. Clean text, tables, layout-mode pages and arbitrary Unicode must come
-through unchanged or at least unharmed.
+"""Properties of split_spaced_columns of its own, on pages joined the way pdfplumber's text
+joins them (``tests/strategies.spaced_column_page``: CJK or mixed prose typeset into 2–4
+balanced columns by ``tests/layouts.py``, hanging or pulled-down punctuation, marks set
+half-width now and then, joined row by row with one space): the whole pipeline reads them as
+their columns, layout-mode pages and arbitrary Unicode come through unharmed, work stays
+linear. What it shares with split_layout_columns is in ``test_column_pages_properties.py``.
 """
 
 from __future__ import annotations
-
-import random
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -17,10 +14,8 @@ from hypothesis import strategies as st
 import textfix
 from tests.strategies import (
     any_text,
-    clean_document,
     column_layout_page,
     join_rows,
-    make_spaced_column_page,
     only,
     repair_is_sound,
     spaced_column_page,
@@ -32,32 +27,6 @@ RULE = "split_spaced_columns"
 ONLY = only(RULE)
 # Each example typesets a page: fewer examples keep each test a few seconds.
 PAGE_EXAMPLES = 100
-# Measured over seeds 0-299: every page read in turn.
-MEASURED_PAGES = 200
-MIN_RECALL = 0.95
-
-
-@settings(max_examples=PAGE_EXAMPLES)
-@given(spaced_column_page)
-def test_columns_are_read_in_turn_or_the_page_is_left_alone(page) -> None:
-    text, read_in_turn = page
-    assert textfix.fix(text, ONLY) in (read_in_turn, text)
-
-
-def test_most_generated_pages_are_read_in_turn() -> None:
-    pages = [make_spaced_column_page(random.Random(seed)) for seed in range(MEASURED_PAGES)]
-    read = sum(textfix.fix(text, ONLY) == read_in_turn for text, read_in_turn in pages)
-    assert read >= MIN_RECALL * MEASURED_PAGES
-
-
-@settings(max_examples=PAGE_EXAMPLES)
-@given(spaced_column_page)
-def test_reading_is_idempotent_and_crlf_alike(page) -> None:
-    text, _ = page
-    once = textfix.fix(text, ONLY)
-    assert textfix.fix(once, ONLY) == once
-    crlf = text.replace("\n", "\r\n")
-    assert textfix.fix(crlf, ONLY) == once.replace("\n", "\r\n")
 
 
 @settings(max_examples=PAGE_EXAMPLES)
@@ -75,21 +44,16 @@ def _ink(text: str) -> str:
     return "".join(text.split())
 
 
-@given(clean_document())
-def test_clean_text_is_unchanged(text: str) -> None:
+@settings(max_examples=PAGE_EXAMPLES)
+@given(column_layout_page)
+def test_layout_mode_pages_are_left_to_split_layout_columns(page) -> None:
+    text, _ = page
     assert textfix.fix(text, ONLY) == text
 
 
 @given(text_table())
 def test_tables_keep_their_rows(table: str) -> None:
     assert textfix.fix(table, ONLY) == table
-
-
-@settings(max_examples=PAGE_EXAMPLES)
-@given(column_layout_page)
-def test_layout_mode_pages_are_left_to_split_layout_columns(page) -> None:
-    text, _ = page
-    assert textfix.fix(text, ONLY) == text
 
 
 _CELL = st.text(st.one_of(st.sampled_from("甲乙。 ab\n"), st.characters(exclude_categories=["Cs"])))

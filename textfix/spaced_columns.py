@@ -29,7 +29,7 @@ from itertools import accumulate
 
 import regex
 
-from .chars import CJK_LETTER, CJK_PUNCT, CLOSERS, SENTENCE_FINAL, print_cells
+from .chars import CJK_LETTER, CJK_PUNCT, CLOSERS, OPENERS, SENTENCE_FINAL, print_cells
 from .column_grid import MIN_BLOCK_ROWS
 from .running_text import MIN_CJK_COLUMN_CELLS, reads_as_running_text
 
@@ -64,6 +64,9 @@ _JOIN = regex.compile(rf"(?V1)(?<={_WIDE}) (?=[^\s])|(?<=[^\s]) (?={_WIDE})")
 # in a row, ``”。``, share one em and a half). Plain ``re``, fast on a literal class.
 _MARKS = re.escape("".join(sorted(CJK_PUNCT)))
 _SECOND_MARK = re.compile(f"(?<=[{_MARKS}])[{_MARKS}]")
+
+# Marks that no space follows inside a line of CJK prose: a space after one is a column's end.
+_CUT_AFTER = CJK_PUNCT - OPENERS - {"\u3000"}
 
 # Characters that end a column's last line of a paragraph (``_ends_paragraph``).
 _PARAGRAPH_END = SENTENCE_FINAL | CLOSERS
@@ -274,8 +277,9 @@ def _best_cut(pieces: list[str], measure: int) -> _Split | None:
     unexplained ones, then the most full lines, then the fewest lines, then the longest
     first lines; None where none fits.
 
-    A piece ending a sentence (``。``, ``！``, a closing quote) ends its column line: inside
-    one line of CJK prose no space follows such a mark, where the next column begins.
+    A piece ending in a CJK mark other than an opening one (``。``, ``，``, a closing quote)
+    ends its column line: inside one line of CJK prose no space follows such a mark (its
+    glyph holds its own spacing); between two columns one does.
     """
     widths = [_cells(piece) for piece in pieces]
     count = len(pieces)
@@ -294,7 +298,7 @@ def _best_cut(pieces: list[str], measure: int) -> _Split | None:
                 candidate = (score, full, rest[2] - 1, (end, *rest[3]))
                 if best[start] is None or candidate[:3] >= best[start][:3]:
                     best[start] = candidate
-            if _ends_paragraph(pieces[end - 1]):
+            if pieces[end - 1][-1:] in _CUT_AFTER:
                 break
     if best[0] is None:
         return None
