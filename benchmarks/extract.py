@@ -45,6 +45,13 @@ def _pymupdf(path: Path) -> str:
         return "".join(page.get_text() for page in doc)
 
 
+def _pymupdf_sorted(path: Path) -> str:
+    import pymupdf
+
+    with pymupdf.open(path) as doc:
+        return "\n".join(page.get_text(sort=True) for page in doc)
+
+
 def _pdfplumber(path: Path) -> str:
     import pdfplumber
 
@@ -85,6 +92,7 @@ def extractors() -> list[Extractor]:
         Extractor("pdftotext -layout", _pdftotext("-layout"), poppler),
         Extractor("pdfminer.six", _pdfminer, _missing_module("pdfminer")),
         Extractor("PyMuPDF", _pymupdf, _missing_module("pymupdf")),
+        Extractor("PyMuPDF sorted", _pymupdf_sorted, _missing_module("pymupdf")),
         Extractor("pdfplumber", _pdfplumber, _missing_module("pdfplumber")),
         Extractor("pypdf", _pypdf, _missing_module("pypdf")),
     ]

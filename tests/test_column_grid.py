@@ -102,6 +102,20 @@ def test_a_line_above_the_block_belongs_to_it_when_its_columns_start_near_their_
 HAN = "市委书记主持召开座谈会强调发展人工智能产业加快建设标杆城市推动科技创新"
 
 
+@pytest.mark.parametrize("shift", [0, 3])
+def test_a_block_whose_columns_go_on_above_it_is_left_whole(shift: int) -> None:
+    # The row above the block starts its second column on the block's edge (shift 0), but
+    # its third column two positions before that column's edge, where PyMuPDF's sorted text
+    # narrows a gutter beside a line that fills its column: the columns go on there, and
+    # splitting the rows below alone would garble the page. A row that starts nothing on
+    # an edge (shift 3) is no column row, and the block below it is split.
+    columns = [justified_column(7, 30, seed) for seed in (0, 5, 9)]
+    rows = page(columns).split("\n")
+    second = " " * shift + columns[1][0][: 28 - shift]
+    rows[0] = columns[0][0] + "    " + second + "  " + columns[2][0]
+    assert bool(split("\n".join(rows))) is (shift > 0)
+
+
 @pytest.mark.parametrize(
     "han", [column_grid.MIN_EDGE_DISTANCE - 3, column_grid.MIN_EDGE_DISTANCE - 2]
 )

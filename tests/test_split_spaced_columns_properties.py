@@ -46,9 +46,11 @@ def _ink(text: str) -> str:
 
 @settings(max_examples=PAGE_EXAMPLES)
 @given(column_layout_page)
-def test_layout_mode_pages_are_left_to_split_layout_columns(page) -> None:
+def test_layout_mode_pages_keep_every_character(page) -> None:
+    # split_layout_columns reads these first in the pipeline; alone, this rule may read
+    # some of their rows (a gutter is a run of spaces too) but never loses a character.
     text, _ = page
-    assert textfix.fix(text, ONLY) == text
+    assert sorted(_ink(textfix.fix(text, ONLY))) == sorted(_ink(text))
 
 
 @given(text_table())

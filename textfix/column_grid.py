@@ -295,12 +295,27 @@ def _blocks(rows: list[Row]) -> list[ColumnBlock]:
             continue
         tried.add((low, high, *edges))
         block = _proven(rows[low:high], edges)
+        if block is not None and _cut_short(rows, number_of[block.start], block):
+            block = None  # read by textfix.spaced_columns, whose gutters are any spaces
         if block is not None:
             blocks.append(block)
             first = number_of[block.start]
             taken[first : first + len(block.rows)] = [True] * len(block.rows)
     blocks.sort(key=lambda block: block.start)
     return blocks
+
+
+def _cut_short(rows: list[Row], first: int, block: ColumnBlock) -> bool:
+    """A row right above or below the block (``rows[first]`` is its first) starts ink on one
+    of its edges: the columns go on there, on a row whose gutter is too narrow to prove
+    (PyMuPDF's sorted text writes a one-space gap beside a line that fills its column). Split,
+    the proven rows would be read in turn and their neighbours still across: worse than
+    either."""
+    edges = set(block.edges)
+    for number in (first - 1, first + len(block.rows)):
+        if 0 <= number < len(rows) and any(ink.start in edges for ink in rows[number].inks[1:]):
+            return True
+    return False
 
 
 def _joined(profile: _Profile, anchor: int, low: int, high: int, order: list[int]) -> list[int]:

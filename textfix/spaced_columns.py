@@ -1,11 +1,13 @@
-"""Blocks of CJK columns that an extractor joined line by line with one space.
+"""Blocks of CJK columns that an extractor joined line by line with a space or a few.
 
 Extractors that build text lines from the page's glyphs (pdfplumber's ``extract_text``, and
 others that cluster characters by height across the page) put every glyph of one baseline on
-one line and write a single space wherever two glyphs stand further apart than a word space.
+one line and write a single space wherever two glyphs stand further apart than a word space;
+PyMuPDF's sorted text (``get_text(sort=True)``) writes a run of one to a few spaces there.
 On a page of side-by-side columns set on one baseline grid, the rule in Chinese newspapers,
 each output line is a line of column 1, a space, the line of column 2 at the same height, and
-so on. No gutter of spaces is left to see, as in layout mode (``textfix.column_grid``).
+so on. No gutter of aligned spaces is left to see, as in layout mode (``textfix.column_grid``,
+which leaves a block to this module when rows next to it go on with its columns).
 
 What is left to measure is width: CJK glyphs are square, so the cells a line fills
 (``chars.print_cells``: a Han character or a CJK mark 2, a digit or Latin letter 1)
@@ -13,7 +15,8 @@ measure it on the page. Every full line of a justified column fills the column's
 within a little (punctuation set half-width or hanging, proportional digits and Latin
 letters), and the joining spaces fall where one measure ends. A block is reported only on
 strong evidence: at least ``MIN_SPLIT_ROWS`` lines that split into two or more column
-lines, all full but one (a paragraph's last line), and every column reading as running text.
+lines, each full, a paragraph's first (short by its dropped indent) or its last, and every
+column reading as running text.
 
 Latin columns joined this way cannot be told apart from one long line: a proportional font
 puts 25 or 35 letters on the same measure, so letter counts do not measure the page.
@@ -24,13 +27,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 import regex
 
 from .chars import CJK_LETTER, CJK_PUNCT, CLOSERS, OPENERS, SENTENCE_FINAL, print_cells
-from .column_grid import MIN_BLOCK_ROWS
+from .column_grid import MAX_INDENT, MIN_BLOCK_ROWS
 from .running_text import MIN_CJK_COLUMN_CELLS, reads_as_running_text
 
 # A full column line may fill this many cells more or fewer than the measure: an extra
@@ -54,11 +57,14 @@ MAX_PIECES = 16
 # Measures tried per text, the most common first: a page holds articles in a few widths.
 MAX_MEASURES = 4
 
-# A joining space: one space between two visible characters, one of them wide (a Han
-# character, a full-width mark): between two CJK columns, or a column line ending or
-# starting with Latin letters or digits beside one. An ideographic space is no glyph.
+# A joining space: spaces between two visible characters, one of them wide (a Han character,
+# a full-width mark): between two CJK columns, or a column line ending or starting with
+# Latin letters or digits beside one. An ideographic space is no glyph.
 _WIDE = r"[\p{East_Asian_Width=W}\p{East_Asian_Width=F}--\u3000]"
-_JOIN = regex.compile(rf"(?V1)(?<={_WIDE}) (?=[^\s])|(?<=[^\s]) (?={_WIDE})")
+_JOIN = regex.compile(rf"(?V1)(?<={_WIDE}) +(?=[^\s])|(?<=[^\s]) +(?={_WIDE})")
+
+# Spaces between two pieces of a line (``_Page.pieces``).
+_SPACES = re.compile(" +")
 
 # A CJK mark right after another: set half-width (a CJK font's marks are full-width, but two
 # in a row, ``”。``, share one em and a half). Plain ``re``, fast on a literal class.
@@ -146,17 +152,24 @@ class _Page:
         self._pieces: dict[int, list[str] | None] = {}
 
     def pieces(self, number: int) -> list[str] | None:
-        """Line ``number`` cut at its spaces (a column may end or start with a Latin word or
-        a number, so any space may join two columns); None for no candidate row (a tab, a
-        form feed, a double space, spaces at its ends, too many pieces)."""
+        """Line ``number`` cut at its runs of spaces (a column may end or start with a Latin
+        word or a number, so any space may join two columns); None for no candidate row (a
+        tab, a form feed, no text, more than ``MAX_INDENT`` spaces before it (the first
+        column is empty there), too many pieces)."""
         if number not in self._pieces:
-            line = self.lines[number].removesuffix("\r")
-            bad = not line or line != line.strip(" ") or "  " in line or _has_layout_breaker(line)
-            pieces = None if bad else line.split(" ", MAX_PIECES)
+            line = self.lines[number].removesuffix("\r").rstrip(" ")
+            body = line.lstrip(" ")
+            bad = not body or len(line) - len(body) > MAX_INDENT or _has_layout_breaker(line)
+            pieces = None if bad else _SPACES.split(body, MAX_PIECES)
             if pieces is not None and " " in pieces[-1]:
                 pieces = None
             self._pieces[number] = pieces
         return self._pieces[number]
+
+    def indent(self, number: int) -> str:
+        """The spaces before line ``number``: the first column's indent, kept."""
+        line = self.lines[number]
+        return line[: len(line) - len(line.lstrip(" "))]
 
     def measures(self) -> list[int]:
         """Widths that pieces of joined lines share, the most common first (a column's full
@@ -187,7 +200,10 @@ class _Page:
         if number >= len(self.lines):
             return None
         pieces = self.pieces(number)
-        return None if pieces is None else _best_cut(pieces, measure)
+        split = None if pieces is None else _best_cut(pieces, measure)
+        if split is None or not (indent := self.indent(number)):
+            return split
+        return replace(split, parts=[indent + split.parts[0], *split.parts[1:]])
 
     def blocks(self, measure: int) -> Iterator[tuple[int, int, list[_Split]]]:
         """First and last line and the rows of every block of ``measure``'s columns.

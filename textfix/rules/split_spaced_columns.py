@@ -1,13 +1,14 @@
-"""Read CJK columns that an extractor joined line by line with one space in turn.
+"""Read CJK columns that an extractor joined line by line with a space or a few in turn.
 
 Why it arises: extractors that build each text line from the glyphs sharing a baseline
 across the whole page (pdfplumber's ``extract_text`` and others that cluster characters by
-height) write one space where two glyphs stand apart. On a page of side-by-side columns set
-on one baseline grid, as Chinese newspapers are, each output line holds a line of column 1,
-a space, the line of column 2 at the same height, and so on: read line by line, the columns
-interleave. CJK glyphs are square, so the cells each line fills measure it on the page; the
-joining spaces fall where a column's measure ends (``textfix.spaced_columns`` finds the
-blocks and proves them).
+height) write one space where two glyphs stand apart; PyMuPDF's sorted text
+(``get_text(sort=True)``) a run of one to a few, not aligned from line to line. On a page
+of side-by-side columns set on one baseline grid, as Chinese newspapers are, each output
+line holds a line of column 1, a space, the line of column 2 at the same height, and so on:
+read line by line, the columns interleave. CJK glyphs are square, so the cells each line
+fills measure it on the page; the joining spaces fall where a column's measure ends
+(``textfix.spaced_columns`` finds the blocks and proves them).
 
 Broken (two columns of 14 characters joined at a space)::
 
@@ -29,10 +30,10 @@ mid-sentence)::
     ...
 
 Left alone: Latin columns (letters do not measure a proportional font's line), lines with a
-space or two that do not fall at one measure on four lines, tables, and lines holding double
-spaces (layout mode, ``split_layout_columns``).
+space or two that do not fall at one measure on four lines, tables, and rows whose first
+column is empty (more than an indent of spaces before them).
 
-Gate: text with fewer than four lines holding a space beside a wide character (a Han
+Gate: text with fewer than four lines holding spaces beside a wide character (a Han
 character, a full-width mark) is returned untouched.
 """
 
@@ -67,7 +68,7 @@ _BROKEN = (
 
 RULE = Rule(
     id="split_spaced_columns",
-    summary="Read CJK columns joined line by line with one space (pdfplumber's text) in turn.",
+    summary="Read CJK columns joined line by line with spaces (pdfplumber's text) in turn.",
     default=True,
     find=find,
     options=Options(),
