@@ -81,7 +81,7 @@ MAX_CANDIDATES = 16
 _INK = regex.compile(r"[^ ]+(?: [^ ]+)*+")
 # Lines holding these are never part of a block: a tab's width is unknown, a form feed starts
 # a page (its running head), a vertical tab is no layout character.
-_BREAKERS = regex.compile(r"[\t\f\v\r]")
+LAYOUT_BREAKERS = regex.compile(r"[\t\f\v\r]")
 
 
 class Ink(NamedTuple):
@@ -169,7 +169,7 @@ def _stanzas(text: str) -> Iterator[list[tuple[int, str]]]:
     for line in text.split("\n"):
         ends_crlf = line.endswith("\r")
         content = line[:-1] if ends_crlf else line
-        usable = content.strip(" ") and not _BREAKERS.search(content)
+        usable = content.strip(" ") and not LAYOUT_BREAKERS.search(content)
         if stanza and (not usable or ends_crlf != crlf):
             if gapped >= MIN_BLOCK_ROWS:
                 yield stanza

@@ -76,13 +76,20 @@ def reads_as_running_text(lines: list[str]) -> bool:
     texts = [line.lstrip(" ") for line in span if line]
     joined = " ".join(texts)
     ink = len(joined) - joined.count(" ")
-    han = 2 * len(_NOT_CJK.sub("", joined)) >= ink
+    han = is_mostly_cjk(joined)
     narrowest = MIN_CJK_COLUMN_CELLS if han else MIN_LATIN_COLUMN_CELLS
     return (
         _fills_its_measure(span, narrowest)
         and _is_made_of_words(joined, ink, han)
         and _starts_vary(texts)
     )
+
+
+def is_mostly_cjk(text: str) -> bool:
+    """Half the characters of ``text`` but spaces, at least, are CJK letters (Han, kana,
+    Hangul): a column read by its glyph widths, not by its words."""
+    ink = len(text) - text.count(" ")
+    return 2 * len(_NOT_CJK.sub("", text)) >= ink
 
 
 def _fills_its_measure(span: list[str], narrowest: int) -> bool:

@@ -32,9 +32,9 @@ from itertools import accumulate
 
 import regex
 
-from .chars import CJK_LETTER, CJK_PUNCT, CLOSERS, OPENERS, SENTENCE_FINAL, print_cells
-from .column_grid import MAX_INDENT, MIN_BLOCK_ROWS
-from .running_text import MIN_CJK_COLUMN_CELLS, reads_as_running_text
+from .chars import CJK_PUNCT, CLOSERS, OPENERS, SENTENCE_FINAL, print_cells
+from .column_grid import LAYOUT_BREAKERS, MAX_INDENT, MIN_BLOCK_ROWS
+from .running_text import MIN_CJK_COLUMN_CELLS, is_mostly_cjk, reads_as_running_text
 
 # A full column line may fill this many cells more or fewer than the measure: an extra
 # character beside marks set half-width is two, a digit or Latin letter set proportionally a
@@ -91,12 +91,11 @@ class SpacedBlock:
 @dataclass(frozen=True)
 class _Split:
     """A line cut into column lines for one measure. ``explained`` of them have the width a
-    column line has in running text (``_explained``); ``full`` of them fill the measure;
-    ``last_explained`` tells whether the last one is explained."""
+    column line has in running text (``_explained``); ``last_explained`` tells whether the
+    last one is explained."""
 
     parts: list[str]
     explained: int
-    full: int
     last_explained: bool
 
     @property
@@ -159,7 +158,8 @@ class _Page:
         if number not in self._pieces:
             line = self.lines[number].removesuffix("\r").rstrip(" ")
             body = line.lstrip(" ")
-            bad = not body or len(line) - len(body) > MAX_INDENT or _has_layout_breaker(line)
+            indent = len(line) - len(body)
+            bad = not body or indent > MAX_INDENT or LAYOUT_BREAKERS.search(line) is not None
             pieces = None if bad else _SPACES.split(body, MAX_PIECES)
             if pieces is not None and " " in pieces[-1]:
                 pieces = None
@@ -283,10 +283,6 @@ class _Page:
         return first - 1 if split.explained >= len(split.parts) - 1 else first
 
 
-def _has_layout_breaker(line: str) -> bool:
-    return any(char in line for char in "\t\f\v")
-
-
 def _best_cut(pieces: list[str], measure: int) -> _Split | None:
     """The cut of ``pieces`` (joined back with their spaces) into column lines that each fit
     ``measure`` (a mark ending one may hang beyond it): the most explained lines less
@@ -318,10 +314,13 @@ def _best_cut(pieces: list[str], measure: int) -> _Split | None:
                 break
     if best[0] is None:
         return None
-    cuts = (0, *best[0][3])
+    score, _, _, ends = best[0]
+    cuts = (0, *ends)
     parts = [" ".join(pieces[low:high]) for low, high in zip(cuts, cuts[1:], strict=False)]
-    explained = [_explained(_cells(part), part, measure) for part in parts]
-    return _Split(parts, sum(explained), best[0][1], explained[-1])
+    # Each line scored +1 explained, -1 not: the explained ones are half the score and count.
+    explained = (score + len(parts)) // 2
+    last = parts[-1]
+    return _Split(parts, explained, _explained(_cells(last), last, measure))
 
 
 def _hanging(line: str) -> int:
@@ -361,9 +360,6 @@ def _columns(rows: list[_Split]) -> list[list[str]]:
 
 def _reads_as_columns(columns: list[list[str]]) -> bool:
     """Every column reads as running text, mostly CJK letters."""
-    return all(_mostly_cjk("".join(column)) and reads_as_running_text(column) for column in columns)
-
-
-def _mostly_cjk(text: str) -> bool:
-    ink = len(text) - text.count(" ")
-    return 2 * len(CJK_LETTER.findall(text)) >= ink
+    return all(
+        is_mostly_cjk("".join(column)) and reads_as_running_text(column) for column in columns
+    )
