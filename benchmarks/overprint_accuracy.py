@@ -161,6 +161,10 @@ FORMS: dict[str, Callable[[str, list[str]], tuple[str, str]]] = {
         s.staircase(_without_cjk_gaps(runs), _cut_long_runs(_without_cjk_gaps(runs))),
         "".join(_without_cjk_gaps(runs)),
     ),
+    "staircase joined (PyMuPDF sorted)": lambda t, runs: (
+        s.joined_staircase(_without_cjk_gaps(runs)),
+        "".join(_without_cjk_gaps(runs)),
+    ),
 }
 
 

@@ -685,6 +685,13 @@ def staircase(runs: list[str], cut: list[bool], *, keep_glyph_copies: bool = Fal
     return "\n".join([*lines, line])
 
 
+def joined_staircase(runs: list[str]) -> str:
+    """PyMuPDF's sorted text: the staircase cut at every run of two glyphs or more (the
+    copies of single glyphs merged) joined back into one line: ``2月1818日，市委…``."""
+    cut = [len(run) > 1 and not run.isspace() for run in runs]
+    return staircase(runs, cut).replace("\n", "")
+
+
 def double_in_boxes(runs: list[str], cut: list[bool]) -> str:
     """pdfminer.six: every run doubled in place, a new text box (after a blank line)
     between the copies of each cut run: ``22月月1818日日，，市委…会`` / / ``市委…会。。…``."""

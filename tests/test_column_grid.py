@@ -102,18 +102,34 @@ def test_a_line_above_the_block_belongs_to_it_when_its_columns_start_near_their_
 HAN = "市委书记主持召开座谈会强调发展人工智能产业加快建设标杆城市推动科技创新"
 
 
-@pytest.mark.parametrize("shift", [0, 3])
+@pytest.mark.parametrize("shift", [0, column_grid.EDGE_DRIFT, column_grid.EDGE_DRIFT + 1])
 def test_a_block_whose_columns_go_on_above_it_is_left_whole(shift: int) -> None:
-    # The row above the block starts its second column on the block's edge (shift 0), but
-    # its third column two positions before that column's edge, where PyMuPDF's sorted text
-    # narrows a gutter beside a line that fills its column: the columns go on there, and
-    # splitting the rows below alone would garble the page. A row that starts nothing on
-    # an edge (shift 3) is no column row, and the block below it is split.
+    # The row above the block starts its second column on the block's edge (shift 0) or
+    # up to EDGE_DRIFT positions off it, and its third column four positions before that
+    # column's edge, where PyMuPDF's sorted text narrows a gutter beside a line that fills
+    # its column: the columns go on there, and splitting the rows below alone would garble
+    # the page. A row that starts nothing near an edge is no column row, and the block
+    # below it is split.
     columns = [justified_column(7, 30, seed) for seed in (0, 5, 9)]
     rows = page(columns).split("\n")
     second = " " * shift + columns[1][0][: 28 - shift]
     rows[0] = columns[0][0] + "    " + second + "  " + columns[2][0]
-    assert bool(split("\n".join(rows))) is (shift > 0)
+    assert bool(split("\n".join(rows))) is (shift > column_grid.EDGE_DRIFT)
+
+
+@pytest.mark.parametrize("drift", [1, column_grid.EDGE_DRIFT + 1])
+def test_no_part_of_a_block_left_whole_is_proven_in_the_other_measure(drift: int) -> None:
+    # Ten rows of two Han columns, the second at character 22 on every row; the first four
+    # rows hold a year, so counted in display cells the second column starts 4 cells further
+    # left there than on the six rows below. The row above starts its second column
+    # ``drift`` characters left of the edge: near it, the columns go on there and the block
+    # is left whole, in both measures; further off, the ten rows are split.
+    left = [HAN[k : k + 16] + "2025" if k < 4 else HAN[k : k + 20] for k in range(10)]
+    right = [HAN[k + 12 : k + 32] for k in range(10)]
+    rows = page([left, right], gutter=2).split("\n")
+    above = HAN[: 20 - drift] + "  " + HAN[5:25]
+    found = [len(block.rows) for block in find_blocks("\n".join([above, *rows]))]
+    assert found == ([] if drift <= column_grid.EDGE_DRIFT else [10])
 
 
 @pytest.mark.parametrize(

@@ -336,3 +336,23 @@ def test_a_page_number_under_found_furniture_is_at_the_page_break(
     numbers = {index for index in doc.content if doc.contents[index].isdigit()}
     assert not numbers & set(remove_page_furniture._edge_page_numbers(doc))
     assert numbers <= set(remove_page_furniture._edge_page_numbers(doc, heads))
+
+
+@pytest.mark.parametrize("narrow_width", [8, 6])
+def test_pages_of_narrower_lines_are_pages_all_the_same(narrow_width: int) -> None:
+    """Pages are compared by the text they hold, not by their lines: a page of four narrow
+    columns read in turn holds two to four times the lines of a page of two (PyMuPDF's
+    sorted text, once ``split_spaced_columns`` has read it)."""
+    from tests.layouts import cjk_paragraph as make_paragraph
+
+    rng = random.Random(7)
+    pages = []
+    for number in range(1, 5):
+        body = "".join(make_paragraph(rng) for _ in range(12))[: 20 * 24]
+        width = narrow_width if number % 2 else 24
+        lines = [body[k : k + width] for k in range(0, len(body), width)]
+        head = ["锡城日报 · 要闻", "2025年2月21日 星期五", f"A{number}"]
+        pages.append("\n".join(head + lines))
+    kept = textfix.fix("\n".join(pages) + "\n", ONLY)
+    assert "锡城日报" not in kept and "星期五" not in kept
+    assert not re.search(r"^A\d$", kept, re.M)

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 import textfix
 from textfix.rules import _overprint_shuffled, undo_overprint
-from textfix.rules._overprint_evidence import CONVENTIONAL_DOUBLES
+from textfix.rules._overprint_evidence import CONVENTIONAL_DOUBLES, is_telltale
+from textfix.rules._overprint_joined import MAX_STRETCH_CHARS, MIN_TELLTALE_SHARE
 from textfix.rules._overprint_lines import MIN_SHARED_PART_OF_STEP, MIN_STAIRCASE_OVERLAPS
 from textfix.rules._overprint_shuffled import MAX_SHUFFLE_LINES
 from textfix.rules._squares import Run
@@ -168,6 +169,49 @@ def test_joins_a_pymupdf_staircase(data: st.DataObject) -> None:
     assert repair(s.staircase(runs, cut)) == "".join(runs)
 
 
+def is_provable_joined_staircase(runs: list[str]) -> bool:
+    """The documented evidence of a joined staircase (``_overprint_joined``): a line's
+    evidence from the runs of two glyphs or more, telltale runs holding half its text, one
+    of them right before a mark or the line end, a line long enough to read and short
+    enough to be a page's."""
+    pieces = [Run(0, 0, run, doubled=len(run) > 1 and not run.isspace()) for run in runs]
+    text = "".join(runs)
+    telltale = sum(len(p.run) for p in pieces if p.doubled and is_telltale(p.run))
+    length = len(s.joined_staircase(runs))
+    found = any(
+        run.doubled
+        and is_telltale(run.run)
+        and run.run.isalnum()
+        and (k + 1 == len(runs) or not (runs[k + 1][0].isalnum() or runs[k + 1][0] in " \t"))
+        for k, run in enumerate(pieces)
+    )
+    return (
+        found
+        and LINE_EVIDENCE.is_met_by(pieces)
+        and telltale >= MIN_TELLTALE_SHARE * sum(not char.isspace() for char in text)
+        and 2 * LINE_EVIDENCE.restored_chars <= length <= MAX_STRETCH_CHARS
+        and "  " not in text
+    )
+
+
+@given(caption_runs())
+def test_restores_a_staircase_joined_on_one_line(runs: list[str]) -> None:
+    assume(is_provable_joined_staircase(runs))
+    assert repair(s.joined_staircase(runs)) == "".join(runs)
+
+
+@given(caption_runs(), st.sampled_from(["  ", "    "]), short_text)
+def test_restores_a_joined_staircase_beside_a_column(
+    runs: list[str], gap: str, column: str
+) -> None:
+    # PyMuPDF's sorted text puts a caption on the baseline of a column's line beside it,
+    # after a gap of spaces: that stretch is read alone.
+    assume(is_provable_joined_staircase(runs) and "  " not in column)
+    assume(repair(column) == column)
+    line = column + gap + s.joined_staircase(runs)
+    assert repair(line) == column + gap + "".join(runs)
+
+
 @given(st.data())
 def test_joins_a_staircase_that_keeps_both_copies_of_single_glyphs(data: st.DataObject) -> None:
     runs = data.draw(caption_runs())
@@ -253,6 +297,7 @@ def test_is_idempotent(data: st.DataObject) -> None:
                 s.staircase(font_runs, cut),
                 s.staircase(font_runs, cut, keep_glyph_copies=True),
                 s.double_in_boxes(font_runs, cut),
+                s.joined_staircase(font_runs),
                 text,
             ]
         )
@@ -291,6 +336,8 @@ ADVERSARIAL_UNITS = {
     "text boxes": s.double_in_boxes(["2", "月", "，", "市委召开", "，", "会议"], [0, 0, 0, 1, 0, 1])
     + "\n",
     "repetitive": "ab 谢\nb谢a\n谢 ab\n" * 10,
+    "joined staircases": s.joined_staircase(["2", "月", "18", "日", "，", "市委召开", "。"]) + "\n",
+    "squares and glyphs": "".join(f"{k % 10}{s.COMMON_HAN[k : k + 3] * 2}，" for k in range(40)),
 }
 
 

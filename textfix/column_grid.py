@@ -55,6 +55,11 @@ MIN_SHORT_COLUMN_ROWS = 2
 # (OCR's pixel jitter, a glyph's side bearing) one position further.
 ALIGN_TOLERANCE = 1
 
+# A row next to a block whose ink starts this many positions or fewer from one of its edges
+# continues its columns: an extractor that spaces each line's columns by that line's own glyph
+# widths (PyMuPDF's sorted text) moves the second column by a position or two between lines.
+EDGE_DRIFT = 2
+
 # A column line may start this many positions right of its edge: a paragraph's first-line
 # indent (two em: 4–5 Latin letters in pdftotext's pitch, 2–3 positions for Han) plus slack.
 # Inside a block a line may start further right (a centred heading in a column); at the top
@@ -145,12 +150,13 @@ def find_blocks(text: str) -> Iterator[ColumnBlock]:
     if "  " not in text:
         return
     for stanza in _stanzas(text):
-        blocks = _blocks(_measured(stanza, cells=False))
+        blocks, left = _blocks(_measured(stanza, cells=False))
         if any(GRID_WIDE.search(line) for _, line in stanza):
             # Lines of wide glyphs only align in both measures; the one the page was laid
-            # out in puts more lines exactly on the column edges.
-            by_cells = _blocks(_measured(stanza, cells=True))
-            if _on_edges(by_cells) > _on_edges(blocks):
+            # out in puts more lines exactly on the column edges, counting the blocks left
+            # whole (a part of them may be proven in the other measure, and must not be).
+            by_cells, left_by_cells = _blocks(_measured(stanza, cells=True))
+            if _on_edges(by_cells + left_by_cells) > _on_edges(blocks + left):
                 blocks = by_cells
         yield from blocks
 
@@ -266,10 +272,12 @@ def _longest(runs: Iterator[tuple[int, int]]) -> tuple[int, int]:
     return max(runs, key=lambda run: run[1] - run[0], default=(0, 0))
 
 
-def _blocks(rows: list[Row]) -> list[ColumnBlock]:
+def _blocks(rows: list[Row]) -> tuple[list[ColumnBlock], list[ColumnBlock]]:
+    """The proven blocks among ``rows``, and those left whole because their columns go on
+    beyond them (``_cut_short``): their rows are taken all the same."""
     candidates = _candidates(rows)
     if not candidates:
-        return []
+        return [], []
     profile = _profile(rows, candidates)
     # Anchors: runs of rows white at one candidate edge with enough lines starting on it,
     # strongest evidence first. Each row belongs to one block at most.
@@ -284,6 +292,7 @@ def _blocks(rows: list[Row]) -> list[ColumnBlock]:
     number_of = {row.offset: number for number, row in enumerate(rows)}
     tried = set()
     blocks = []
+    left = []
     for _, anchor, low, high in anchors:
         low, high = _longest(_runs(taken, low, high, value=False))
         if high - low < MIN_BLOCK_ROWS:
@@ -295,25 +304,28 @@ def _blocks(rows: list[Row]) -> list[ColumnBlock]:
             continue
         tried.add((low, high, *edges))
         block = _proven(rows[low:high], edges)
-        if block is not None and _cut_short(rows, number_of[block.start], block):
-            block = None  # read by textfix.spaced_columns, whose gutters are any spaces
-        if block is not None:
-            blocks.append(block)
-            first = number_of[block.start]
-            taken[first : first + len(block.rows)] = [True] * len(block.rows)
+        if block is None:
+            continue
+        first = number_of[block.start]
+        # A block cut short is left to textfix.spaced_columns, whose gutters are any spaces.
+        (left if _cut_short(rows, first, block) else blocks).append(block)
+        taken[first : first + len(block.rows)] = [True] * len(block.rows)
     blocks.sort(key=lambda block: block.start)
-    return blocks
+    return blocks, left
 
 
 def _cut_short(rows: list[Row], first: int, block: ColumnBlock) -> bool:
-    """A row right above or below the block (``rows[first]`` is its first) starts ink on one
-    of its edges: the columns go on there, on a row whose gutter is too narrow to prove
-    (PyMuPDF's sorted text writes a one-space gap beside a line that fills its column). Split,
-    the proven rows would be read in turn and their neighbours still across: worse than
-    either."""
-    edges = set(block.edges)
+    """A row right above or below the block (``rows[first]`` is its first) starts ink on or
+    near one of its edges: the columns go on there, on a row whose gutter is too narrow to
+    prove or drifts (PyMuPDF's sorted text writes a one-space gap beside a line that fills its
+    column, and places each line's second column from its own spacing). Split, the proven
+    rows would be read in turn and their neighbours still across: worse than either."""
     for number in (first - 1, first + len(block.rows)):
-        if 0 <= number < len(rows) and any(ink.start in edges for ink in rows[number].inks[1:]):
+        if 0 <= number < len(rows) and any(
+            abs(ink.start - edge) <= EDGE_DRIFT
+            for ink in rows[number].inks[1:]
+            for edge in block.edges
+        ):
             return True
     return False
 

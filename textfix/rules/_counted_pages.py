@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from functools import cached_property
-from itertools import chain
+from itertools import accumulate, chain, pairwise
 from operator import sub
 
 import regex
@@ -42,9 +42,11 @@ MIN_BLOCK_ROWS = 2
 
 # Pages of one publication hold similar amounts of text: a picture or a big
 # headline takes the place of some lines, but no page between two counters holds
-# more than this many times the lines of another. (Between two counters lie whole
-# pages: the short last page follows the last counter at a page's head, the
-# first page precedes the first counter at a page's foot.)
+# more than this many times the characters of another. (Between two counters lie
+# whole pages: the short last page follows the last counter at a page's head, the
+# first page precedes the first counter at a page's foot.) Characters, not lines: a
+# page of four narrow columns holds twice the lines of a page of two, once its
+# columns are read in turn.
 MAX_PAGE_RATIO = 2.0
 
 # With only two pages there is no period to check, and the block is all the
@@ -180,9 +182,20 @@ class CountedPages:
             return None
         if len(ranks) == 2:
             return (low, high) if rows >= MIN_TWO_PAGE_BLOCK_ROWS else None
-        if rows < MIN_BLOCK_ROWS or max(gaps) > MAX_PAGE_RATIO * min(gaps):
+        if rows < MIN_BLOCK_ROWS or not self._similar_pages(ranks):
             return None
         return low, high
+
+    def _similar_pages(self, ranks: list[int]) -> bool:
+        """The pages between consecutive counters hold similar numbers of characters."""
+        before = self._chars_before
+        sizes = [before[high] - before[low] for low, high in pairwise(ranks)]
+        return max(sizes) <= MAX_PAGE_RATIO * min(sizes)
+
+    @cached_property
+    def _chars_before(self) -> list[int]:
+        """How many characters the rows before each rank hold."""
+        return [0, *accumulate(map(len, self._lines))]
 
     def _extent(self, ranks: list[int], offsets: range) -> int:
         """How many of ``offsets`` (outward from the counter) hold one group at every

@@ -23,7 +23,10 @@ overlapping glyphs emit every run twice, each in its own way:
    baseline in a box, and orders boxes its own way): ``Photo 22:: TheThe harbour`` /
    ``Photo`` / / ``harbour atat dawn`` / / ``dawn..``;
 8. the last word and closing mark of a Latin line's second painting, past the first's
-   end, on a line of their own (pdftotext): ``… refer to`` / ``to..``.
+   end, on a line of their own (pdftotext): ``… refer to`` / ``to..``;
+9. the staircase of form 5 joined back into one line (PyMuPDF's sorted text joins the
+   lines of one baseline): every run of two glyphs or more doubled in place, every
+   single glyph once: ``2月1818日，市委…座谈会市委…座谈会。（张伟张伟摄）``.
 
 Broken:     ``22月月2020日日，，两条挖泥船两条挖泥船。。``
 Fixed:      ``2月20日，两条挖泥船。``
@@ -48,7 +51,11 @@ holds:
 - form 7 when the nearby lines that share runs, put in the order the runs give,
   make such a chain and it is restored whole (see ``_overprint_shuffled``);
 - form 8 when the line is exactly the last word of the line before and a doubled
-  full stop, comma, colon or semicolon, layout spaces aside (see ``_overprint_tail``).
+  full stop, comma, colon or semicolon, layout spaces aside (see ``_overprint_tail``);
+- form 9 when a line, or a stretch of it between layout gaps, reads as doubled runs
+  and single glyphs that are each a run of their own, with the evidence of a line and
+  telltale runs holding half its text (see ``_overprint_joined``); its repair is
+  preferred to any other on its lines.
 
 Each restored span is one edit whose note lists the runs found.
 
@@ -113,6 +120,7 @@ from ._overprint_evidence import (
     doubled_spans,
     is_telltale,
 )
+from ._overprint_joined import joined_staircases
 from ._overprint_lines import (
     Line,
     Page,
@@ -376,11 +384,22 @@ def _found(text: str, bound: int) -> list[Change]:
             change for k in alone if k in in_place for change in _in_place(page.line(k), bound)
         ]
         changes += found
-    # A shuffled staircase's lines are its repair's; other repairs reaching into them
-    # (a chain of some of its pieces, a piece doubled in place) are left out.
-    kept = _without_overlaps(shuffled, changes)
+    # A joined staircase explains its whole line or stretch, unless a repair of another form
+    # takes in all of it (a line doubled in place whose gap space, doubled too, set a
+    # stretch apart); a shuffled staircase's lines are its repair's. Other repairs reaching
+    # into them (a segment of a joined line, a chain of some of a shuffled staircase's
+    # pieces, a piece doubled in place) are left out.
+    joined = [change for change in joined_staircases(text, bound) if not _inside(change, changes)]
+    kept = _without_overlaps(joined, shuffled)
+    kept = _without_overlaps(kept, changes)
     # A fake-bold line's tail that pdftotext set apart (``refer to`` / ``to..``).
     return _without_overlaps(kept, tail_repairs(text, doubled))
+
+
+def _inside(change: Change, others: list[Change]) -> bool:
+    """``change`` lies within one of ``others`` (in order, not overlapping)."""
+    before = bisect_right(others, change.start, key=lambda other: other.start) - 1
+    return before >= 0 and others[before].end >= change.end
 
 
 def _without_overlaps(kept: list[Change], extra: Iterable[Change]) -> list[Change]:
