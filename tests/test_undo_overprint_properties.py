@@ -171,16 +171,16 @@ def test_joins_a_pymupdf_staircase(data: st.DataObject) -> None:
 
 def is_provable_joined_staircase(runs: list[str]) -> bool:
     """The documented evidence of a joined staircase (``_overprint_joined``): a line's
-    evidence from the runs of two glyphs or more, telltale runs holding half its text, one
-    of them right before a mark or the line end, a line long enough to read and short
-    enough to be a page's."""
+    evidence from the runs of two glyphs or more, telltale runs holding half its text, the
+    line opening with a doubled run or holding a run of word characters doubled right
+    before a mark or the line end, a line long enough to read and short enough to be a
+    page's."""
     pieces = [Run(0, 0, run, doubled=len(run) > 1 and not run.isspace()) for run in runs]
     text = "".join(runs)
     telltale = sum(len(p.run) for p in pieces if p.doubled and is_telltale(p.run))
     length = len(s.joined_staircase(runs))
-    found = any(
+    found = pieces[0].doubled or any(
         run.doubled
-        and is_telltale(run.run)
         and run.run.isalnum()
         and (k + 1 == len(runs) or not (runs[k + 1][0].isalnum() or runs[k + 1][0] in " \t"))
         for k, run in enumerate(pieces)

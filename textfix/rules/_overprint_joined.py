@@ -20,9 +20,10 @@ asks of a line doubled in place, and the telltale runs (three glyphs or more) ho
 least half of the restored text: clean text repeats a word or two between marks
 (``谢谢你谢谢你，研究研究``), not its phrases.
 
-Only lines that hold a run of word characters doubled right before a mark or the line
-end are read: one scan of the reversed text finds them (a square read backwards starts where the
-text before it ends), and a caption's or a headline's runs end at its marks.
+Only lines that open with a square (``undo_overprint`` finds them), or hold a run of
+word characters doubled right before a mark or the line end, are read: one scan of the
+reversed text finds the latter (a square read backwards starts where the text before it
+ends), and a caption's or a headline's runs end at its marks.
 
 >>> line = "近年来近年来，我市把握数字化我市把握数字化、网络化网络化。"
 >>> [change.after for change in joined_staircases(line, 32)]
@@ -34,7 +35,7 @@ text before it ends), and a caption's or a headline's runs end at its marks.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -176,17 +177,19 @@ def _is_fake_bold(runs: list[Run]) -> bool:
     return telltale >= MIN_TELLTALE_SHARE * sum(not char.isspace() for char in restored)
 
 
-def joined_staircases(text: str, bound: int) -> list[Change]:
-    """One change per stretch of a line (between layout gaps) that is a joined staircase."""
+def joined_staircases(text: str, bound: int, line_starts: Iterable[int] = ()) -> list[Change]:
+    """One change per stretch of a line (between layout gaps) that is a joined staircase,
+    read on the lines found by the scan and on those starting at ``line_starts`` (the
+    lines that open with a square, which ``undo_overprint`` finds)."""
     reversed_text = text[::-1]
     squares = list(_square_before_mark(bound).finditer(reversed_text))
     at_end = _word_square(bound).match(reversed_text)
-    lines: dict[int, None] = {}
+    lines = dict.fromkeys(line_starts)
     for match in [at_end, *squares] if at_end else squares:
         end = len(text) - match.start(1)  # where the square ends, read forwards
         lines[text.rfind("\n", 0, end) + 1] = None
     changes = []
-    for start in lines:
+    for start in sorted(lines):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         changes += _repairs(text, start, end, bound)

@@ -389,7 +389,12 @@ def _found(text: str, bound: int) -> list[Change]:
     # stretch apart); a shuffled staircase's lines are its repair's. Other repairs reaching
     # into them (a segment of a joined line, a chain of some of a shuffled staircase's
     # pieces, a piece doubled in place) are left out.
-    joined = [change for change in joined_staircases(text, bound) if not _inside(change, changes)]
+    line_starts = (page.line(index).start for index in in_place)
+    joined = [
+        change
+        for change in joined_staircases(text, bound, line_starts)
+        if not _inside(change, changes)
+    ]
     kept = _without_overlaps(joined, shuffled)
     kept = _without_overlaps(kept, changes)
     # A fake-bold line's tail that pdftotext set apart (``refer to`` / ``to..``).
