@@ -432,3 +432,19 @@ def test_a_fake_bold_tail_set_at_its_place_by_layout_mode_is_put_back(
     lines = list(sentences)
     lines[at] = s.overprint_tail(lines[at], indent)
     assert textfix.fix("\n".join(lines) + "\n", ONLY) == "\n".join(sentences) + "\n"
+
+
+@given(st.lists(st.one_of(caption_runs().map(s.joined_staircase), short_text), max_size=8))
+def test_the_text_is_scanned_in_chunks_as_it_would_be_whole(lines: list[str]) -> None:
+    # Squares are looked for a chunk of lines at a time: chunks of a few characters give
+    # the repairs of one chunk as long as the text.
+    from textfix.rules import _overprint_joined
+
+    text = "\n".join(lines)
+    whole = _overprint_joined.joined_staircases(text, MAX_RUN_LENGTH)
+    chunk = _overprint_joined.SCAN_CHUNK_CHARS
+    try:
+        _overprint_joined.SCAN_CHUNK_CHARS = 7
+        assert _overprint_joined.joined_staircases(text, MAX_RUN_LENGTH) == whole
+    finally:
+        _overprint_joined.SCAN_CHUNK_CHARS = chunk

@@ -52,6 +52,9 @@ _SHORTEST_RUN = 2
 # Longest stretch read: a line of a page holds at most ~100 glyphs, ~200 doubled; longer
 # lines are paragraphs of running text (one per line), not a page's lines.
 MAX_STRETCH_CHARS = 1024
+# The text is scanned this many characters (and up to the next line end) at a time.
+SCAN_CHUNK_CHARS = 1 << 20
+_DOUBLED_MARK = re.compile(r"([^\w\s])\1")
 # Two spaces or more between two stretches of a line: a gap the layout put there.
 _LAYOUT_GAP = re.compile(r" {2,}")
 
@@ -169,6 +172,14 @@ def _backtrack(
         best, end = cover, start
 
 
+def _has_doubled_mark(stretch: str) -> bool:
+    """``stretch`` holds a mark twice in a row that clean text never doubles (``，，``): a
+    line doubled in place (form 1); a joined staircase keeps one copy of every mark."""
+    return any(
+        match.group(1) not in CONVENTIONAL_DOUBLES for match in _DOUBLED_MARK.finditer(stretch)
+    )
+
+
 def _is_fake_bold(runs: list[Run]) -> bool:
     restored = "".join(run.run for run in runs)
     if not LINE_EVIDENCE.is_met_by(runs):
@@ -181,12 +192,8 @@ def joined_staircases(text: str, bound: int, line_starts: Iterable[int] = ()) ->
     """One change per stretch of a line (between layout gaps) that is a joined staircase,
     read on the lines found by the scan and on those starting at ``line_starts`` (the
     lines that open with a square, which ``undo_overprint`` finds)."""
-    reversed_text = text[::-1]
-    squares = list(_square_before_mark(bound).finditer(reversed_text))
-    at_end = _word_square(bound).match(reversed_text)
     lines = dict.fromkeys(line_starts)
-    for match in [at_end, *squares] if at_end else squares:
-        end = len(text) - match.start(1)  # where the square ends, read forwards
+    for end in _square_ends(text, bound):
         lines[text.rfind("\n", 0, end) + 1] = None
     changes = []
     for start in sorted(lines):
@@ -196,6 +203,21 @@ def joined_staircases(text: str, bound: int, line_starts: Iterable[int] = ()) ->
     return sorted(changes)
 
 
+def _square_ends(text: str, bound: int) -> Iterator[int]:
+    """Where a run of word characters doubled in place ends right before a mark or the line
+    end. The text is reversed a chunk of lines at a time (no square crosses a line break),
+    so the copy is a chunk's size, not the text's."""
+    start = 0
+    while start < len(text):
+        stop = text.find("\n", start + SCAN_CHUNK_CHARS)
+        stop = len(text) if stop < 0 else stop + 1
+        chunk = text[start:stop][::-1]
+        ends = [stop - match.start(1) for match in _square_before_mark(bound).finditer(chunk)]
+        at_end = _word_square(bound).match(chunk) if stop == len(text) else None
+        yield from ([stop - at_end.start(1)] if at_end else []) + ends
+        start = stop
+
+
 def _repairs(text: str, start: int, end: int, bound: int) -> Iterator[Change]:
     """The joined staircases among the stretches of ``text[start:end]``."""
     at = start
@@ -203,7 +225,9 @@ def _repairs(text: str, start: int, end: int, bound: int) -> Iterator[Change]:
         stop = end if gap is None else gap.start()
         stretch = text[at:stop].strip(" ")
         offset = at + len(text[at:stop]) - len(text[at:stop].lstrip(" "))
-        if 2 * LINE_EVIDENCE.restored_chars <= len(stretch) <= MAX_STRETCH_CHARS:
+        if 2 * LINE_EVIDENCE.restored_chars <= len(
+            stretch
+        ) <= MAX_STRETCH_CHARS and not _has_doubled_mark(stretch):
             runs = _cover(stretch, bound)
             if runs and any(run.doubled for run in runs) and _is_fake_bold(runs):
                 yield Change(
