@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import textfix
 from textfix.rules import _overprint_shuffled, undo_overprint
 from textfix.rules._overprint_evidence import CONVENTIONAL_DOUBLES, is_telltale
-from textfix.rules._overprint_joined import MAX_STRETCH_CHARS, MIN_TELLTALE_SHARE
+from textfix.rules._overprint_joined import MAX_LINE_CHARS, MIN_TELLTALE_SHARE
 from textfix.rules._overprint_lines import MIN_SHARED_PART_OF_STEP, MIN_STAIRCASE_OVERLAPS
 from textfix.rules._overprint_shuffled import MAX_SHUFFLE_LINES
 from textfix.rules._squares import Run
@@ -189,7 +189,7 @@ def is_provable_joined_staircase(runs: list[str]) -> bool:
         found
         and LINE_EVIDENCE.is_met_by(pieces)
         and telltale >= MIN_TELLTALE_SHARE * sum(not char.isspace() for char in text)
-        and 2 * LINE_EVIDENCE.restored_chars <= length <= MAX_STRETCH_CHARS
+        and 2 * LINE_EVIDENCE.restored_chars <= length <= MAX_LINE_CHARS
         and "  " not in text
     )
 

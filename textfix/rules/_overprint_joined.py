@@ -49,9 +49,9 @@ from ._squares import MAX_OCCURRENCES_TRIED, Run
 MIN_TELLTALE_SHARE = 0.5
 # The shortest run doubled in this form: a run of one glyph comes out once.
 _SHORTEST_RUN = 2
-# Longest stretch read: a line of a page holds at most ~100 glyphs, ~200 doubled; longer
+# Longest line read: a line of a page holds at most ~100 glyphs, ~200 doubled; longer
 # lines are paragraphs of running text (one per line), not a page's lines.
-MAX_STRETCH_CHARS = 1024
+MAX_LINE_CHARS = 1024
 # The text is scanned this many characters (and up to the next line end) at a time.
 SCAN_CHUNK_CHARS = 1 << 20
 _DOUBLED_MARK = re.compile(r"([^\w\s])\1")
@@ -199,7 +199,8 @@ def joined_staircases(text: str, bound: int, line_starts: Iterable[int] = ()) ->
     for start in sorted(lines):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        changes += _repairs(text, start, end, bound)
+        if end - start <= MAX_LINE_CHARS:
+            changes += _repairs(text, start, end, bound)
     return sorted(changes)
 
 
@@ -225,9 +226,7 @@ def _repairs(text: str, start: int, end: int, bound: int) -> Iterator[Change]:
         stop = end if gap is None else gap.start()
         stretch = text[at:stop].strip(" ")
         offset = at + len(text[at:stop]) - len(text[at:stop].lstrip(" "))
-        if 2 * LINE_EVIDENCE.restored_chars <= len(
-            stretch
-        ) <= MAX_STRETCH_CHARS and not _has_doubled_mark(stretch):
+        if len(stretch) >= 2 * LINE_EVIDENCE.restored_chars and not _has_doubled_mark(stretch):
             runs = _cover(stretch, bound)
             if runs and any(run.doubled for run in runs) and _is_fake_bold(runs):
                 yield Change(
