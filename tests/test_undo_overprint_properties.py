@@ -169,6 +169,32 @@ def test_joins_a_pymupdf_staircase(data: st.DataObject) -> None:
     assert repair(s.staircase(runs, cut)) == "".join(runs)
 
 
+@st.composite
+def gaps_lost(draw: st.DrawFn, runs: list[str], cut: list[bool]) -> tuple[list[str], list[bool]]:
+    """A caption whose words are set apart by gaps that PyMuPDF drops (``（本报记者 陈静 摄）``
+    → ``本报记者陈静``): some cut runs split in two cut runs of the same kind, both long
+    enough to be cut."""
+    split_runs, split_cut = [], []
+    for run, is_cut in zip(runs, cut, strict=True):
+        if is_cut and len(run) >= 4 and draw(st.booleans()):
+            at = draw(st.integers(2, len(run) - 2))
+            split_runs += [run[:at], run[at:]]
+            split_cut += [True, True]
+        else:
+            split_runs.append(run)
+            split_cut.append(is_cut)
+    return split_runs, split_cut
+
+
+@given(st.data())
+def test_joins_a_pymupdf_staircase_that_lost_its_gaps(data: st.DataObject) -> None:
+    runs = data.draw(caption_runs(spaceless_text))
+    cut = data.draw(s.cuts_between_copies(runs, merge_glyphs=True))
+    runs, cut = data.draw(gaps_lost(runs, cut))
+    assume(is_provable_staircase(runs, cut))
+    assert repair(s.staircase(runs, cut)) == "".join(runs)
+
+
 def is_provable_joined_staircase(runs: list[str]) -> bool:
     """The documented evidence of a joined staircase (``_overprint_joined``): a line's
     evidence from the runs of two glyphs or more, telltale runs holding half its text, the

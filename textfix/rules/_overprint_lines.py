@@ -170,16 +170,21 @@ def shared_run(line: str, following: str, floor: int, bound: int) -> int:
     """Length of the longest run (at most ``bound`` long) that ends ``line`` and begins
     ``following``, 0 if none. It starts at a run boundary at or after ``floor``, where
     the run that ``line`` shares with the line before ends, and is one kind of character.
+    ``floor`` itself counts as a boundary: a line that is nothing but the two runs it
+    shares is a step whose gap space the extractor lost (``本报记者陈静``, of
+    ``（本报记者 陈静 摄）``; two runs of one kind are two only because of a gap).
 
     >>> shared_run("2月18", "18日", 0, 32), shared_run("坚持高质量发展", "发展是第一要务", 0, 32)
     (2, 0)
+    >>> shared_run("本报记者陈静", "陈静摄）", 4, 32)
+    2
     """
     position = line.find(following[0], max(floor, len(line) - bound))
     while position >= 0:
         shared = line[position:]
         if (
             following.startswith(shared)
-            and is_boundary(line, position)
+            and (position == floor > 0 or is_boundary(line, position))
             and len({kind(char) for char in shared} - {"space"}) == 1
         ):
             return len(shared)
@@ -342,7 +347,7 @@ def _is_step(content: str, before: int, after: int) -> bool:
     return (
         glyphs is not None
         and before + after >= MIN_SHARED_PART_OF_STEP * (before + after + len(glyphs))
-        and is_boundary(content, before)
+        and (not glyphs or is_boundary(content, before))
     )
 
 

@@ -74,8 +74,7 @@ shared run), or lines that each share a run with the next but hold more
 (``增长到2024`` / ``2024年全市GDP`` / ``GDP增长5%``); a list whose lines each hold one
 entry, consecutive entries sharing an item (``北京—上海`` / ``上海—广州`` / ``广州—深圳``,
 in order or not). A gap space that the extractor lost
-(``张伟摄）``) is not put back, and where it was lost between two shared runs
-(``本报记者陈静``) the staircase ends there.
+(``张伟摄）``, ``本报记者陈静``) is not put back.
 Doubled text that is also the doubling of another text is repaired one way only
 (``高高兴兴高高兴兴``: the run ``高高兴兴`` or the glyphs of ``高兴高兴``); see
 ``_squares`` for the choice.
