@@ -25,7 +25,8 @@ pytestmark = pytest.mark.skipif(bool(MISSING), reason=f"OCR acceptance test skip
 GOLD = (Path(__file__).resolve().parents[1] / "corpus" / "000.gold.txt").read_text(encoding="utf-8")
 OCR = textfix.Config.preset("ocr")
 # Figures on Tesseract 5.3.0 chi_sim 4.1.0, WenQuanYi Micro Hei 24 px: CER 8.9 % raw,
-# 1.5 % with the default rules, 1.0 % with the ocr preset; what remains is Han misreads
+# 1.0 % with the default rules and with the ocr preset (whose look-alike rules find
+# nothing on this page; bracket pairs cut by a wrap are the default's); what remains is Han misreads
 # (士/土, 钾/铆), which no rule here can repair. Thresholds leave room for other versions.
 MAX_SHARE_LEFT = 0.25  # the preset removes at least three quarters of the errors
 MAX_LAYOUT_SHARE_LEFT = 0.1  # and nine tenths of the line-break and spacing errors
@@ -79,8 +80,8 @@ def test_ocr_preset_removes_line_break_and_spacing_errors(read_back: str) -> Non
     assert after["punctuation"] < before["punctuation"]
 
 
-def test_ocr_preset_does_better_than_the_default_rules(read_back: str) -> None:
-    assert cer(textfix.fix(read_back, OCR)) < cer(textfix.fix(read_back))
+def test_ocr_preset_does_no_worse_than_the_default_rules(read_back: str) -> None:
+    assert cer(textfix.fix(read_back, OCR)) <= cer(textfix.fix(read_back))
 
 
 def test_ocr_preset_is_idempotent_on_real_ocr_output(read_back: str) -> None:

@@ -17,15 +17,14 @@ PRESETS: Mapping[str, Mapping[str, Any]] = {
     # Tesseract-class OCR of Chinese and mixed text. On top of the defaults (which
     # already turn ``方案; 各板块`` into ``方案；各板块``, remove ``意见》 《无锡市`` spaces and
     # every-character ``人 工 智 能`` spacing per line, repair look-alike brackets such as
-    # ``〈X）`` and reflow the lines), it turns on the OCR look-alike rules for digits,
-    # dashes and full stops and lets a bracket pair span the wrap of a line.
+    # ``〈X）``, widen a bracket pair cut by the wrap of a line and reflow the lines), it
+    # turns on the OCR look-alike rules for digits, dashes and full stops.
     "ocr": {
         "enable": [
             "fix_numeric_lookalikes",
             "normalize_range_dash",
             "fix_full_stop_lookalikes",
         ],
-        "options": {"normalize_punct_width": {"bracket_line_span": 1}},
     },
 }
 

@@ -84,11 +84,11 @@ _DECIMAL_POINT = re.compile(r"(?<=[0-9A-Za-z])．(?=[0-9A-Za-z])")
 
 @dataclass(frozen=True)
 class Options:
-    """``bracket_line_span``: line breaks a bracket pair may span (default 0: pairs stay
-    within a line). Hard-wrapped text (OCR) cuts bracketed phrases at the wrap: 1 lets
-    ``( 团`` + next line ``队 )`` pair; the ``ocr`` preset sets it."""
+    """``bracket_line_span``: line breaks a bracket pair may span. Hard-wrapped text (OCR,
+    PDF extraction) cuts bracketed phrases at the wrap: the default 1 lets ``( 团`` + next
+    line ``队 )`` pair; 0 keeps pairs within a line."""
 
-    bracket_line_span: int = 0
+    bracket_line_span: int = 1
 
 
 def _clause_mark_is_cjk(text: str, position: int) -> bool:
