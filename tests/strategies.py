@@ -1847,3 +1847,127 @@ def listing_page(draw: st.DrawFn) -> tuple[str, str, list[str]]:
         clean += lines
         listing += lines
     return "\n".join(raw) + "\n", "\n".join(clean) + "\n", listing
+
+
+# ---- Latin columns joined by PyMuPDF's sorted text ----
+# Justified Latin columns set side by side in a proportional face, then read the way
+# ``get_text(sort=True)`` reads them: the words of one baseline across the page on one line,
+# each distance to the word before turned into spaces (the distance over the mean width of
+# a character of the word after, rounded; at least one between two words).
+
+
+def _latin_face(rng) -> dict[str, float]:
+    """Per-character widths of a face a little off ``estimated_width`` (each class of
+    character wider or narrower by up to ``spread``), as real faces are."""
+    from textfix.proportional_columns import estimated_width
+
+    scale = {kind: rng.uniform(0.94, 1.06) for kind in ("narrow", "wide", "other")}
+
+    def width(char: str) -> float:
+        estimate = estimated_width(char)
+        kind = "narrow" if estimate < 0.4 else "wide" if estimate > 0.6 else "other"
+        return estimate * scale[kind]
+
+    return {char: width(char) for char in map(chr, range(32, 127))}
+
+
+def _justified_lines(
+    text: str, measure: float, indent: float, face
+) -> list[list[tuple[float, str]]]:
+    """``text`` set in lines of ``measure`` ems: each line its words with their left edges
+    in ems, every line but the last justified, the first indented."""
+    space = face[" "]
+    lines: list[list[str]] = [[]]
+    used = indent
+    words = text.split()
+    while words:
+        word = words.pop(0)
+        width = sum(face[char] for char in word)
+        room = measure - used - (space if lines[-1] else 0.0)
+        if lines[-1] and width > room:
+            # A long word is hyphenated where its head fits, as newspapers set it.
+            head = next(
+                (
+                    cut
+                    for cut in range(len(word) - 3, 2, -1)
+                    if sum(face[char] for char in word[:cut]) + face["-"] <= room
+                ),
+                0,
+            )
+            if head and word[head - 1].isalpha() and word[head].isalpha():
+                lines[-1].append(word[:head] + "-")
+                words.insert(0, word[head:])
+            else:
+                words.insert(0, word)
+            lines.append([])
+            used = 0.0
+            continue
+        used += (space if lines[-1] else 0.0) + width
+        lines[-1].append(word)
+    placed = []
+    for number, words in enumerate(lines):
+        left = indent if number == 0 else 0.0
+        widths = [sum(face[char] for char in word) for word in words]
+        natural = sum(widths) + space * (len(words) - 1)
+        last = number == len(lines) - 1
+        gap = (
+            space
+            if last or len(words) < 2
+            else space + (measure - left - natural) / (len(words) - 1)
+        )
+        row = []
+        for word, width in zip(words, widths, strict=True):
+            row.append((left, word))
+            left += width + gap
+        placed.append(row)
+    return placed
+
+
+def sorted_text_row(words: list[tuple[float, str]], face) -> str:
+    """One baseline's words (left edges in ems) as PyMuPDF's sorted text writes them."""
+    line, right = "", 0.0
+    for left, word in sorted(words):
+        unit = sum(face[char] for char in word) / len(word)
+        spaces = max(round((left - right) / unit), 1 if line else 0)
+        line += " " * spaces + word
+        right = left + sum(face[char] for char in word)
+    return line
+
+
+def make_sorted_latin_page(
+    rng, measures=(12.0, 20.0), gutters=(1.5, 3.0), heights=(6, 14), counts=(2, 4)
+) -> tuple[str, str]:
+    """``(page as PyMuPDF's sorted text reads it, its columns read in turn)``: ``counts``
+    justified Latin columns of ``heights`` lines, ``measures`` ems wide, ``gutters`` ems
+    apart."""
+    from tests import layouts
+
+    face = _latin_face(rng)
+    count, rows = rng.randint(*counts), rng.randint(*heights)
+    measure, gutter = rng.uniform(*measures), rng.uniform(*gutters)
+    flow: list[list[tuple[float, str]]] = []
+    while len(flow) < count * rows:
+        flow += _justified_lines(layouts.latin_paragraph(rng), measure, 1.5, face)
+    flow = flow[: count * rows - rng.randint(0, 2)]
+    columns = [flow[k : k + rows] for k in range(0, len(flow), rows)]
+    page = []
+    for number in range(rows):
+        words = [
+            (left + column * (measure + gutter), word)
+            for column, lines in enumerate(columns)
+            if number < len(lines)
+            for left, word in lines[number]
+        ]
+        page.append(sorted_text_row(words, face))
+    in_turn = "\n\n".join(
+        "\n".join(" ".join(word for _, word in line) for line in lines) for lines in columns
+    )
+    return "\n".join(page), in_turn
+
+
+sorted_latin_page = st.integers(0, 2**32 - 1).map(
+    lambda seed: make_sorted_latin_page(_random(seed))
+)
+sorted_latin_column = st.integers(0, 2**32 - 1).map(
+    lambda seed: make_sorted_latin_page(_random(seed), counts=(1, 1), heights=(6, 40))[0]
+)

@@ -18,8 +18,9 @@ strong evidence: at least ``MIN_SPLIT_ROWS`` lines that split into two or more c
 lines, each full, a paragraph's first (short by its dropped indent) or its last, and every
 column reading as running text.
 
-Latin columns joined this way cannot be told apart from one long line: a proportional font
-puts 25 or 35 letters on the same measure, so letter counts do not measure the page.
+Latin columns joined this way cannot be told apart from one long line by counting: a
+proportional font puts 25 or 35 letters on the same measure. Where PyMuPDF joined them with a
+few spaces, ``proportional_columns`` sets the words back on the page by estimated widths.
 """
 
 from __future__ import annotations

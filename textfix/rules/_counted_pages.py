@@ -92,6 +92,14 @@ class CountedPages:
     [0, 1, 2, 7, 8, 9]
     >>> CountedPages(lines, [[0, 7], [2, 9]], min_gap=4).furniture()
     set()
+
+    A foot with the counter closes each page, the last page short:
+
+    >>> lines = []
+    >>> for number, rows in enumerate((6, 6, 6, 1), start=1):
+    ...     lines += ["报头", *["正文一行"] * rows, f"Page {number}"]
+    >>> sorted(CountedPages(lines, [[0, 8, 16, 24], [7, 15, 23, 26]], min_gap=2).furniture())
+    [0, 7, 8, 15, 16, 23, 24, 26]
     """
 
     def __init__(self, lines: Sequence[str], groups: list[list[int]], min_gap: int) -> None:
@@ -187,9 +195,13 @@ class CountedPages:
         return low, high
 
     def _similar_pages(self, ranks: list[int]) -> bool:
-        """The pages between consecutive counters hold similar numbers of characters."""
+        """The pages between consecutive counters hold similar numbers of characters; the
+        page before a counter that closes the text (a foot) is the last page, which may be
+        short, and is not compared."""
         before = self._chars_before
         sizes = [before[high] - before[low] for low, high in pairwise(ranks)]
+        if len(sizes) > 1 and len(self._lines) - 1 - ranks[-1] < MAX_BLOCK_SIDE:
+            sizes.pop()
         return max(sizes) <= MAX_PAGE_RATIO * min(sizes)
 
     @cached_property

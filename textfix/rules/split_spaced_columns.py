@@ -1,4 +1,4 @@
-"""Read CJK columns that an extractor joined line by line with a space or a few in turn.
+"""Read columns that an extractor joined line by line with a space or a few in turn.
 
 Why it arises: extractors that build each text line from the glyphs sharing a baseline
 across the whole page (pdfplumber's ``extract_text`` and others that cluster characters by
@@ -29,12 +29,26 @@ mid-sentence)::
     源汽车生物医药等重点领域加强
     ...
 
-Left alone: Latin columns (letters do not measure a proportional font's line), lines with a
-space or two that do not fall at one measure on four lines, tables, and rows whose first
-column is empty (more than an indent of spaces before them).
+Latin columns joined by PyMuPDF's sorted text, a gutter two spaces or more, are read too
+(``textfix.proportional_columns``): each distance between two words became spaces by a known
+rule, so with estimated character widths the words go back to their places on the page, and
+the words after a gutter pile up where columns begin::
+
+    These equivalences assume that  code for the expression that failed in
+    "__debug__" and "AssertionError"    the error message; it will be displa-
+    refer to the built-in variables with  yed as part of the stack trace.
+    those names. In the current implem-     An assignment statement evalu-
+
+Fixed: ``These equivalences assume that`` / ``"__debug__" and "AssertionError"`` / … then
+``code for the expression that failed in`` / … (the justification's double spaces single).
+
+Left alone: Latin columns joined by one space (pdfplumber: letters do not measure a
+proportional font's line), lines with a space or two that do not fall at one measure on four
+lines, tables, rows whose first column is empty (more than an indent of spaces before them),
+and a single column however widely its words are spaced.
 
 Gate: text with fewer than four lines holding spaces beside a wide character (a Han
-character, a full-width mark) is returned untouched.
+character, a full-width mark) or two spaces between words is returned untouched.
 """
 
 from __future__ import annotations
@@ -42,6 +56,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..proportional_columns import find_blocks as find_latin_blocks
 from ..rule import Change, Example, Rule
 from ..spaced_columns import find_blocks
 
@@ -52,10 +67,19 @@ class Options:
 
 
 def find(text: str, options: Options) -> Iterator[Change]:
-    for block in find_blocks(text):
+    cjk = list(find_blocks(text))
+    latin = [
+        block
+        for block in find_latin_blocks(text)
+        if not any(block.start < other.end and other.start < block.end for other in cjk)
+    ]
+    for block, script in sorted(
+        [(block, "CJK") for block in cjk] + [(block, "Latin") for block in latin],
+        key=lambda found: found[0].start,
+    ):
         newline = "\r\n" if text[block.start : block.end].count("\r\n") else "\n"
         columns = (newline.join(column) for column in block.columns)
-        note = f"{len(block.columns)} CJK columns joined line by line, read in turn"
+        note = f"{len(block.columns)} {script} columns joined line by line, read in turn"
         yield Change(block.start, block.end, (newline * 2).join(columns), note)
 
 
@@ -66,9 +90,18 @@ _BROKEN = (
     "于发展人工智能的重要论述。 产业集群和未来产业深度融合。"
 )
 
+_BROKEN_LATIN = (
+    "These equivalences assume that  code for the expression that failed in\n"
+    '"__debug__" and "AssertionError"    the error message; it will be displa-\n'
+    "refer to the built-in variables with  yed as part of the stack trace.\n"
+    "those names. In the current implem-     An assignment statement evalu-\n"
+    "entation,  the  built-in  variable       ates the expression  list (remember\n"
+    '"__debug__" is "True" under normal   that this can be a single expression'
+)
+
 RULE = Rule(
     id="split_spaced_columns",
-    summary="Read CJK columns joined line by line with spaces (pdfplumber's text) in turn.",
+    summary="Read columns joined line by line with spaces (pdfplumber, PyMuPDF sorted) in turn.",
     default=True,
     find=find,
     options=Options(),
@@ -80,6 +113,22 @@ RULE = Rule(
             "源汽车生物医药等重点领域加强\n人工智能对产业模式和企业形态\n"
             "的转型赋能促进人工智能同现代\n产业集群和未来产业深度融合。",
             "two CJK columns joined at one space",
+        ),
+        Example(
+            _BROKEN_LATIN,
+            "These equivalences assume that\n"
+            '"__debug__" and "AssertionError"\n'
+            "refer to the built-in variables with\n"
+            "those names. In the current implem-\n"
+            "entation, the built-in variable\n"
+            '"__debug__" is "True" under normal\n\n'
+            "code for the expression that failed in\n"
+            "the error message; it will be displa-\n"
+            "yed as part of the stack trace.\n"
+            "An assignment statement evalu-\n"
+            "ates the expression list (remember\n"
+            "that this can be a single expression",
+            "two justified Latin columns joined by PyMuPDF's sorted text",
         ),
         Example(
             "本报讯 2月18日，市委书记杜小刚主持召开人工智能产业发展座谈会。",
