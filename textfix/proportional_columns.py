@@ -97,7 +97,9 @@ _SEMI_NARROW = frozenset('ftr()[]{}-"/*“”')
 _WIDE = frozenset("mwMW@%")
 
 # A gap: two spaces or more between two visible characters.
-_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+# Two spaces or more before a visible character: a gap where a visible one precedes them
+# (a literal start, which the regular-expression engine finds fast).
+_SPACES_BEFORE_TEXT = re.compile(r"  +(?=\S)")
 _WORD = re.compile(r"( *)(\S+)")
 _SPACES = re.compile(r" {2,}")
 
@@ -163,11 +165,13 @@ def _words(line: str) -> list[_Word]:
 
 def find_blocks(text: str) -> Iterator[LatinBlock]:
     """The blocks of joined Latin columns in ``text``, in order."""
+    if len(gapped_lines := _gapped_lines(text)) < MIN_ROWS:
+        return
     lines = text.split("\n")
     gapped = [
         number
-        for number, line in enumerate(lines)
-        if _GAP.search(line) and "\t" not in line and not is_mostly_cjk(line)
+        for number in gapped_lines
+        if "\t" not in lines[number] and not is_mostly_cjk(lines[number])
     ]
     if len(gapped) < MIN_ROWS:
         return
@@ -188,6 +192,22 @@ def find_blocks(text: str) -> Iterator[LatinBlock]:
         done = high
         for top, bottom, columns in _blocks(lines, range(low, high), edges):
             yield LatinBlock(starts[top], starts[bottom] + len(lines[bottom]), columns)
+
+
+def _gapped_lines(text: str) -> list[int]:
+    """Numbers of the lines holding a gap, in order (one search per such line)."""
+    found: list[int] = []
+    line = position = 0
+    while (match := _SPACES_BEFORE_TEXT.search(text, position)) is not None:
+        line += text.count("\n", position, match.start())
+        if match.start() == 0 or text[match.start() - 1].isspace():  # an indent
+            position = match.end()
+            continue
+        found.append(line)
+        position = text.find("\n", match.end())
+        if position < 0:
+            break
+    return found
 
 
 def _regions(lines: list[str], gapped: list[int]) -> Iterator[tuple[int, int]]:
