@@ -84,3 +84,25 @@ def test_work_grows_linearly_on_adversarial_input() -> None:
         "市委书记杜小刚主持召开人工智能 " * 50 + "\n",
     ):
         assert work_grows_linearly(ONLY, unit), unit
+
+
+@settings(max_examples=PAGE_EXAMPLES)
+@given(st.integers(0, 2**32 - 1))
+def test_page_furniture_between_joined_pages_goes_before_columns_are_read(seed: int) -> None:
+    # pdfplumber's pages joined with no separator: a foot with the page label and the next
+    # page's head between two pages of joined columns. Read as column rows, the furniture
+    # would be scattered into the columns; removed first, it goes whole.
+    import random
+
+    from tests.strategies import _prose_columns
+
+    rng = random.Random(seed)
+    count, rows = rng.randint(2, 4), rng.randint(10, 16)
+    head = "锡城日报 · 要闻 2025年2月21日 星期五"
+    lines = [head]
+    for page in range(1, 4):
+        lines += join_rows(_prose_columns(rng, "cjk", count, rows, ""))
+        lines += [f"责任编辑 王明 美术编辑 李华 A{page}", head]
+    repaired = textfix.fix("\n".join(lines[:-1]) + "\n")
+    assert "锡城日报" not in repaired
+    assert "责任编辑" not in repaired

@@ -36,6 +36,11 @@ RULES: tuple[Rule, ...] = (
     fix_mojibake.RULE,
     remove_invisible.RULE,
     split_layout_columns.RULE,
+    # Furniture goes before spaced columns are read: between two pages of columns joined
+    # line by line, a foot and the next page's head would read as column rows. Contents
+    # page numbers are rejoined first: a line of digits alone is no page counter then.
+    rejoin_toc_page_numbers.RULE,
+    remove_page_furniture.RULE,
     split_spaced_columns.RULE,
     normalize_glyphs.RULE,
     convert_script.RULE,
@@ -52,8 +57,6 @@ RULES: tuple[Rule, ...] = (
     strip_line_indent.RULE,
     space_cjk_latin.RULE,
     remove_space_beside_cjk_punct.RULE,
-    rejoin_toc_page_numbers.RULE,
-    remove_page_furniture.RULE,
     reflow_paragraphs.RULE,
 )
 
