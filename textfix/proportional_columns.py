@@ -57,6 +57,9 @@ MIN_ROWS = MIN_BLOCK_ROWS
 # estimate is a class average, and PyMuPDF rounds each distance to whole spaces. To the
 # right, a paragraph's first line is indented besides.
 EDGE_SLACK_EMS = 2.0
+# A crowd of words that begin a column is counted within this span: the width estimate of a
+# face far from the class averages (a CJK font's Latin letters) spreads them that wide.
+CROWD_EMS = 4.0
 INDENT_EMS = 3.0
 GAP_SLACK_SHARE = 0.2
 # Of the words within reach of an edge, the one nearest it begins the column, a word after
@@ -228,7 +231,7 @@ def _regions(lines: list[str], gapped: list[int]) -> Iterator[tuple[int, int]]:
 
 def _edges(lines: list[list[_Word]]) -> list[float]:
     """Where columns begin: 0 (the page's text edge), then the crowds of left edges of
-    words after a gap (within ``EDGE_SLACK_EMS`` of each other on ``MIN_EDGE_SHARE`` of the
+    words after a gap (within ``CROWD_EMS`` of each other on ``MIN_EDGE_SHARE`` of the
     lines, ``MIN_ROWS`` at least) that fall on one grid of equal columns, the grid whose
     weakest crowd times its crowds is the largest. Columns of a page share a width; the
     wide word spaces of justified lines crowd by chance now and then, off the grid."""
@@ -237,7 +240,7 @@ def _edges(lines: list[list[_Word]]) -> list[float]:
     crowds = []
     high = 0
     for low, left in enumerate(lefts):
-        while high < len(lefts) and lefts[high] <= left + 2 * EDGE_SLACK_EMS:
+        while high < len(lefts) and lefts[high] <= left + CROWD_EMS:
             high += 1
         if high - low >= fewest:
             crowds.append((high - low, lefts[(low + high) // 2]))
