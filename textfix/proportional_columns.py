@@ -49,6 +49,7 @@ from typing import NamedTuple
 
 from .column_grid import MIN_BLOCK_ROWS
 from .running_text import is_mostly_cjk, reads_as_running_text
+from .spaced_columns import SpacedBlock
 
 # Fewest lines cut at the same edges before a block is read in turn, as for layout mode.
 MIN_ROWS = MIN_BLOCK_ROWS
@@ -134,16 +135,6 @@ def _word_width(word: str) -> float:
 
 
 @dataclass(frozen=True)
-class LatinBlock:
-    """Lines ``text[start:end]`` (whole lines, the last without its line break) hold side-by-
-    side columns; ``columns`` are their lines in turn."""
-
-    start: int
-    end: int
-    columns: list[list[str]]
-
-
-@dataclass(frozen=True)
 class _Word:
     position: int  # in the line
     left: float  # estimated left edge, in ems from the page's text edge
@@ -166,7 +157,7 @@ def _words(line: str) -> list[_Word]:
     return words
 
 
-def find_blocks(text: str) -> Iterator[LatinBlock]:
+def find_blocks(text: str) -> Iterator[SpacedBlock]:
     """The blocks of joined Latin columns in ``text``, in order."""
     if len(gapped_lines := _gapped_lines(text)) < MIN_ROWS:
         return
@@ -194,7 +185,7 @@ def find_blocks(text: str) -> Iterator[LatinBlock]:
         high = min(high + MIN_ROWS, len(lines), *gapped[last : last + 1])
         done = high
         for top, bottom, columns in _blocks(lines, range(low, high), edges):
-            yield LatinBlock(starts[top], starts[bottom] + len(lines[bottom]), columns)
+            yield SpacedBlock(starts[top], starts[bottom] + len(lines[bottom]), columns)
 
 
 def _gapped_lines(text: str) -> list[int]:
