@@ -11,20 +11,22 @@ Undone here: every word's left edge is set back on the page in ems by the same r
 character's width estimated from its class (``i`` and ``.`` narrow, ``m`` and ``W`` wide,
 capitals and digits between: ``estimated_width``). The left edges of the words after two
 spaces or more then pile up where columns begin, within about an em, on a grid of equal
-columns (``_edges``), while the wide word spaces of justified lines fall anywhere. Each line
+columns (``_edges``; only gaps wider than the middle word space of their line count: a
+justified line spreads its spaces evenly), while word spaces fall anywhere. Each line
 is cut before the word nearest each edge, a word after a wider gap counted nearer (a gutter
 is wider than most word spaces). A block is reported only on strong evidence: at least
 ``MIN_ROWS`` lines cut at the same column edges, every line of the block cut at them, the
-lines of each column beside another ending together (justified text fills its measure), and
+lines of each column beside another ending near one another (a column fills its measure), and
 every column reading as running text (``running_text``).
 
 The words go back to their places within an em or two, no better: on pages generated with
 a face a few per cent off the estimate (``tests/test_proportional_columns_properties.py``)
-145 of 200 are read exactly, 47 left alone, 8 cut wrongly (one in twenty-five).
+182 of 200 are read exactly, 15 left alone, 3 cut wrongly.
 
-Left alone: single spaces between columns (pdfplumber: nothing left to measure), tables
-(their columns are no running text), a single column however widely spaced, CJK columns
-(``spaced_columns``).
+Left alone: single spaces between columns (pdfplumber: nothing left to measure), columns
+that start at one character position on most lines (a table, layout-mode text: a grid of
+characters, ``_aligned``), columns that are no running text, a single justified column, CJK
+columns (``spaced_columns``).
 
 >>> rows = ["The council met on Monday to   bridge across the river and",
 ...         "discuss the plan for a new      agreed to fund its design.",
@@ -55,14 +57,17 @@ from .spaced_columns import SpacedBlock
 MIN_ROWS = MIN_BLOCK_ROWS
 
 # How far, in ems, a word after a gutter may start from its column's edge: the width
-# estimate is a class average, and PyMuPDF rounds each distance to whole spaces. To the
-# right, a paragraph's first line is indented besides.
+# estimate is a class average, and PyMuPDF rounds each distance to whole spaces (1.75 lost
+# a fourth column's words on the benchmark's pages, 2.5 took in word spaces beside it).
 EDGE_SLACK_EMS = 2.0
+# To the right, a paragraph's first line is indented besides (one to three ems).
+INDENT_EMS = 3.0
+# And the estimate of a wide gap is as wrong as the mean width of the word after it, by
+# which PyMuPDF divided it: the reach grows by this share of the gap.
+GAP_SLACK_SHARE = 0.2
 # A crowd of words that begin a column is counted within this span: the width estimate of a
 # face far from the class averages (a CJK font's Latin letters) spreads them that wide.
 CROWD_EMS = 4.0
-INDENT_EMS = 3.0
-GAP_SLACK_SHARE = 0.2
 # Of the words within reach of an edge, the one nearest it begins the column, a word after
 # a wider gap counted nearer by this share of the gap (a gutter is wider than most word
 # spaces of a justified line).
@@ -91,7 +96,7 @@ MAX_COLUMNS = 8
 MIN_EDGE_SHARE = 0.4
 
 # A region of more lines with gaps than this is read a window of lines at a time, each
-# with its own edges.
+# with its own edges: a few pages' worth, so that work per window stays bounded.
 WINDOW_LINES = 200
 
 # Character widths in ems, by class: what most text faces share closely enough that a
@@ -226,15 +231,13 @@ def _edges(lines: list[list[_Word]]) -> list[float]:
     lines, ``MIN_ROWS`` at least) that fall on one grid of equal columns, the grid whose
     weakest crowd times its crowds is the largest. Columns of a page share a width; the
     wide word spaces of justified lines crowd by chance now and then, off the grid."""
-    lefts = sorted(word.left for line in lines for word in line if word.after_gap)
+    lefts = sorted(word.left for line in lines for word in _widest_gaps(line))
     fewest = max(MIN_ROWS, MIN_EDGE_SHARE * len(lines))
-    crowds = []
-    high = 0
-    for low, left in enumerate(lefts):
-        while high < len(lefts) and lefts[high] <= left + CROWD_EMS:
-            high += 1
-        if high - low >= fewest:
-            crowds.append((high - low, lefts[(low + high) // 2]))
+    crowds = [
+        (high - low, lefts[(low + high) // 2])
+        for low, high in _spans(lefts, CROWD_EMS)
+        if high - low >= fewest
+    ]
     peaks: list[tuple[int, float]] = []
     for count, centre in sorted(crowds, key=lambda crowd: (-crowd[0], crowd[1])):
         if centre >= MIN_COLUMN_EMS and all(
@@ -259,6 +262,14 @@ def _edges(lines: list[list[_Word]]) -> list[float]:
             if score > best[0]:
                 best = (score, [edge for _, edge in on_grid])
     return [0.0, *best[1]]
+
+
+def _widest_gaps(line: list[_Word]) -> list[_Word]:
+    """The words of ``line`` after a gap wider than its middle word space: a justified
+    line spreads its word spaces evenly, a gutter stands out."""
+    gaps = sorted(word.gap for word in line[1:])
+    middle = gaps[len(gaps) // 2] if gaps else 0.0
+    return [word for word in line if word.after_gap and word.gap > middle]
 
 
 def _on_grid(peaks: list[tuple[int, float]], pitch: float) -> list[tuple[int, float]]:
@@ -342,7 +353,7 @@ def _block(
 ) -> Iterator[tuple[int, int, list[list[str]]]]:
     """The block of ``rows`` (consecutive lines cut at the edges), if ``MIN_ROWS`` of them
     hold two columns or more, every column reads as running text and, beside another, ends
-    its lines together (``_justified``), and no column starts at one character position on
+    its lines together (``_end_together``), and no column starts at one character position on
     most lines (``_aligned``). It does not start with a line of the first column alone (a
     heading above), nor end with one wider than the first column (prose across the page
     below); the first column's last lines, when the others ended above them, end it."""
@@ -357,7 +368,7 @@ def _block(
     if any(_aligned([cut.starts[column] for cut in cuts]) for column in range(1, count)):
         return
     if not all(
-        _justified([cut.rights[column] for cut in cuts if all(cut.parts[column : column + 2])])
+        _end_together([cut.rights[column] for cut in cuts if all(cut.parts[column : column + 2])])
         for column in range(count - 1)
     ):
         return
@@ -373,18 +384,22 @@ def _trimmed(column: list[str]) -> list[str]:
     return column[filled[0] : filled[-1] + 1]
 
 
-def _justified(ends: list[float]) -> bool:
+def _end_together(ends: list[float]) -> bool:
     """True when ``MIN_FULL_SHARE`` of the lines of a column that have a column beside them
     end within ``2 * EDGE_SLACK_EMS`` of each other: a justified column's full lines fill
     its measure; words spread widely apart across one column end anywhere."""
-    ends = sorted(ends)
-    most = 0
-    high = 0
-    for low, end in enumerate(ends):
-        while high < len(ends) and ends[high] <= end + 2 * EDGE_SLACK_EMS:
-            high += 1
-        most = max(most, high - low)
+    most = max((high - low for low, high in _spans(sorted(ends), 2 * EDGE_SLACK_EMS)), default=0)
     return most >= MIN_FULL_SHARE * len(ends)
+
+
+def _spans(values: list[float], width: float) -> Iterator[tuple[int, int]]:
+    """For each of ``values`` (sorted), its index and the index past the last value within
+    ``width`` of it: the values in ``values[low:high]`` lie within ``width`` of each other."""
+    high = 0
+    for low, value in enumerate(values):
+        while high < len(values) and values[high] <= value + width:
+            high += 1
+        yield low, high
 
 
 def _aligned(starts: list[int]) -> bool:
