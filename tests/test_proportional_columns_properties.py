@@ -65,6 +65,14 @@ def test_one_justified_column_is_left_alone(text: str) -> None:
     assert textfix.fix(text, ONLY) == text
 
 
+@settings(max_examples=PAGE_EXAMPLES)
+@given(sorted_latin_page)
+def test_a_page_with_windows_line_ends_reads_as_with_unix_ones(page) -> None:
+    text, _ = page
+    crlf = textfix.fix(text.replace("\n", "\r\n"), ONLY)
+    assert crlf.replace("\r\n", "\n") == textfix.fix(text, ONLY)
+
+
 def test_work_grows_linearly_on_adversarial_input() -> None:
     for unit in (
         "alpha  beta  gamma  delta  epsilon  zeta  eta  theta  iota\n",

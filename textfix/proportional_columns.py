@@ -105,7 +105,6 @@ _NARROW = frozenset("ijlI.,:;'!|`’‘")
 _SEMI_NARROW = frozenset('ftr()[]{}-"/*“”')
 _WIDE = frozenset("mwMW@%")
 
-# A gap: two spaces or more between two visible characters.
 # Two spaces or more before a visible character: a gap where a visible one precedes them
 # (a literal start, which the regular-expression engine finds fast).
 _SPACES_BEFORE_TEXT = re.compile(r"  +(?=\S)")
@@ -190,7 +189,8 @@ def find_blocks(text: str) -> Iterator[SpacedBlock]:
         high = min(high + MIN_ROWS, len(lines), *gapped[last : last + 1])
         done = high
         for top, bottom, columns in _blocks(lines, range(low, high), edges):
-            yield SpacedBlock(starts[top], starts[bottom] + len(lines[bottom]), columns)
+            end = starts[bottom] + len(lines[bottom].removesuffix("\r"))
+            yield SpacedBlock(starts[top], end, columns)
 
 
 def _gapped_lines(text: str) -> list[int]:
@@ -316,7 +316,7 @@ def _cut(line: str, edges: list[float]) -> _Cut | None:
     parts = [""] * len(edges)
     rights = [0.0] * len(edges)
     for (start, column), (end, _) in zip(found, [*found[1:], (len(line), 0)], strict=True):
-        parts[column] = _SPACES.sub(" ", line[start:end].strip(" "))
+        parts[column] = _SPACES.sub(" ", line[start:end].strip(" \r"))
         rights[column] = max(
             (word.right for word in words if start <= word.position < end), default=0.0
         )
