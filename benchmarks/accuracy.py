@@ -90,6 +90,7 @@ def _documents(quick: bool) -> list[_Document]:
         _Document("zh 3 col", "zh", zh, (3,)),
         _Document("zh 4 col", "zh", zh, (4,)),
         _Document("zh 3/4/2 col", "zh", zh, (3, 4, 2)),
+        _Document("en 2 col", "en", en, (2,)),
         _Document("en 3 col", "en", en, (3,)),
         _Document("en 4 col", "en", en, (4,)),
     ]

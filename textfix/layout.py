@@ -447,6 +447,11 @@ def starts_lowercase(content: str) -> bool:
     return content[:_UNIT_SCAN].lstrip(_WORD_LEAD)[:1].islower()
 
 
+def starts_uppercase(content: str) -> bool:
+    """The line's first word starts with a capital letter (``"Changed in…"`` does; Han has none)."""
+    return content[:_UNIT_SCAN].lstrip(_WORD_LEAD)[:1].isupper()
+
+
 @lru_cache(maxsize=8192)
 def _end_facts(last: str) -> tuple[bool, bool, bool, bool]:
     """A line's last character: closing mark, clause mark, unspaced script, letter or opener."""

@@ -46,7 +46,9 @@ Fixed::
 A foot that pdftotext read with the column above it, once on most pages and
 mid-sentence on most of them, goes too; mid-sentence means after a wrapped
 line: one that fills its column and continues an open line right above it, so
-a byline under a headline (a block of its own, or set across columns) stays.
+a byline under a headline (a block of its own, or set across columns) stays;
+in Latin text, before a line that does not start with a capital, so a byline
+under a deck that fills its line, above a new paragraph, stays too.
 So does a head or foot that Tesseract, reading a page column by column, put
 inside a page where a column starts mid-sentence: its other pages' edges count.
 
@@ -98,6 +100,7 @@ from ..layout import (
     read_page,
     split_rows,
     starts_lowercase,
+    starts_uppercase,
 )
 from ..rule import Change, Example, Rule
 from ..similarity import Clusters
@@ -597,6 +600,11 @@ class _Interruptions:
             # blank or a finished sentence above is a block of its own (a headline).
             above = before - 1
             if doc.is_blank(above) or not _ends_mid_sentence(doc.contents[above]):
+                continue
+            # Latin text that runs on past the line goes on in lowercase; a capital after
+            # it starts a sentence (``…in the right hand`` / ``From our correspondent`` /
+            # ``Changed in version…``: a deck, a byline, a paragraph).
+            if starts_uppercase(doc.contents[after]):
                 continue
             last = doc.contents[before][-1]
             unit = first_unit_width(doc.text, start, start + len(doc.contents[after]), last)
