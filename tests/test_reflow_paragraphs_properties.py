@@ -287,3 +287,30 @@ def test_vocabulary_finds_the_asked_words_that_all_words_of_the_text_hold(
         # However short the text, the lines that show asked words are read alone.
         patch.setattr(reflow_paragraphs, "_TEXT_CHARS_PER_SHOWN_WORD", 0)
         assert vocabulary.words == asked.intersection(map(str.lower, words))
+
+
+def _quoted_latin_page(seed: int) -> tuple[str, list[Block]]:
+    """A generated Latin page whose paragraphs put words in curly quotes now and then
+    (``the “floor” division``), so that wraps fall before and after quotes."""
+    rng = random.Random(seed)
+    blocks = []
+    for _ in range(rng.randint(3, 6)):
+        words = latin_paragraph(rng).split(" ")
+        for index in range(1, len(words) - 1):
+            if rng.random() < 0.15 and words[index].isalpha():
+                words[index] = "“" + words[index] + "”"
+        blocks.append(Block(" ".join(words)))
+    layout = random_layout(rng, True)
+    layout = Layout(**{**layout.__dict__, "keep_indent": True, "indent": 4})
+    return extract(blocks, layout, rng), blocks
+
+
+# A Latin letter or mark glued to an opening quote, or a closing quote glued to a letter.
+_GLUED_QUOTE = re.compile(r"[A-Za-z,.]“|”[A-Za-z]")
+
+
+@given(st.integers(0, 2**32))
+def test_never_glues_english_words_to_curly_quotes(seed: int) -> None:
+    raw, _ = _quoted_latin_page(seed)
+    assert not _GLUED_QUOTE.search(raw)
+    assert not _GLUED_QUOTE.search(reflow(raw))

@@ -112,6 +112,10 @@ COMPOUND_HEADS = frozenset(
 
 _JOINED = "joined a hard-wrapped line"
 _JOINED_WITH_SPACE = "joined a hard-wrapped line with one space"
+# Curly quotes serve English and Chinese alike (CJK punctuation by width): at a line's
+# edge, the script is the one of the character they quote.
+_CURLY_QUOTES = "“”‘’"
+_CURLY_QUOTE = re.compile(f"[{_CURLY_QUOTES}]")
 _WEIGHT_VECTOR = tuple(WEIGHTS[name] for name in FEATURES)
 _LATIN_WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 # Characters of text whose words are listed at a time (``_Vocabulary.words``).
@@ -324,6 +328,8 @@ def find(text: str, options: Options) -> ChangeColumns | list[Change]:
     unspaced_lasts = {char: is_unspaced(char) for char in set(lasts)}
     latin_lasts = map(not_, map(unspaced_lasts.__getitem__, lasts))
     latin_joins = compress(range(breaks), map(and_, map(not_, paragraphs), latin_lasts))
+    quoted = (n for n in _quoted_latin_ends(text, page) if n < breaks and not paragraphs[n])
+    latin_joins = sorted({*latin_joins, *quoted})
     for n, start, after, note in _latin_joins(text, page, latin_joins):
         froms[n + 1], afters[n + 1], notes[n + 1] = start, after, note
     return ChangeColumns(froms, starts + array("q", (len(text),)), afters, notes)
@@ -335,7 +341,8 @@ def _region_joins(text: str, page: Page) -> list[Change]:
     breaks = wrapped_breaks(page)
     starts, ends, lasts = page.starts, page.ends, page.lasts
     joins = {n: Change(ends[n], starts[n + 1], "", _JOINED) for n in breaks}
-    latin_joins = [n for n in breaks if not is_unspaced(lasts[n])]
+    quoted = set(_quoted_latin_ends(text, page))
+    latin_joins = [n for n in breaks if not is_unspaced(lasts[n]) or n in quoted]
     for n, start, after, note in _latin_joins(text, page, latin_joins):
         joins[n] = Change(start, starts[n + 1], after, note)
     return [joins[n] for n in breaks]
@@ -353,7 +360,9 @@ def _latin_joins(
     for n in joins:
         if lasts[n] == "-":
             hyphens.append(n)
-        elif not is_unspaced(firsts[n + 1]):
+        elif not is_unspaced(first := firsts[n + 1]) or (
+            first in _CURLY_QUOTES and not is_unspaced(_past_quotes(text, starts[n + 1], 1))
+        ):
             yield n, ends[n], " ", _JOINED_WITH_SPACE
     vocabulary = _Vocabulary(
         text, [_hyphen_parts(text, starts[n], ends[n], starts[n + 1], ends[n + 1]) for n in hyphens]
@@ -361,6 +370,24 @@ def _latin_joins(
     for n in hyphens:
         start, note = _hyphen_join(text, starts[n], ends[n], starts[n + 1], ends[n + 1], vocabulary)
         yield n, start, "", note
+
+
+def _quoted_latin_ends(text: str, page: Page) -> Iterator[int]:
+    """The lines that end with a curly quote after a Latin character (``“floor”``)."""
+    for match in _CURLY_QUOTE.finditer(page.lasts):
+        n = match.start()
+        if not is_unspaced(_past_quotes(text, page.ends[n] - 1, -1)):
+            yield n
+
+
+def _past_quotes(text: str, position: int, step: int) -> str:
+    """The first character from ``position`` on (``step`` 1) or back (-1) that is no
+    curly quote; a quote if none is within a few characters."""
+    for _ in range(3):
+        if not 0 <= position < len(text) or text[position] not in _CURLY_QUOTES:
+            break
+        position += step
+    return text[position] if 0 <= position < len(text) else "“"
 
 
 RULE = Rule(
