@@ -444,12 +444,16 @@ MAX_SLACK_CELLS = 12
 
 def starts_lowercase(content: str) -> bool:
     """The line's first word starts with a lowercase letter (``"__debug__"`` does)."""
-    return content[:_UNIT_SCAN].lstrip(_WORD_LEAD)[:1].islower()
+    return _first_letter(content).islower()
 
 
 def starts_uppercase(content: str) -> bool:
     """The line's first word starts with a capital letter (``"Changed in…"`` does; Han has none)."""
-    return content[:_UNIT_SCAN].lstrip(_WORD_LEAD)[:1].isupper()
+    return _first_letter(content).isupper()
+
+
+def _first_letter(content: str) -> str:
+    return content[:_UNIT_SCAN].lstrip(_WORD_LEAD)[:1]
 
 
 @lru_cache(maxsize=8192)

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -182,7 +183,10 @@ def find_blocks(text: str) -> Iterator[SpacedBlock]:
         starts.append(starts[-1] + len(line) + 1)
     done = 0  # lines before this are read
     for first, last in _regions(lines, gapped):
-        edges = _edges([_words(lines[number]) for number in gapped[first:last]])
+        # Each line's words are set back once: the edges read the lines with gaps, the cuts
+        # every line of the region.
+        words = {number: _words(lines[number]) for number in gapped[first:last]}
+        edges = _edges(list(words.values()))
         if len(edges) < 2:
             continue
         # The lines of the region: from the top of its paragraph of lines (a column's first
@@ -192,7 +196,10 @@ def find_blocks(text: str) -> Iterator[SpacedBlock]:
             low -= 1
         high = min(high + MIN_ROWS, len(lines), *gapped[last : last + 1])
         done = high
-        for top, bottom, columns in _blocks(lines, range(low, high), edges):
+        for number in range(low, high):
+            if number not in words:
+                words[number] = _words(lines[number])
+        for top, bottom, columns in _blocks(lines, words, range(low, high), edges):
             end = starts[bottom] + len(lines[bottom].removesuffix("\r"))
             yield SpacedBlock(starts[top], end, columns)
 
@@ -297,11 +304,10 @@ class _Cut(NamedTuple):
     starts: list[int]
 
 
-def _cut(line: str, edges: list[float]) -> _Cut | None:
+def _cut(line: str, words: list[_Word], edges: list[float]) -> _Cut | None:
     """``line`` cut at ``edges``: each column begins at the word after a gap whose left edge
     is nearest the column's edge, within reach (``_reach``); None where a word that can only
     begin a column begins one out of order."""
-    words = _words(line)
     starts = [0] + [-1] * (len(edges) - 1)
     nearest = [float("inf")] * len(edges)
     for number, word in enumerate(words):
@@ -338,13 +344,13 @@ def _reach(edge: float, word: _Word) -> tuple[float, float]:
 
 
 def _blocks(
-    lines: list[str], numbers: range, edges: list[float]
+    lines: list[str], words: dict[int, list[_Word]], numbers: range, edges: list[float]
 ) -> Iterator[tuple[int, int, list[list[str]]]]:
     """Runs of consecutive lines among ``numbers`` each cut at ``edges`` (``_block``)."""
     rows: list[tuple[int, _Cut]] = []
     for number in numbers:
         line = lines[number]
-        cut = _cut(line, edges) if line.strip() and "\t" not in line else None
+        cut = _cut(line, words[number], edges) if line.strip() and "\t" not in line else None
         if cut is None:
             yield from _block(rows, edges[1])
             rows = []
@@ -412,6 +418,7 @@ def _aligned(starts: list[int]) -> bool:
     lines where it starts: a grid of characters (a table, layout-mode text), not words
     set back on the page by PyMuPDF's spacing, which drift with the letters before them."""
     present = [start for start in starts if start >= 0]
-    return bool(present) and max(map(present.count, set(present))) >= MIN_ALIGNED_SHARE * len(
-        present
-    )
+    if not present:
+        return False
+    [(_, most)] = Counter(present).most_common(1)
+    return most >= MIN_ALIGNED_SHARE * len(present)

@@ -69,7 +69,7 @@ from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import compress, groupby, repeat
+from itertools import chain, compress, groupby, repeat
 from operator import and_, itemgetter, lt, mul, not_
 
 import regex
@@ -328,9 +328,9 @@ def find(text: str, options: Options) -> ChangeColumns | list[Change]:
     unspaced_lasts = {char: is_unspaced(char) for char in set(lasts)}
     latin_lasts = map(not_, map(unspaced_lasts.__getitem__, lasts))
     latin_joins = compress(range(breaks), map(and_, map(not_, paragraphs), latin_lasts))
+    # A curly quote is unspaced: the lines it ends are not among ``latin_joins`` yet.
     quoted = (n for n in _quoted_latin_ends(text, page) if n < breaks and not paragraphs[n])
-    latin_joins = sorted({*latin_joins, *quoted})
-    for n, start, after, note in _latin_joins(text, page, latin_joins):
+    for n, start, after, note in _latin_joins(text, page, chain(latin_joins, quoted)):
         froms[n + 1], afters[n + 1], notes[n + 1] = start, after, note
     return ChangeColumns(froms, starts + array("q", (len(text),)), afters, notes)
 

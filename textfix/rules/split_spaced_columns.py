@@ -45,7 +45,7 @@ Fixed: ``These equivalences assume that`` / ``"__debug__" and "AssertionError"``
 Left alone: Latin columns joined by one space (pdfplumber: letters do not measure a
 proportional font's line), lines with a space or two that do not fall at one measure on four
 lines, tables, rows whose first column is empty (more than an indent of spaces before them),
-and a single column however widely its words are spaced.
+and a single justified column.
 
 Gate: text with fewer than four lines holding spaces beside a wide character (a Han
 character, a full-width mark) or two spaces between words is returned untouched.
