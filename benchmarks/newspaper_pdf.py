@@ -33,6 +33,7 @@ from typing import Any
 
 import regex
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from .texts import Article
 
@@ -142,11 +143,12 @@ class NewspaperPdf:
         """
         if not self.articles:
             return self.gold
-        lines = (
-            article.gold_lines(titles_after=paragraphs_before_titles(article, extracted))
-            for article in self.articles
-        )
-        return "\n".join(line for article_lines in lines for line in article_lines)
+        lines = []
+        for article in self.articles:
+            before = paragraphs_before_titles(article, extracted)
+            cut = characters_before_titles(article, extracted, before)
+            lines.extend(article.gold_lines(titles_after=before, cut=cut))
+        return "\n".join(lines)
 
 
 @dataclass
@@ -319,6 +321,49 @@ def paragraphs_before_titles(article: Article, extracted: str) -> int:
     return sum(position is not None and position < headline for position in found)
 
 
+def characters_before_titles(article: Article, extracted: str, before: int) -> int:
+    """How many characters of the last of the ``before`` paragraphs ``extracted`` reads
+    before the article's headline: 0 unless that paragraph closes after the headline.
+
+    A paragraph that runs on to the next page is read in two parts by an extractor that
+    reads each page's titles after its body: the part on the page of the titles, then the
+    titles, then the rest. The cut is where the text just before the headline ends in the
+    paragraph, moved on to the next word space (a word hyphenated there stays whole).
+    """
+    if not before or not article.headline:
+        return 0
+    compact = _compact(extracted)
+    headline = _position(_compact(article.headline)[:_ANCHOR_CHARS], compact)
+    if headline is None:
+        return 0
+    paragraph = article.paragraphs[before - 1]
+    opening = _compact(paragraph)
+    reach = len(_compact("".join(article.gold_lines())))
+    closing = opening[-_ANCHOR_CHARS:]
+    closes_after = _position(closing, compact[headline:], reach=reach)
+    closes_before = _position(closing, compact[max(0, headline - reach) : headline], reach=reach)
+    if closes_after is None or closes_before is not None:
+        return 0
+    read = _span(compact[max(0, headline - _ANCHOR_CHARS) : headline], opening)
+    return 0 if read is None else _uncompacted_offset(paragraph, read[1])
+
+
+def _uncompacted_offset(paragraph: str, compact_chars: int) -> int:
+    """The offset in ``paragraph`` after ``compact_chars`` characters of its compact form,
+    moved on to the end of the word when that falls inside a Latin word."""
+    offset = counted = 0
+    while offset < len(paragraph) and counted < compact_chars:
+        counted += len(_compact(paragraph[offset]))
+        offset += 1
+    inside_word = 0 < offset < len(paragraph) and not (
+        paragraph[offset - 1 : offset + 1].isspace() or " " in paragraph[offset - 1 : offset + 1]
+    )
+    if inside_word and paragraph[offset - 1 : offset + 1].isascii():
+        space = paragraph.find(" ", offset)
+        return len(paragraph) if space < 0 else space
+    return offset
+
+
 def _compact(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
@@ -339,15 +384,28 @@ def _position(anchor: str, text: str, near: int = 0, reach: int | None = None) -
     ``near`` (everywhere when ``reach`` is None): exactly, at the first occurrence there
     (a caption quoting a paragraph's opening comes after it), else by the best fuzzy
     alignment there."""
+    span = _span(anchor, text, near, reach)
+    return None if span is None else span[0]
+
+
+def _span(
+    anchor: str, text: str, near: int = 0, reach: int | None = None
+) -> tuple[int, int] | None:
+    """Where ``anchor`` starts and ends in ``text``, as ``_position`` finds it."""
     low = 0 if reach is None else max(0, near - reach)
     high = len(text) if reach is None else near + reach
     exact = text.find(anchor, low, high)
     if exact >= 0:
-        return exact
+        return exact, exact + len(anchor)
     found = fuzz.partial_ratio_alignment(anchor, text[low:high])
     if found is None or found.score < _MIN_ANCHOR_SCORE:
         return None
-    return low + found.dest_start
+    # The aligned window is as long as the anchor; text beside the anchor's ends that it
+    # only holds because the anchor gained or lost a character (a hyphen) is not matched.
+    start = low + found.dest_start
+    window = text[start : low + found.dest_end]
+    matched = [op for op in Levenshtein.opcodes(anchor, window) if op.tag != "insert"]
+    return start + matched[0].dest_start, start + matched[-1].dest_end
 
 
 def _place_article(writer: _Writer, article: Article, columns: int) -> None:

@@ -43,16 +43,21 @@ class Article:
     paragraphs: tuple[str, ...]
     caption: str
 
-    def gold_lines(self, *, titles_after: int = 0) -> list[str]:
+    def gold_lines(self, *, titles_after: int = 0, cut: int = 0) -> list[str]:
         """The article as its repaired text: one paragraph (or title) per line.
 
         Titles come after the first ``titles_after`` paragraphs: first by default, after
         the body when it counts them all (the order in which many e-paper PDFs draw
         titles, and so the order most extractors read them in), or wherever an extractor
-        read them.
+        read them. A ``cut`` splits the last of those paragraphs after that many
+        characters, the rest coming after the titles: an extractor that reads a page's
+        titles after its body reads them inside a paragraph that runs on to the next page.
         """
         titles = [self.headline, self.subtitle, self.byline]
         body = list(self.paragraphs)
+        if cut and 0 < titles_after <= len(body):
+            split = body[titles_after - 1]
+            body[titles_after - 1 : titles_after] = [split[:cut].rstrip(), split[cut:].lstrip()]
         lines = [*body[:titles_after], *titles, *body[titles_after:]]
         return [line for line in [*lines, self.caption] if line]
 

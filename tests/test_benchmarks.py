@@ -212,6 +212,22 @@ def test_scored_gold_places_titles_between_the_paragraphs_read_around_them() -> 
     ]
 
 
+def test_scored_gold_splits_a_paragraph_the_titles_were_read_inside() -> None:
+    first = "The default behavior for attribute access is to get, set, or delete the attribute."
+    rest = "For instance, a lookup chain starts with the instance dictionary of the object."
+    article = Article("The Attribute Is Interpreted", "", "By Anna Reed", (f"{first} {rest}",), "")
+    built = NewspaperPdf(Path("x.pdf"), "", (), 1, (article,))
+    # The paragraph runs on to the next page; the titles, drawn on the first page after
+    # the body, are read between its two parts (the first part ends in a hyphenated word).
+    wrapped = first.replace("attribute.", "attri-\nbute.")
+    read = f"{wrapped}\nThe Attribute Is Interpreted\nBy Anna Reed\n{rest}\n"
+    assert built.gold_as_read(read).split("\n") == [first, article.headline, "By Anna Reed", rest]
+    assert article.gold_lines(titles_after=1, cut=len(first))[:2] == [first, article.headline]
+    # A paragraph read whole before its titles is not split.
+    whole = f"{first} {rest}\nThe Attribute Is Interpreted\nBy Anna Reed\n"
+    assert built.gold_as_read(whole).split("\n")[0] == f"{first} {rest}"
+
+
 def test_main_reports_usage_errors_with_exit_code_2(capsys) -> None:
     assert main(["--no-such-option"]) == 2
     assert main(["--help"]) == 0
