@@ -8,7 +8,10 @@ the way the artifact arises, so a rule can be checked to invert its own damage.
 
 from __future__ import annotations
 
+import textwrap
+
 import regex
+from hypothesis import assume
 from hypothesis import strategies as st
 
 # Frequent Han characters of ordinary Chinese news text (a plain sample, not the seed pages).
@@ -1971,3 +1974,36 @@ sorted_latin_page = st.integers(0, 2**32 - 1).map(
 sorted_latin_column = st.integers(0, 2**32 - 1).map(
     lambda seed: make_sorted_latin_page(_random(seed), counts=(1, 1), heights=(6, 40))[0]
 )
+
+
+# ---- a column's lower box read after the next column's upper box (pdfminer.six) ----
+# pdfminer.six writes each paragraph (a box: an indent starts a new one) between blank
+# lines; a paragraph cut by a column break is two boxes, and the column's bottom box may
+# be read after the next column's top box.
+
+# Lines of a wrapped column this full (of the widest) are taken as a column's bottom line.
+_FULL_BOTTOM_SHARE = 0.8
+
+
+@st.composite
+def misordered_boxes(draw: st.DrawFn) -> tuple[str, str]:
+    """(boxes in reading order, the same with a cut paragraph's two boxes swapped)."""
+    width = draw(st.integers(24, 48))
+    before = textwrap.fill(draw(latin_paragraph()), width)
+    cut_lines = textwrap.wrap(
+        " ".join(draw(st.lists(latin_sentence(), min_size=3, max_size=6))), width
+    )
+    widest = max(map(len, cut_lines))
+    cuts = [
+        index
+        for index in range(2, len(cut_lines) - 1)
+        if len(cut_lines[index - 1]) >= _FULL_BOTTOM_SHARE * widest
+        and cut_lines[index][:1].islower()
+        and not cut_lines[index - 1].endswith((".", "!", "?"))
+    ]
+    assume(cuts)
+    cut = draw(st.sampled_from(cuts))
+    bottom, top = "\n".join(cut_lines[:cut]), "\n".join(cut_lines[cut:])
+    after = [textwrap.fill(p, width) for p in draw(st.lists(latin_paragraph(), max_size=2))]
+    in_order = "\n\n".join([before, bottom, top, *after]) + "\n"
+    return in_order, "\n\n".join([before, top, bottom, *after]) + "\n"
