@@ -44,7 +44,7 @@ Fixed::
     近年来，我市牢牢把握数字化
 
 A foot that pdftotext read with the column above it, once on most pages and
-mid-sentence on most of them, goes too; mid-sentence means after a wrapped
+mid-sentence or at the page's edge on most of them, goes too; mid-sentence means after a wrapped
 line: one that fills its column and continues an open line right above it, so
 a byline under a headline (a block of its own, or set across columns) stays;
 in Latin text, before a line that does not start with a capital, so a byline
@@ -454,6 +454,8 @@ def _feet_inside_pages(doc: _Document, found: dict[int, str]) -> dict[int, str]:
     paragraph on most of them: a foot pdftotext read with the column above it
     (``…最近，我`` / ``责任编辑 王明`` / ``市又在…``).
 
+    Where the column it was read with ends its page, the foot stands at the page's
+    edge: such pages count with the interrupted ones, once it interrupts one at least.
     A head or foot already found at the edges of other pages counts those pages too:
     Tesseract reads a page column by column, so a date printed above the last column
     comes out after the first ones, inside the page (``…以龙头企业为主`` /
@@ -495,10 +497,13 @@ def _feet_inside_pages(doc: _Document, found: dict[int, str]) -> dict[int, str]:
     rank = doc.rank_of
     feet_ranks = {rank(index) for indices, _ in once_per_page for index in indices}
     interrupts = _Interruptions(doc, feet_ranks)
+    edge_rows = set(chain.from_iterable(map(_zone, doc.pages)))
     feet: dict[int, str] = {}
     for indices, on in once_per_page:
         interrupted = interrupts.count(list(map(rank, indices)))
-        if interrupted >= MIN_PAGE_SHARE * len(indices):
+        # Where the column above it ends its page, the foot read after it is at the edge.
+        at_edge = sum(map(edge_rows.__contains__, indices))
+        if interrupted and interrupted + at_edge >= MIN_PAGE_SHARE * len(indices):
             reason = f"running head or foot read with the text on {on} of {pages} pages"
             feet.update(dict.fromkeys(indices, reason))
     return feet
