@@ -438,26 +438,36 @@ def test_prefers_glyph_runs_when_every_pair_matches_else_fewest_runs(
     assert repair(doubled) == restored
 
 
+# Line ends as extractors write them: LF, and CRLF where run on Windows (which stays).
+NEWLINES = pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+
+
+@NEWLINES
 @given(st.lists(s.latin_sentence(), min_size=1, max_size=3), st.integers(0, 2))
-def test_a_fake_bold_tail_set_apart_is_put_back(sentences: list[str], at: int) -> None:
+def test_a_fake_bold_tail_set_apart_is_put_back(
+    newline: str, sentences: list[str], at: int
+) -> None:
     """Form 8: the caption's last word and doubled stop on their own line rejoin it."""
     assume(all(sentence[-1] in ".,:;" for sentence in sentences))
     at = min(at, len(sentences) - 1)
     lines = list(sentences)
     lines[at] = s.overprint_tail(lines[at])
-    assert textfix.fix("\n".join(lines) + "\n", ONLY) == "\n".join(sentences) + "\n"
+    broken = ("\n".join(lines) + "\n").replace("\n", newline)
+    assert textfix.fix(broken, ONLY) == newline.join(sentences) + newline
 
 
+@NEWLINES
 @given(st.lists(s.latin_sentence(), min_size=1, max_size=3), st.integers(0, 2), st.integers(1, 80))
 def test_a_fake_bold_tail_set_at_its_place_by_layout_mode_is_put_back(
-    sentences: list[str], at: int, indent: int
+    newline: str, sentences: list[str], at: int, indent: int
 ) -> None:
     """Form 8 as pdftotext -layout reads it: the tail after layout spaces rejoins the line."""
     assume(all(sentence[-1] in ".,:;" for sentence in sentences))
     at = min(at, len(sentences) - 1)
     lines = list(sentences)
     lines[at] = s.overprint_tail(lines[at], indent)
-    assert textfix.fix("\n".join(lines) + "\n", ONLY) == "\n".join(sentences) + "\n"
+    broken = ("\n".join(lines) + "\n").replace("\n", newline)
+    assert textfix.fix(broken, ONLY) == newline.join(sentences) + newline
 
 
 @given(st.lists(st.one_of(caption_runs().map(s.joined_staircase), short_text), max_size=8))

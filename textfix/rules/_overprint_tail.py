@@ -33,7 +33,7 @@ DOUBLED_MARKS = ".,:;"
 _LAYOUT_SPACE = " \t"
 # How far pdftotext -layout may indent a tail: the width of a page set in characters.
 MAX_TAIL_INDENT = 256
-_TO_LINE_END = re.compile(rf"[{_LAYOUT_SPACE}]*(?=\n|\Z)")
+_TO_LINE_END = re.compile(rf"[{_LAYOUT_SPACE}]*(?=\r?\n|\Z)")  # a CRLF line end stays
 _TAIL = re.compile(
     rf"[{_LAYOUT_SPACE}]*(\w[\w'’-]{{0,{MAX_TAIL_CHARS - 1}}})([{re.escape(DOUBLED_MARKS)}])\2"
     rf"[{_LAYOUT_SPACE}]*"
@@ -61,7 +61,7 @@ def tail_repairs(text: str, doubled: Iterable[re.Match[str]]) -> Iterator[Change
             continue
         word, mark = match.group(1), match.group(2)
         line_start = text.rfind("\n", 0, line_break) + 1
-        before = text[line_start:line_break].rstrip(_LAYOUT_SPACE)
+        before = text[line_start:line_break].rstrip(_LAYOUT_SPACE + "\r")
         start = line_start + len(before)
         if not before.endswith(word):
             continue
