@@ -32,6 +32,8 @@ from operator import sub
 
 import regex
 
+from ..chars import display_width
+
 # The counter's companions: a head of a title, a date and an editor line, or a foot
 # and the next page's head, span at most this many rows on either side of it.
 MAX_BLOCK_SIDE = 6
@@ -51,8 +53,12 @@ MAX_PAGE_RATIO = 2.0
 
 # With only two pages there is no period to check, and the block is all the
 # evidence: a counter and two companions, and one block at the text's edge, where
-# a page begins or ends.
+# a page begins or ends. A counter's line that holds more than a page label (pypdf
+# and pdfplumber join a foot and the page number on one line: ``Editor: Anna Reed
+# Page 1``) holds a companion itself: at least this many print cells besides its
+# numbers and spaces (``Page of`` in ``Page 3 of 9`` is a label, 6 cells).
 MIN_TWO_PAGE_BLOCK_ROWS = 3
+MIN_JOINED_COMPANION_CELLS = 8
 
 _NUMBER = regex.compile(r"\d+")
 
@@ -189,10 +195,23 @@ class CountedPages:
         if ranks[0] + low >= MAX_BLOCK_SIDE and last - (ranks[-1] + high) >= MAX_BLOCK_SIDE:
             return None
         if len(ranks) == 2:
+            rows += self._holds_companion(self._lines[ranks[0]])
             return (low, high) if rows >= MIN_TWO_PAGE_BLOCK_ROWS else None
         if rows < MIN_BLOCK_ROWS or not self._similar_pages(ranks):
             return None
         return low, high
+
+    @staticmethod
+    def _holds_companion(line: str) -> bool:
+        """The counter's line holds a companion joined to its page label.
+
+        >>> CountedPages._holds_companion("Editor: Anna Reed Page 1")
+        True
+        >>> CountedPages._holds_companion("Page 3 of 9"), CountedPages._holds_companion("A1")
+        (False, False)
+        """
+        label = "".join(_NUMBER.sub("", line).split())
+        return display_width(label) >= MIN_JOINED_COMPANION_CELLS
 
     def _similar_pages(self, ranks: list[int]) -> bool:
         """The pages between consecutive counters hold similar numbers of characters; the
