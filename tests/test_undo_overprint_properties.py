@@ -169,6 +169,17 @@ def test_joins_a_pymupdf_staircase(data: st.DataObject) -> None:
     assert repair(s.staircase(runs, cut)) == "".join(runs)
 
 
+@given(st.data())
+def test_joins_a_pymupdf_staircase_ending_in_both_copies_of_its_last_run(
+    data: st.DataObject,
+) -> None:
+    runs = data.draw(caption_runs())
+    cut = data.draw(s.cuts_between_copies(runs, merge_glyphs=True))
+    made = s.staircase_with_final_copies(runs, cut)
+    assume(made is not None and is_provable_staircase(runs, made[1]))
+    assert repair(made[0]) == "".join(runs)
+
+
 @st.composite
 def gaps_lost(draw: st.DrawFn, runs: list[str], cut: list[bool]) -> tuple[list[str], list[bool]]:
     """A caption whose words are set apart by gaps that PyMuPDF drops (``（本报记者 陈静 摄）``

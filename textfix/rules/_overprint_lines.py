@@ -313,6 +313,28 @@ def _runs_once(middle: str) -> str | None:
     return "".join(runs)
 
 
+def _last_run_once(tail: str) -> str:
+    """The last line of a staircase after its shared run, with the last run once where
+    PyMuPDF kept its two copies together: nothing after them cuts the line, so the last
+    run of two glyphs or more comes out twice in a row among glyphs drawn alone
+    (``refer`` / ``refer toto.``; ``object`` / ``object ofof a.``). Anything else is as
+    printed (a word of its own after the shared run, pdftotext's copy alone).
+
+    >>> _last_run_once(" toto."), _last_run_once(" ofof a."), _last_run_once(" to the end.")
+    (' to.', ' of a.', ' to the end.')
+    """
+    groups = list(_groups(tail))
+    longer = [n for n, group in enumerate(groups) if len(group) > 1]
+    if len(longer) != 1:
+        return tail
+    run = groups[longer[0]]
+    half = len(run) // 2
+    if half < 2 or run != run[:half] * 2:
+        return tail
+    groups[longer[0]] = run[:half]
+    return "".join(groups)
+
+
 def may_be_kept_in_place(content: str) -> bool:
     """A cheap necessary condition for a line that ``kept_in_place`` accepts, whatever
     it shares: between its first and its last group of one kind (which hold the runs
@@ -418,7 +440,7 @@ def _staircase(page: Page, chain: Chain, first: int, last: int) -> Change | None
     parts = [_single_marks(_middle(contents[0], 0, shared[0]))]
     for step, content in enumerate(contents[1:-1], start=1):
         parts += [runs[step - 1], _runs_once(_middle(content, shared[step - 1], shared[step]))]
-    parts += [runs[-1], _single_marks(contents[-1][shared[-1] :])]
+    parts += [runs[-1], _single_marks(_last_run_once(contents[-1][shared[-1] :]))]
     joined = "".join(part or "" for part in parts)
     if not LINE_EVIDENCE.is_enough_text(joined):
         return None
