@@ -140,13 +140,32 @@ def english_articles(paragraphs_per_article: int = 3, limit: int | None = None) 
         articles.append(
             Article(
                 headline=" ".join(word.capitalize() for word in words[:5]),
-                subtitle=" ".join(words[5:14]).capitalize(),
+                subtitle=_deck(words[5:14]),
                 byline=_pick(_LATIN_BYLINES, index),
                 paragraphs=body,
                 caption=f"Figure {index + 1}: " + " ".join(words[:9]) + ".",
             )
         )
     return articles
+
+
+# Words a deck (a subtitle) never ends on: cut from a paragraph at a word count, it
+# would stop mid-phrase (``…statements cannot be an``), as no printed deck does.
+_NO_DECK_END = frozenset(
+    "a an the of to in on at by for with from and or but if that which where as is are be".split()
+)
+
+
+def _deck(words: Sequence[str]) -> str:
+    """A deck from ``words``: sentence case, ending on a word that can end a phrase.
+
+    >>> _deck(["statements", "cannot", "be", "an"])
+    'Statements cannot'
+    """
+    words = list(words)
+    while words and words[-1].lower() in _NO_DECK_END:
+        words.pop()
+    return " ".join(words).capitalize()
 
 
 def _pick(pool: Sequence[str], index: int) -> str:

@@ -688,17 +688,17 @@ def staircase(runs: list[str], cut: list[bool], *, keep_glyph_copies: bool = Fal
     return "\n".join([*lines, line])
 
 
-def staircase_with_final_copies(runs: list[str], cut: list[bool]) -> tuple[str, list[bool]] | None:
-    """PyMuPDF: nothing after the last run of two glyphs or more cuts the line, so its
-    two copies come out together on the staircase's last line, then the glyphs drawn
-    alone (``refer`` / ``refer toto.``). The text and the runs cut; None where the cuts
-    do not reach the run of two glyphs or more before the last."""
+def staircase_with_final_copies(runs: list[str], first: int) -> tuple[str, list[bool]] | None:
+    """PyMuPDF: every run of two glyphs or more from run ``first`` on is cut between
+    its copies but the last, which nothing after it cuts: its two copies come out
+    together on the staircase's last line, among the glyphs drawn alone (``refer`` /
+    ``refer toto.``). The text and the runs cut; None with fewer than two runs cut."""
     longer = [k for k, run in enumerate(runs) if len(run) > 1 and not run.isspace()]
-    if len(longer) < 2:
+    if not longer:
         return None
     final = longer[-1]
-    cut = [is_cut and k < final for k, is_cut in enumerate(cut)]
-    if not cut[longer[-2]]:
+    cut = [first <= k < final and k in longer for k in range(len(runs))]
+    if sum(cut) < 2:
         return None
     doubled = [run * 2 if k == final else run for k, run in enumerate(runs)]
     return staircase(doubled, cut), cut

@@ -12,7 +12,7 @@ import textwrap
 from collections.abc import Iterable
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import textfix
@@ -314,3 +314,42 @@ def test_never_glues_english_words_to_curly_quotes(seed: int) -> None:
     raw, _ = _quoted_latin_page(seed)
     assert not _GLUED_QUOTE.search(raw)
     assert not _GLUED_QUOTE.search(reflow(raw))
+
+
+# What may open a line after one that stops on an article or a conjunction: a quoted
+# name, a bracket, a number, a capitalised name (none of them lowercase).
+_NOT_LOWERCASE_STARTS = ('"NameError" exception', "(which, unlike", "3.8 and", "Python code")
+
+
+@given(
+    st.integers(0, 2**32 - 1),
+    st.sampled_from(reflow_paragraphs.OPEN_WORDS),
+    st.sampled_from(_NOT_LOWERCASE_STARTS),
+    st.booleans(),
+)
+def test_a_latin_line_stopping_on_an_article_or_conjunction_runs_on(
+    seed: int, word: str, start: str, column_break: bool
+) -> None:
+    """``…it raises a`` / ``"NameError" exception``: the break after a word that ends no
+    sentence is a wrap, whatever starts the next line, at a column break too."""
+    rng = random.Random(seed)
+    width = rng.randint(24, 40)
+    before = [*textwrap.wrap(latin_paragraph(rng), width), f"so it raises {word}"]
+    rest = latin_paragraph(rng)
+    after = textwrap.wrap(f"{start} {rest[0].lower()}{rest[1:]}", width)
+    text = "\n".join(before + ([""] if column_break else []) + after) + "\n"
+    # Text mostly not wrapped (a manual's lists and headings) is joined only where a
+    # line fills its column: the decision scored here is the one of wrapped text.
+    assume(wrapped_as_a_whole(read_page(text)))
+    paragraphs = reflow(text).split("\n")
+    assert any(f"raises {word} {start}" in paragraph for paragraph in paragraphs)
+
+
+@given(st.sampled_from(reflow_paragraphs.OPEN_WORDS))
+def test_a_code_line_ending_in_a_name_like_an_article_is_not_joined(word: str) -> None:
+    # ``x = a`` ends in a variable: code marks keep the line's own break.
+    text = (
+        "The council met on Monday to discuss\nthe budget and agreed to fund the\n"
+        f"design work for the new school.\nx = {word}\nprint(x)\n"
+    )
+    assert f"x = {word}\nprint(x)" in reflow(text)

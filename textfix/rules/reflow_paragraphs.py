@@ -31,7 +31,9 @@ Fixed::
 
 Narrow justified Latin columns come out fragmented (the extractor ends a line at
 each wide gap): ``These\nequivalences\nassume that`` → ``These equivalences
-assume that``; a fragment starting lowercase continues its sentence.
+assume that``; a fragment starting lowercase continues its sentence, and so does
+whatever follows a Latin line that stops on an article or a conjunction
+(``…it raises a\n"NameError" exception`` → ``…it raises a "NameError" exception``).
 
 Joins: nothing between CJK characters; one space between Latin words; a
 line-end hyphen that only marks the wrap is removed (``inter-\\nnational``), one
@@ -102,6 +104,16 @@ MIN_MID_SENTENCE_SHARE = 0.5
 # (p = 0.9999).
 LINE_OF_ITS_OWN_SCORE = 9.2
 
+# Words that end no English sentence, heading or caption: articles, ``of`` and
+# conjunctions. A Latin line that stops on one (in lowercase, after a word, no code
+# around it) runs on into the next, whatever that starts with (``…it raises a`` /
+# ``"NameError" exception``; ``(remember that`` / (blank) / ``this can be…``), however
+# short it is or wide the next (pdftotext writes a line ending in a hyphen and the next
+# line of its column as one line). Particles that end headings (``Sign in``, ``What we
+# look for``) are not among them.
+OPEN_WORDS = ("a", "an", "the", "of", "and", "or", "nor", "but", "if", "than", "whose")
+RUNS_ON_SCORE = -LINE_OF_ITS_OWN_SCORE
+
 # Words that begin hyphenated compounds far more often than they are split by a
 # wrap (`well-known`, `self-made`, `long-term`): with no evidence elsewhere in the
 # document, a line-end hyphen after one of them is kept.
@@ -110,6 +122,9 @@ COMPOUND_HEADS = frozenset(
     "state world first second third one two three four five ten year day user end".split()
 )
 
+_OPEN_WORD_SET = frozenset(OPEN_WORDS)
+_OPEN_WORD_LASTS = frozenset(word[-1] for word in OPEN_WORDS)
+_CODE_CHARS = re.compile(r"[=;{}<>]")
 _JOINED = "joined a hard-wrapped line"
 _JOINED_WITH_SPACE = "joined a hard-wrapped line with one space"
 # Curly quotes serve English and Chinese alike (CJK punctuation by width): at a line's
@@ -152,10 +167,15 @@ def boundary_scores(page: Page) -> Iterator[float]:
     # (``textfix.contents``, ``textfix.listings``).
     listings = page.measured.listings
     own = page.measured.entries.union(listings, [n - 1 for n in listings])
+    runs_on = _open_word_ends(page)
     for n, facts in enumerate(page.break_facts()):
         if own and n in own:
             yield LINE_OF_ITS_OWN_SCORE
             starts_block = True
+            continue
+        if runs_on and n in runs_on:
+            yield RUNS_ON_SCORE
+            starts_block = False
             continue
         scores = known[starts_block]
         score = scores.get(facts)
@@ -164,6 +184,29 @@ def boundary_scores(page: Page) -> Iterator[float]:
             score = scores[facts] = sum(map(mul, _WEIGHT_VECTOR, evidence))
         yield score
         starts_block = score > 0
+
+
+def _open_word_ends(page: Page) -> frozenset[int]:
+    """The lines that stop on one of ``OPEN_WORDS`` (``OPEN_WORDS`` says why they run on).
+
+    >>> _open_word_ends(read_page('It raises a\\n"Error" here.\\nx = a\\nthe end\\n'))
+    frozenset({0})
+    """
+    contents = page.measured.contents
+    maybe = compress(range(len(contents)), map(_OPEN_WORD_LASTS.__contains__, page.lasts))
+    return frozenset(n for n in maybe if _stops_on_open_word(contents[n]))
+
+
+def _stops_on_open_word(content: str) -> bool:
+    """The line's last word is one of ``OPEN_WORDS``, after a word (a comma between
+    allowed), and the line holds no code marks."""
+    space = content.rfind(" ")
+    if space < 1 or content[space + 1 :] not in _OPEN_WORD_SET:
+        return False
+    before = content[space - 1]
+    if before == "," and space >= 2:
+        before = content[space - 2]
+    return before.isalpha() and not _CODE_CHARS.search(content)
 
 
 class _Vocabulary:
