@@ -104,14 +104,18 @@ MIN_MID_SENTENCE_SHARE = 0.5
 # (p = 0.9999).
 LINE_OF_ITS_OWN_SCORE = 9.2
 
-# Words that end no English sentence, heading or caption: articles, ``of`` and
-# conjunctions. A Latin line that stops on one (in lowercase, after a word, no code
-# around it) runs on into the next, whatever that starts with (``…it raises a`` /
-# ``"NameError" exception``; ``(remember that`` / (blank) / ``this can be…``), however
-# short it is or wide the next (pdftotext writes a line ending in a hyphen and the next
-# line of its column as one line). Particles that end headings (``Sign in``, ``What we
-# look for``) are not among them.
-OPEN_WORDS = ("a", "an", "the", "of", "and", "or", "nor", "but", "if", "than", "whose")
+# Words that end no English sentence, heading or caption: articles, ``of``,
+# conjunctions, modal verbs, and ``i.e.``/``e.g.`` (whose stop ends no sentence). A
+# Latin line that stops on one (in lowercase, after a word or its closing quote, no
+# code around it) runs on into the next, whatever that starts with (``…it raises a`` /
+# ``"NameError" exception``; ``"@staticmethod" and`` / (blank) / ``"@classmethod")``),
+# however short it is or wide the next (pdftotext writes a line ending in a hyphen and
+# the next line of its column as one line). Particles that end headings (``Sign in``,
+# ``What we look for``) are not among them, nor ``that`` (``Just like that``).
+OPEN_WORDS = (
+    *("a", "an", "the", "of", "and", "or", "nor", "but", "if", "than", "whose"),
+    *("can", "could", "should", "would", "may", "i.e.", "e.g."),
+)
 RUNS_ON_SCORE = -LINE_OF_ITS_OWN_SCORE
 
 # Words that begin hyphenated compounds far more often than they are split by a
@@ -123,7 +127,9 @@ COMPOUND_HEADS = frozenset(
 )
 
 _OPEN_WORD_SET = frozenset(OPEN_WORDS)
-_OPEN_WORD_LASTS = frozenset(word[-1] for word in OPEN_WORDS)
+_OPEN_WORD_LASTS = frozenset(word[-1] for word in OPEN_WORDS) | {","}
+# What may stand between a word and an open word after it: a comma, closing quotes.
+_WORD_ENDS = ",\"'”’)]"
 _CODE_CHARS = re.compile(r"[=;{}<>]")
 _JOINED = "joined a hard-wrapped line"
 _JOINED_WITH_SPACE = "joined a hard-wrapped line with one space"
@@ -198,14 +204,13 @@ def _open_word_ends(page: Page) -> frozenset[int]:
 
 
 def _stops_on_open_word(content: str) -> bool:
-    """The line's last word is one of ``OPEN_WORDS``, after a word (a comma between
-    allowed), and the line holds no code marks."""
+    """The line's last word is one of ``OPEN_WORDS`` (a comma after ``i.e.`` allowed),
+    after a word (its closing quote or bracket, a comma between allowed), and the line
+    holds no code marks."""
     space = content.rfind(" ")
-    if space < 1 or content[space + 1 :] not in _OPEN_WORD_SET:
+    if space < 1 or content[space + 1 :].removesuffix(",") not in _OPEN_WORD_SET:
         return False
-    before = content[space - 1]
-    if before == "," and space >= 2:
-        before = content[space - 2]
+    before = content[:space].rstrip(_WORD_ENDS)[-1:]
     return before.isalpha() and not _CODE_CHARS.search(content)
 
 
