@@ -353,3 +353,25 @@ def test_a_code_line_ending_in_a_name_like_an_article_is_not_joined(word: str) -
         f"design work for the new school.\nx = {word}\nprint(x)\n"
     )
     assert f"x = {word}\nprint(x)" in reflow(text)
+
+
+@given(st.integers(0, 2**32 - 1), st.booleans())
+def test_a_latin_line_before_a_lowercase_one_runs_on_however_wide_that_is(
+    seed: int, column_break: bool
+) -> None:
+    """pdftotext writes a line ending in a hyphen and the next line of its column as one
+    line, wider than the column; a column break puts a blank line between. A line that
+    ends mid-sentence before a line starting lowercase still runs on into it."""
+    rng = random.Random(seed)
+    width = rng.randint(24, 40)
+    lines = textwrap.wrap(" ".join(latin_paragraph(rng) for _ in range(3)), width)
+    joins = [
+        k for k in range(len(lines) - 2) if lines[k][-1].isalpha() and lines[k + 1][0].islower()
+    ]
+    assume(joins)
+    k = rng.choice(joins)
+    wide = f"{lines[k + 1]} {lines[k + 2]}"
+    text = "\n".join([*lines[: k + 1], *([""] if column_break else []), wide, *lines[k + 3 :]])
+    assume(wrapped_as_a_whole(read_page(text + "\n")))
+    join = f"{lines[k].split()[-1]} {lines[k + 1].split()[0]}"
+    assert any(join in paragraph for paragraph in reflow(text + "\n").split("\n"))

@@ -83,6 +83,7 @@ from ..layout import (
     Page,
     features,
     read_page,
+    starts_lowercase,
 )
 from ..layout_weights import WEIGHTS
 from ..rule import Change, ChangeColumns, Example, Rule
@@ -126,6 +127,8 @@ COMPOUND_HEADS = frozenset(
     "state world first second third one two three four five ten year day user end".split()
 )
 
+# What may come before a line's first letter: quotes, brackets (``(which, unlike…``).
+_WORD_LEAD = "\"'_([“‘"
 _OPEN_WORD_SET = frozenset(OPEN_WORDS)
 _OPEN_WORD_LASTS = frozenset(word[-1] for word in OPEN_WORDS) | {","}
 # What may stand between a word and an open word after it: a comma, closing quotes.
@@ -173,7 +176,7 @@ def boundary_scores(page: Page) -> Iterator[float]:
     # (``textfix.contents``, ``textfix.listings``).
     listings = page.measured.listings
     own = page.measured.entries.union(listings, [n - 1 for n in listings])
-    runs_on = _open_word_ends(page)
+    runs_on = _open_word_ends(page).union(_lowercase_runs_on(page))
     for n, facts in enumerate(page.break_facts()):
         if own and n in own:
             yield LINE_OF_ITS_OWN_SCORE
@@ -201,6 +204,30 @@ def _open_word_ends(page: Page) -> frozenset[int]:
     contents = page.measured.contents
     maybe = compress(range(len(contents)), map(_OPEN_WORD_LASTS.__contains__, page.lasts))
     return frozenset(n for n in maybe if _stops_on_open_word(contents[n]))
+
+
+def _lowercase_runs_on(page: Page) -> Iterator[int]:
+    """The Latin lines ending on a letter, a digit or a comma before a line whose first
+    word starts lowercase: a sentence runs on there, however wide the next line is
+    (pdftotext joins a line ending in a hyphen and the next one) or blank the space
+    between (a column break). No English paragraph, heading or caption starts
+    lowercase; after a colon a list may.
+
+    >>> list(_lowercase_runs_on(read_page("It obtains\\nthe same object or a different one\\n")))
+    [0]
+    """
+    contents, lasts = page.measured.contents, page.lasts
+    # Cheap first: the lines before one whose first character is lowercase or a quote.
+    maybe = compress(range(len(contents) - 1), map(_may_open_lowercase, page.firsts[1:]))
+    for n in maybe:
+        last = lasts[n]
+        if (last.isalnum() or last == ",") and not is_unspaced(last):
+            if starts_lowercase(contents[n + 1]):
+                yield n
+
+
+def _may_open_lowercase(first: str) -> bool:
+    return first.islower() or first in _WORD_LEAD
 
 
 def _stops_on_open_word(content: str) -> bool:
