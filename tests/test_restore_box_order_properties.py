@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from hypothesis import given
+from hypothesis import strategies as st
 
 import textfix
 
@@ -60,13 +61,8 @@ def test_reflow_then_reads_the_cut_paragraph_as_one(case: tuple[str, str]) -> No
     assert in_order.split("\n\n")[2].split("\n")[0] not in repaired.split("\n")
 
 
-@given(clean_document())
-def test_clean_text_is_unchanged(text: str) -> None:
-    assert textfix.fix(text, ONLY) == text
-
-
-@given(wrapped_document())
-def test_wrapped_documents_are_unchanged(text: str) -> None:
+@given(st.one_of(clean_document(), wrapped_document()))
+def test_clean_and_wrapped_text_is_unchanged(text: str) -> None:
     assert textfix.fix(text, ONLY) == text
 
 
