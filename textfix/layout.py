@@ -433,7 +433,7 @@ FEATURES = (
 
 
 # What may come before a word's first letter: quotes, brackets, a name's underscores.
-_WORD_LEAD = "\"'_([“‘"
+WORD_LEAD = "\"'_([“‘"
 
 # Slack (how much shorter than the column a line is) is read between these bounds: a
 # line more than two em too wide is as wide as any, one more than six em short as short
@@ -453,7 +453,7 @@ def starts_uppercase(content: str) -> bool:
 
 
 def _first_letter(content: str) -> str:
-    return content[:_UNIT_SCAN].lstrip(_WORD_LEAD)[:1]
+    return content[:_UNIT_SCAN].lstrip(WORD_LEAD)[:1]
 
 
 @lru_cache(maxsize=8192)
@@ -884,7 +884,7 @@ class Page:
         contents = measured.contents
         firsts = measured.firsts
         lowercase = list(map(str.islower, firsts))
-        for n in compress(range(len(firsts)), map(_WORD_LEAD.__contains__, firsts)):
+        for n in compress(range(len(firsts)), map(WORD_LEAD.__contains__, firsts)):
             lowercase[n] = starts_lowercase(contents[n])
         kept = map(le, repeat(KEPT_INDENT_CELLS), measured.indents)
         # Each new facts' number is the count of facts numbered before it.

@@ -79,6 +79,7 @@ import regex
 from ..chars import is_unspaced
 from ..layout import (
     FEATURES,
+    WORD_LEAD,
     BreakFacts,
     Page,
     features,
@@ -127,8 +128,6 @@ COMPOUND_HEADS = frozenset(
     "state world first second third one two three four five ten year day user end".split()
 )
 
-# What may come before a line's first letter: quotes, brackets (``(which, unlike…``).
-_WORD_LEAD = "\"'_([“‘"
 _OPEN_WORD_SET = frozenset(OPEN_WORDS)
 _OPEN_WORD_LASTS = frozenset(word[-1] for word in OPEN_WORDS) | {","}
 # What may stand between a word and an open word after it: a comma, closing quotes.
@@ -227,7 +226,7 @@ def _lowercase_runs_on(page: Page) -> Iterator[int]:
 
 
 def _may_open_lowercase(first: str) -> bool:
-    return first.islower() or first in _WORD_LEAD
+    return first.islower() or first in WORD_LEAD
 
 
 def _stops_on_open_word(content: str) -> bool:
