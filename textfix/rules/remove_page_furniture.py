@@ -44,11 +44,11 @@ Fixed::
     近年来，我市牢牢把握数字化
 
 A foot that pdftotext read with the column above it, once on most pages and
-mid-sentence or at the page's edge on most of them, goes too; mid-sentence means after a wrapped
-line: one that fills its column and continues an open line right above it, so
-a byline under a headline (a block of its own, or set across columns) stays;
-in Latin text, before a line that does not start with a capital, so a byline
-under a deck that fills its line, above a new paragraph, stays too.
+mid-sentence or at the page's edge on most of them, goes too; mid-sentence means
+after a wrapped line: one that fills its column and continues an open line right
+above it, so a byline under a headline (a block of its own, or set across columns)
+stays; in Latin text, before a line that does not start with a capital, so a
+byline under a deck that fills its line, above a new paragraph, stays too.
 So does a head or foot that Tesseract, reading a page column by column, put
 inside a page where a column starts mid-sentence: its other pages' edges count.
 
