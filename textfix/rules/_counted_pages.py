@@ -235,10 +235,19 @@ class CountedPages:
         extent = 0
         for offset in offsets:
             rows = [rank + offset for rank in ranks if 0 <= rank + offset < len(self._lines)]
-            if len(rows) < max(2, len(ranks) - 1):
+            if len(rows) < max(2, len(ranks) - 1) and not self._opens_text(rows, offset):
                 break
             groups = {self._group_at[row] for row in rows}
             if len(groups) != 1 or -1 in groups:
                 break
             extent += 1
         return extent
+
+    def _opens_text(self, rows: list[int], offset: int) -> bool:
+        """With two pages, the one row after the counters that lies inside the text (the
+        last page's foot closes it) repeats where the first page opens it: a head that
+        follows the first page's foot and counter (``Editor: … Page 1`` / head) stands as
+        far from the text's start as from that counter (the first page has no foot)."""
+        if len(rows) != 1 or offset <= 0 or self._group_at[rows[0]] < 0:
+            return False
+        return self._groups[self._group_at[rows[0]]][0] == offset - 1
