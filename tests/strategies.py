@@ -2023,3 +2023,46 @@ def misordered_boxes(draw: st.DrawFn) -> tuple[str, str]:
     after = [textwrap.fill(p, width) for p in draw(st.lists(latin_paragraph(), max_size=2))]
     in_order = "\n\n".join([before, bottom, top, *after]) + "\n"
     return in_order, "\n\n".join([before, top, bottom, *after]) + "\n"
+
+
+def hyphenated_lines(text: str, width: int) -> list[str]:
+    """``text`` set in lines of ``width`` characters as a justified column is: a word
+    that does not fit is hyphenated where two letters or more go on each side, so that
+    every line but the last comes out (nearly) full."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while True:
+            joined = f"{line} {word}" if line else word
+            if len(joined) <= width:
+                line = joined
+                break
+            room = width - len(line) - 2  # the space before the head and its hyphen
+            if line and room >= 2 and len(word) - room >= 2 and word[:room].isalpha():
+                lines.append(f"{line} {word[:room]}-")
+                word = word[room:]
+            elif line:
+                lines.append(line)
+            else:  # a word wider than the column stands alone
+                line = word
+                break
+            line = ""
+    return [*lines, line] if line else lines
+
+
+@st.composite
+def justified_piece_boxed_apart(draw: st.DrawFn) -> tuple[str, str]:
+    """(boxes in order, the same where pdfminer.six cut a widely justified line after its
+    first word and read the rest as a box of its own before the line's box)."""
+    width = draw(st.integers(24, 48))
+    before = textwrap.fill(draw(latin_paragraph()), width)
+    lines = hyphenated_lines(
+        " ".join(draw(st.lists(latin_sentence(), min_size=3, max_size=6))), width
+    )
+    cuttable = [k for k, line in enumerate(lines[:-1]) if " " in line]
+    assume(cuttable)
+    k = draw(st.sampled_from(cuttable))
+    head, piece = lines[k].split(" ", 1)
+    cut = [*lines[:k], head, *lines[k + 1 :]]
+    in_order = f"{before}\n\n" + "\n".join(lines) + "\n"
+    return in_order, f"{before}\n\n{piece}\n\n" + "\n".join(cut) + "\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import textfix
@@ -18,6 +18,7 @@ import textfix
 from .strategies import (
     any_text,
     clean_document,
+    justified_piece_boxed_apart,
     misordered_boxes,
     only,
     repair_is_sound,
@@ -84,3 +85,50 @@ def test_work_grows_linearly() -> None:
     assert work_grows_linearly(ONLY, box)
     assert work_grows_linearly(ONLY, "a\n \n \n")
     assert work_grows_linearly(ONLY, "word  \n\n  b")
+
+
+def _piece_has_one_host(boxed: str) -> bool:
+    """The documented evidence: the piece is a box of lowercase Latin words, shorter than
+    the box's lines, and exactly one line of the next box (not its last) is short by its
+    length, stopping mid-sentence."""
+    from statistics import median
+
+    from textfix.rules.restore_box_order import (
+        MAX_HOST_SHARE,
+        MAX_JOINED_SHARE,
+        MAX_PIECE_SHARE,
+        MIN_HOST_BOX_LINES,
+        MIN_JOINED_SHARE,
+    )
+
+    piece, box = boxed.split("\n\n")[1:3]
+    lines = box.strip("\n").split("\n")
+    measure = median(map(len, lines))
+    hosts = [
+        line
+        for line in lines[:-1]
+        if len(line) < MAX_HOST_SHARE * measure
+        and MIN_JOINED_SHARE * measure <= len(line) + 1 + len(piece) <= MAX_JOINED_SHARE * measure
+        and line[-1] not in ".!?:"
+    ]
+    return (
+        len(lines) >= MIN_HOST_BOX_LINES
+        and piece[0].islower()
+        and len(piece) <= MAX_PIECE_SHARE * measure
+        and len(hosts) == 1
+    )
+
+
+@given(justified_piece_boxed_apart())
+def test_puts_words_cut_off_a_justified_line_back_on_it(case: tuple[str, str]) -> None:
+    in_order, boxed = case
+    assume(_piece_has_one_host(boxed))
+    assert textfix.fix(boxed, ONLY) == in_order
+
+
+@given(justified_piece_boxed_apart())
+def test_leaves_a_piece_alone_or_puts_it_back_whole(case: tuple[str, str]) -> None:
+    in_order, boxed = case
+    repaired = textfix.fix(boxed, ONLY)
+    assert repaired in (in_order, boxed)
+    assert textfix.fix(repaired, ONLY) == repaired
