@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -119,11 +120,15 @@ def _piece_has_one_host(boxed: str) -> bool:
     )
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
 @given(justified_piece_boxed_apart())
-def test_puts_words_cut_off_a_justified_line_back_on_it(case: tuple[str, str]) -> None:
+def test_puts_words_cut_off_a_justified_line_back_on_it(
+    newline: str, case: tuple[str, str]
+) -> None:
     in_order, boxed = case
     assume(_piece_has_one_host(boxed))
-    assert textfix.fix(boxed, ONLY) == in_order
+    repaired = textfix.fix(boxed.replace("\n", newline), ONLY)
+    assert repaired == in_order.replace("\n", newline)
 
 
 @given(justified_piece_boxed_apart())

@@ -195,22 +195,23 @@ def _host_line_end(text: str, piece: _Box, box: _Box) -> int | None:
     lines = box.lines(text)
     if len(lines) < MIN_HOST_BOX_LINES:
         return None
-    measure = median(map(len, lines))
+    # Widths without line-end spaces or a CRLF's carriage return.
+    widths = [len(line.rstrip()) for line in lines]
+    measure = median(widths)
     if len(content) > MAX_PIECE_SHARE * measure:
         return None
     hosts = []
     offset = box.start
-    for line in lines[:-1]:
-        end = offset + len(line)
-        joined = len(line) + 1 + len(content)
+    for line, width in zip(lines[:-1], widths, strict=False):
+        joined = width + 1 + len(content)
         if (
-            len(line) < MAX_HOST_SHARE * measure
+            width < MAX_HOST_SHARE * measure
             and MIN_JOINED_SHARE * measure <= joined <= MAX_JOINED_SHARE * measure
-            and line.rstrip()[-1:] not in _STOPS_SENTENCE
+            and line[width - 1 : width] not in _STOPS_SENTENCE
             and not _holds_unspaced(line)
         ):
-            hosts.append(end)
-        offset = end + 1
+            hosts.append(offset + width)
+        offset += len(line) + 1
     return hosts[0] if len(hosts) == 1 else None
 
 
