@@ -433,7 +433,7 @@ FEATURES = (
 
 
 # What may come before a word's first letter: quotes, brackets, a name's underscores.
-WORD_LEAD = "\"'_([“‘"
+_WORD_LEAD = "\"'_([“‘"
 
 # Slack (how much shorter than the column a line is) is read between these bounds: a
 # line more than two em too wide is as wide as any, one more than six em short as short
@@ -453,7 +453,7 @@ def starts_uppercase(content: str) -> bool:
 
 
 def _first_letter(content: str) -> str:
-    return content[:_UNIT_SCAN].lstrip(WORD_LEAD)[:1]
+    return content[:_UNIT_SCAN].lstrip(_WORD_LEAD)[:1]
 
 
 @lru_cache(maxsize=8192)
@@ -876,16 +876,21 @@ class Page:
         return self._line_kinds[1]
 
     @cached_property
+    def lowercase_starts(self) -> list[bool]:
+        """Per line: its first word starts lowercase (``starts_lowercase``)."""
+        contents, firsts = self._measured.contents, self._measured.firsts
+        lowercase = list(map(str.islower, firsts))
+        for n in compress(range(len(firsts)), map(_WORD_LEAD.__contains__, firsts)):
+            lowercase[n] = starts_lowercase(contents[n])
+        return lowercase
+
+    @cached_property
     def _line_kinds(self) -> tuple[list[LineFacts], list[int]]:
         """Per line: ``_end_facts``, ``_start_facts``, ends a sentence, bare, blank lines
         before it, kept indent, starts lowercase; as the distinct such facts and, for each
         line, the number of its own among them."""
         measured = self._measured
-        contents = measured.contents
         firsts = measured.firsts
-        lowercase = list(map(str.islower, firsts))
-        for n in compress(range(len(firsts)), map(WORD_LEAD.__contains__, firsts)):
-            lowercase[n] = starts_lowercase(contents[n])
         kept = map(le, repeat(KEPT_INDENT_CELLS), measured.indents)
         # Each new facts' number is the count of facts numbered before it.
         numbers: defaultdict[LineFacts, int] = defaultdict()
@@ -900,7 +905,7 @@ class Page:
                     measured.bares,
                     map(bool, measured.gaps),
                     kept,
-                    lowercase,
+                    self.lowercase_starts,
                     strict=True,
                 ),
             )

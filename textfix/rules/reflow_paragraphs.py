@@ -79,12 +79,10 @@ import regex
 from ..chars import is_unspaced
 from ..layout import (
     FEATURES,
-    WORD_LEAD,
     BreakFacts,
     Page,
     features,
     read_page,
-    starts_lowercase,
 )
 from ..layout_weights import WEIGHTS
 from ..rule import Change, ChangeColumns, Example, Rule
@@ -215,18 +213,11 @@ def _lowercase_runs_on(page: Page) -> Iterator[int]:
     >>> list(_lowercase_runs_on(read_page("It obtains\\nthe same object or a different one\\n")))
     [0]
     """
-    contents, lasts = page.measured.contents, page.lasts
-    # Cheap first: the lines before one whose first character is lowercase or a quote.
-    maybe = compress(range(len(contents) - 1), map(_may_open_lowercase, page.firsts[1:]))
-    for n in maybe:
+    lasts = page.lasts
+    for n in compress(range(len(lasts) - 1), page.lowercase_starts[1:]):
         last = lasts[n]
         if (last.isalnum() or last == ",") and not is_unspaced(last):
-            if starts_lowercase(contents[n + 1]):
-                yield n
-
-
-def _may_open_lowercase(first: str) -> bool:
-    return first.islower() or first in WORD_LEAD
+            yield n
 
 
 def _stops_on_open_word(content: str) -> bool:

@@ -425,7 +425,7 @@ def _marked_furniture(doc: _Document) -> dict[int, str]:
     for indices, reason in groups:
         if not _in_repeated_passage(doc, indices, furniture):
             found.update(dict.fromkeys(indices, reason))
-    found.update(_feet_inside_pages(doc, found))
+    found.update(_feet_inside_pages(doc, found, zone))
     return found
 
 
@@ -449,13 +449,14 @@ def _in_repeated_passage(doc: _Document, indices: list[int], furniture: Containe
     return False
 
 
-def _feet_inside_pages(doc: _Document, found: dict[int, str]) -> dict[int, str]:
+def _feet_inside_pages(doc: _Document, found: dict[int, str], zone: set[int]) -> dict[int, str]:
     """Rows once on most pages, away from the page edges, that interrupt a wrapped
     paragraph on most of them: a foot pdftotext read with the column above it
     (``…最近，我`` / ``责任编辑 王明`` / ``市又在…``).
 
     Where the column it was read with ends its page, the foot stands at the page's
-    edge: such pages count with the interrupted ones, once it interrupts one at least.
+    edge (in ``zone``, the short rows at page edges): such pages count with the
+    interrupted ones, once it interrupts one at least.
     A head or foot already found at the edges of other pages counts those pages too:
     Tesseract reads a page column by column, so a date printed above the last column
     comes out after the first ones, inside the page (``…以龙头企业为主`` /
@@ -497,12 +498,11 @@ def _feet_inside_pages(doc: _Document, found: dict[int, str]) -> dict[int, str]:
     rank = doc.rank_of
     feet_ranks = {rank(index) for indices, _ in once_per_page for index in indices}
     interrupts = _Interruptions(doc, feet_ranks)
-    edge_rows = set(chain.from_iterable(map(_zone, doc.pages)))
     feet: dict[int, str] = {}
     for indices, on in once_per_page:
         interrupted = interrupts.count(list(map(rank, indices)))
         # Where the column above it ends its page, the foot read after it is at the edge.
-        at_edge = sum(map(edge_rows.__contains__, indices))
+        at_edge = sum(map(zone.__contains__, indices))
         if interrupted and interrupted + at_edge >= MIN_PAGE_SHARE * len(indices):
             reason = f"running head or foot read with the text on {on} of {pages} pages"
             feet.update(dict.fromkeys(indices, reason))
